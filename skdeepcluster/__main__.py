@@ -1,0 +1,148 @@
+"""Command line: cluster a dataset with a deep method and compare with k-means.
+
+Run ``python -m skdeepcluster --help`` for the options.
+"""
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from sklearn.cluster import KMeans
+from sklearn.utils import Bunch
+
+from . import DEPICTClustering, __version__
+from .datasets import DATASETS, load_dataset
+from .metrics import clustering_report
+
+#: Methods the command line can run, by name.
+METHODS = {"depict": DEPICTClustering}
+
+
+def _load_path(path, labels_path, image_shape):
+    path = Path(path)
+    if not path.is_file():
+        raise SystemExit(f"error: no dataset named {str(path)!r} and no such file.")
+    if path.suffix == ".npy":
+        data = np.load(path, allow_pickle=False)
+    elif path.suffix in (".csv", ".txt"):
+        data = np.loadtxt(path, delimiter="," if path.suffix == ".csv" else None, ndmin=2)
+    else:
+        raise SystemExit(f"error: {path} is neither .npy nor .csv; convert it first.")
+    if data.ndim > 2:  # (N, H, W) or (N, C, H, W) images
+        shape = data.shape[1:]
+        image_shape = image_shape or ((1, *shape) if len(shape) == 2 else shape)
+        data = data.reshape(len(data), -1)
+    target = None
+    if labels_path:
+        target = np.loadtxt(labels_path, ndmin=1) if not labels_path.endswith(".npy") else np.load(labels_path)
+    return Bunch(data=data, target=target, image_shape=image_shape, name=path.name)
+
+
+def _parse_shape(text):
+    if text in (None, "none", "auto"):
+        return text
+    try:
+        return tuple(int(v) for v in text.replace("x", ",").split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"image shape {text!r} is not like 1,28,28") from None
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(
+        prog="python -m skdeepcluster",
+        description=(
+            "Cluster a dataset with a deep clustering method and print ACC / NMI / "
+            "ARI (when labels are known) and fit time next to k-means."
+        ),
+        epilog="Example: python -m skdeepcluster --dataset fashion_mnist --device cuda",
+    )
+    parser.add_argument("--method", choices=sorted(METHODS), default="depict",
+                        help="clustering method (default: depict)")
+    parser.add_argument("--dataset", default="digits", metavar="NAME_OR_PATH",
+                        help=f"one of {', '.join(DATASETS)}, or a .npy/.csv file of "
+                             "samples in rows (default: digits)")
+    parser.add_argument("--labels", metavar="PATH",
+                        help="true labels (.npy or text, one per line) for a dataset "
+                             "given as a file, to score the clustering")
+    parser.add_argument("--image-shape", type=_parse_shape, default=None, metavar="C,H,W",
+                        help="treat rows as images of this shape ('auto' for square "
+                             "single-channel, 'none' for flat features); default: "
+                             "the dataset's own shape")
+    parser.add_argument("--n-clusters", type=int, default=None,
+                        help="number of clusters (default: number of classes, else 10)")
+    parser.add_argument("--epochs", type=int, default=None,
+                        help="maximum epochs of the clustering phase (default: the method's)")
+    parser.add_argument("--pretrain-epochs", type=int, default=None,
+                        help="epochs of autoencoder pretraining (default: the method's)")
+    parser.add_argument("--device", default="auto",
+                        help="'auto' (CUDA when available), 'cpu', 'cuda', 'cuda:1', ...")
+    parser.add_argument("--seed", type=int, default=0, help="random state (default: 0)")
+    parser.add_argument("--output", metavar="PATH",
+                        help="write the cluster labels here (.npy, else one per line)")
+    parser.add_argument("--no-kmeans", action="store_true",
+                        help="skip the k-means baseline")
+    parser.add_argument("-v", "--verbose", action="count", default=0,
+                        help="show training progress")
+    parser.add_argument("--version", action="version", version=f"skdeepcluster {__version__}")
+    return parser
+
+
+def main(argv=None):
+    args = build_parser().parse_args(argv)
+    if args.dataset in DATASETS:
+        try:
+            data = load_dataset(args.dataset)
+        except FileNotFoundError as exc:
+            raise SystemExit(f"error: {exc}") from None
+    else:
+        data = _load_path(args.dataset, args.labels, None)
+    image_shape = data.image_shape
+    if args.image_shape is not None:
+        image_shape = None if args.image_shape == "none" else args.image_shape
+    n_clusters = args.n_clusters or (
+        len(np.unique(data.target)) if data.target is not None else 10
+    )
+    params = dict(n_clusters=n_clusters, image_shape=image_shape, device=args.device,
+                  random_state=args.seed, verbose=args.verbose)
+    if args.epochs is not None:
+        params["n_epochs"] = args.epochs
+    if args.pretrain_epochs is not None:
+        params["n_pretrain_epochs"] = args.pretrain_epochs
+    model = METHODS[args.method](**params)
+
+    X = data.data
+    print(f"{data.name}: {X.shape[0]} samples, {X.shape[1]} features"
+          + (f", images {image_shape}" if image_shape else "")
+          + f"; {n_clusters} clusters; method {args.method}")
+    rows = []
+    if not args.no_kmeans:
+        start = time.perf_counter()
+        kmeans_labels = KMeans(n_clusters, n_init=10, random_state=args.seed).fit_predict(X)
+        rows.append(("k-means", kmeans_labels, time.perf_counter() - start))
+    start = time.perf_counter()
+    labels = model.fit_predict(X)
+    rows.append((args.method, labels, time.perf_counter() - start))
+
+    header = f"{'method':<10}{'ACC':>8}{'NMI':>8}{'ARI':>8}{'fit time':>11}"
+    print(header)
+    for name, pred, seconds in rows:
+        if data.target is not None:
+            r = clustering_report(data.target, pred)
+            print(f"{name:<10}{r['ACC']:8.3f}{r['NMI']:8.3f}{r['ARI']:8.3f}{seconds:10.1f}s")
+        else:
+            print(f"{name:<10}{'-':>8}{'-':>8}{'-':>8}{seconds:10.1f}s")
+    print(f"device: {model.device_}; clustering epochs: {model.n_iter_}")
+    if args.output:
+        out = Path(args.output)
+        if out.suffix == ".npy":
+            np.save(out, labels)
+        else:
+            np.savetxt(out, labels, fmt="%d")
+        print(f"labels written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,361 @@
+"""The base every estimator of skdeepcluster stands on.
+
+:class:`BaseDeepClustering` holds what the methods share: parameter and input
+validation, image shapes, input scaling, devices, random states, batched
+inference, and pickling of fitted torch modules. A method subclasses it,
+declares its own parameters in ``__init__`` and ``_parameter_constraints``,
+and implements ``_fit`` (train, then set ``labels_``) plus the batch functions
+that ``predict`` / ``transform`` use.
+"""
+
+import io
+import math
+import warnings
+from abc import ABCMeta, abstractmethod
+from numbers import Integral
+
+import numpy as np
+import torch
+from sklearn.base import BaseEstimator, ClusterMixin, TransformerMixin, _fit_context
+from sklearn.cluster import KMeans
+from sklearn.base import clone
+from sklearn.utils import check_random_state
+from sklearn.utils._param_validation import HasMethods, Interval, StrOptions
+from sklearn.utils.validation import check_is_fitted, validate_data
+
+from ._version import __version__
+from .training import Trainer, apply_in_batches, make_generator, resolve_device
+
+__all__ = ["BaseDeepClustering", "initial_clustering", "cluster_means"]
+
+#: Rows per batch at inference, whatever the training batch size.
+INFERENCE_BATCH_SIZE = 1024
+
+_SCALINGS = {"minmax", "standard"}
+
+
+class _SerializedModule:
+    """A torch module pickled by :func:`torch.save`, loaded back with a
+    ``map_location`` so that a model trained on a GPU opens on a CPU."""
+
+    def __init__(self, payload):
+        self.payload = payload
+
+
+class BaseDeepClustering(ClusterMixin, TransformerMixin, BaseEstimator, metaclass=ABCMeta):
+    """Base class for the deep clustering estimators.
+
+    Subclasses set the parameters named in ``_parameter_constraints`` below
+    (they all have them) and implement :meth:`_fit` and :meth:`_embed_batch`,
+    plus :meth:`_log_proba_batch` where the method has cluster probabilities.
+
+    The fitted torch modules are plain attributes ending in ``_``; pickling
+    stores them through :func:`torch.save` and loads them on
+    ``device_`` when it is available, else on the CPU.
+    """
+
+    _parameter_constraints: dict = {
+        "n_clusters": [Interval(Integral, 1, None, closed="left")],
+        "image_shape": [None, StrOptions({"auto"}), tuple, list],
+        "scaling": [None, StrOptions({"auto", *_SCALINGS})],
+        "batch_size": [Interval(Integral, 1, None, closed="left")],
+        "device": [str, torch.device],
+        "random_state": ["random_state"],
+        "verbose": ["verbose"],
+    }
+
+    #: The scaling "auto" resolves to, for images and for flat features.
+    _auto_scaling = {"image": "minmax", "flat": "standard"}
+
+    # ------------------------------------------------------------------ fit
+    @_fit_context(prefer_skip_nested_validation=True)
+    def fit(self, X, y=None):
+        """Train the network and cluster ``X``.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+            Training data: flat features, or images flattened row by row
+            (channels first) together with ``image_shape``.
+        y : Ignored
+            Not used, present for API consistency.
+
+        Returns
+        -------
+        self : object
+            The fitted estimator, with ``labels_`` set.
+        """
+        X = self._validate_input(X, reset=True)
+        self.device_ = resolve_device(self.device)
+        random_state = check_random_state(self.random_state)
+        self._fit_scaling(X)
+        X = self._scale(X)
+        trainer = Trainer((), verbose=self.verbose)
+        self._fit(X, random_state, trainer)
+        self.history_ = trainer.history
+        self.interrupted_ = trainer.interrupted
+        for module in self._modules():
+            module.eval()
+        return self
+
+    @abstractmethod
+    def _fit(self, X, random_state, trainer):
+        """Train on the scaled float32 tensor ``X`` (on the CPU) and set
+        ``labels_``, ``n_iter_`` and the fitted modules. Register the modules
+        to restore after an interruption with ``trainer.modules``."""
+
+    def fit_predict(self, X, y=None):
+        """Fit on ``X`` and return its cluster labels (``labels_``).
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+        y : Ignored
+
+        Returns
+        -------
+        labels : ndarray of shape (n_samples,)
+        """
+        return self.fit(X).labels_
+
+    # ------------------------------------------------------------ inference
+    def predict(self, X):
+        """The cluster of each sample of ``X`` (most probable cluster).
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+
+        Returns
+        -------
+        labels : ndarray of shape (n_samples,)
+        """
+        return self.predict_proba(X).argmax(axis=1)
+
+    def predict_proba(self, X):
+        """Cluster membership probabilities of each sample of ``X``.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+
+        Returns
+        -------
+        proba : ndarray of shape (n_samples, n_clusters)
+            Rows sum to one.
+        """
+        return self._infer(X, self._log_proba_batch).exp().numpy()
+
+    def transform(self, X):
+        """The learned embedding of ``X``.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+
+        Returns
+        -------
+        embedding : ndarray of shape (n_samples, embedding_dim)
+        """
+        return self._infer(X, self._embed_batch).numpy()
+
+    @abstractmethod
+    def _embed_batch(self, x):
+        """Embedding of a batch (a scaled float32 tensor on ``device_``)."""
+
+    def _log_proba_batch(self, x):
+        """Log cluster probabilities of a batch, shape (batch, n_clusters)."""
+        raise NotImplementedError
+
+    def _infer(self, X, function):
+        """Validate and scale ``X``, then apply ``function`` batch by batch."""
+        check_is_fitted(self)
+        X = self._scale(self._validate_input(X, reset=False))
+        return self._apply(function, X)
+
+    def _apply(self, function, X):
+        """Apply a batch function to the scaled tensor ``X`` in eval mode."""
+        for module in self._modules():
+            module.eval()
+        return apply_in_batches(
+            function, X, batch_size=max(self.batch_size, INFERENCE_BATCH_SIZE),
+            device=self.device_,
+        )
+
+    # ---------------------------------------------------------- validation
+    def _validate_input(self, X, *, reset):
+        X = validate_data(
+            self, X, reset=reset, dtype=[np.float64, np.float32],
+            accept_sparse=False, ensure_min_samples=1,
+        )
+        if reset:
+            if X.shape[0] < self.n_clusters:
+                raise ValueError(
+                    f"n_samples={X.shape[0]} should be >= n_clusters={self.n_clusters}:"
+                    " pass more samples or ask for fewer clusters."
+                )
+            self.input_shape_ = self._resolve_image_shape(X.shape[1])
+        return X
+
+    def _resolve_image_shape(self, n_features):
+        """``image_shape`` as a (C, H, W) tuple, or None for flat features."""
+        shape = self.image_shape
+        if shape is None:
+            return None
+        if isinstance(shape, str):  # "auto"
+            side = math.isqrt(n_features)
+            if side * side != n_features:
+                raise ValueError(
+                    f"image_shape='auto' needs square single-channel images, but "
+                    f"n_features={n_features} is not a perfect square. Pass "
+                    "image_shape=(channels, height, width), or None for flat features."
+                )
+            return (1, side, side)
+        shape = tuple(shape)
+        if len(shape) == 2:
+            shape = (1, *shape)
+        if len(shape) != 3 or not all(
+            isinstance(s, Integral) and not isinstance(s, bool) and s > 0 for s in shape
+        ):
+            raise ValueError(
+                f"image_shape must be (channels, height, width) of positive integers, "
+                f"(height, width), 'auto' or None; got {self.image_shape!r}."
+            )
+        if int(np.prod(shape)) != n_features:
+            raise ValueError(
+                f"image_shape={shape} holds {int(np.prod(shape))} values per sample "
+                f"but X has n_features={n_features}. Images must be flattened "
+                "row by row with channels first (e.g. images.reshape(len(images), -1) "
+                "for (N, C, H, W) arrays)."
+            )
+        return tuple(int(s) for s in shape)
+
+    # -------------------------------------------------------------- scaling
+    def _resolved_scaling(self):
+        if self.scaling == "auto":
+            return self._auto_scaling["flat" if self.input_shape_ is None else "image"]
+        return self.scaling
+
+    def _fit_scaling(self, X):
+        """Learn ``scale_offset_`` and ``scale_factor_`` so that
+        ``(X - offset) * factor`` is the network's input.
+
+        ``"minmax"`` maps the global range of X to [-1, 1] (images keep their
+        relative intensities); ``"standard"`` gives each feature zero mean and
+        unit variance (constant features are only centred); None keeps X.
+        """
+        mode = self._resolved_scaling()
+        n_features = X.shape[1]
+        offset, factor = np.zeros(n_features), np.ones(n_features)
+        if mode == "minmax":
+            low, high = float(X.min()), float(X.max())
+            offset[:] = (high + low) / 2.0
+            factor[:] = 2.0 / (high - low) if high > low else 1.0
+        elif mode == "standard":
+            offset = X.mean(axis=0, dtype=np.float64)
+            std = X.std(axis=0, dtype=np.float64)
+            factor = np.where(std > 0, 1.0 / np.where(std > 0, std, 1.0), 1.0)
+        self.scale_offset_, self.scale_factor_ = offset, factor
+
+    def _scale(self, X):
+        """Scaled float32 tensor (CPU) of validated ``X``."""
+        scaled = (X - self.scale_offset_) * self.scale_factor_
+        return torch.from_numpy(np.ascontiguousarray(scaled, dtype=np.float32))
+
+    # ------------------------------------------------------------- helpers
+    def _generators(self, random_state):
+        """Two independent generators: one on the CPU (initialisation and
+        shuffling) and one on ``device_`` (dropout and other noise)."""
+        seeds = random_state.randint(np.iinfo(np.int32).max, size=2)
+        return make_generator(seeds[0], "cpu"), make_generator(seeds[1], self.device_)
+
+    def _modules(self):
+        """The fitted torch modules held by this estimator."""
+        return [v for v in vars(self).values() if isinstance(v, torch.nn.Module)]
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.sparse = False
+        tags.input_tags.allow_nan = False
+        return tags
+
+    # ------------------------------------------------------------ pickling
+    def __getstate__(self):
+        state = dict(super().__getstate__())
+        for key, value in state.items():
+            if isinstance(value, torch.nn.Module):
+                buffer = io.BytesIO()
+                torch.save(value, buffer)
+                state[key] = _SerializedModule(buffer.getvalue())
+        state["_skdeepcluster_version"] = __version__
+        return state
+
+    def __setstate__(self, state):
+        state = dict(state)
+        saved_version = state.pop("_skdeepcluster_version", "unknown")
+        if saved_version != __version__:
+            warnings.warn(
+                f"This {type(self).__name__} was saved by skdeepcluster "
+                f"{saved_version} and is loaded by {__version__}; results may "
+                "differ. Refit it with this version to be safe.",
+                UserWarning,
+                stacklevel=2,
+            )
+        device = state.get("device_")
+        if device is not None and device.type == "cuda" and not torch.cuda.is_available():
+            device = state["device_"] = torch.device("cpu")
+        for key, value in state.items():
+            if isinstance(value, _SerializedModule):
+                state[key] = torch.load(
+                    io.BytesIO(value.payload), map_location=device or "cpu",
+                    weights_only=False,
+                )
+        super().__setstate__(state)
+
+
+def initial_clustering(Z, n_clusters, init, random_state):
+    """Cluster an embedding to start a method's clustering phase.
+
+    Parameters
+    ----------
+    Z : ndarray of shape (n_samples, n_dims)
+    n_clusters : int
+    init : "kmeans" or a scikit-learn clusterer
+        ``"kmeans"`` runs :class:`~sklearn.cluster.KMeans` (k-means++, 20
+        initialisations); a clusterer is cloned and its ``fit_predict`` used.
+    random_state : RandomState
+
+    Returns
+    -------
+    labels : ndarray of shape (n_samples,), ints in ``range(n_clusters)``
+    """
+    seed = random_state.randint(np.iinfo(np.int32).max)
+    if isinstance(init, str):
+        clusterer = KMeans(n_clusters=n_clusters, n_init=20, random_state=seed)
+    else:
+        clusterer = clone(init)
+        if "random_state" in clusterer.get_params():
+            clusterer.set_params(random_state=seed)
+    labels = np.asarray(clusterer.fit_predict(Z))
+    uniques = np.unique(labels)
+    if uniques.size > n_clusters or uniques.min() < 0:
+        raise ValueError(
+            f"The init clusterer returned labels {uniques[:10].tolist()}...: it must "
+            f"return at most n_clusters={n_clusters} clusters and no noise label -1. "
+            "Set its number of clusters to n_clusters."
+        )
+    return np.unique(labels, return_inverse=True)[1]
+
+
+def cluster_means(Z, labels, n_clusters, random_state):
+    """The mean of each cluster of ``Z``; a cluster with no member gets a
+    randomly drawn sample, so there are always ``n_clusters`` centres."""
+    centres = np.empty((n_clusters, Z.shape[1]), dtype=np.float64)
+    for k in range(n_clusters):
+        members = Z[labels == k]
+        centres[k] = members.mean(axis=0) if len(members) else Z[random_state.randint(len(Z))]
+    return centres
+
+
+#: Parameter constraint shared by the methods that accept an init clusterer.
+INIT_CONSTRAINT = [StrOptions({"kmeans"}), HasMethods(["fit_predict"])]

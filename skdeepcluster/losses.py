@@ -1,0 +1,124 @@
+"""Loss functions and target distributions: tensors in, tensors out.
+
+Shapes use ``N`` for samples, ``K`` for clusters and ``D`` for features.
+"""
+
+import math
+
+import torch
+
+__all__ = [
+    "balanced_targets",
+    "soft_cross_entropy",
+    "depict_objective",
+    "layerwise_reconstruction_loss",
+]
+
+#: Exponents ``(a, b)`` of the target rule ``q_ik ∝ p_ik**a / f_k**b``.
+TARGET_RULES = {
+    # The authors' released code, used for all their datasets.
+    "squared": (2.0, 1.0),
+    # Eq. (7) of Ghasedi Dizaji et al. (2017).
+    "sqrt": (1.0, 0.5),
+}
+
+
+def balanced_targets(log_p, rule="squared"):
+    """DEPICT's auxiliary target distribution Q, in log space.
+
+    ``q_ik ∝ p_ik**a / f_k**b`` with ``f_k = sum_i p_ik``; ``rule="squared"``
+    uses ``(a, b) = (2, 1)`` (the authors' code), ``rule="sqrt"`` uses
+    ``(1, 1/2)`` (eq. 7 of the paper). Computed stably as
+    ``log q = a log p - b log f - logsumexp_k(a log p - b log f)``.
+
+    Parameters
+    ----------
+    log_p : Tensor of shape (N, K)
+        Log-probabilities of the cluster assignments of *all* samples
+        (``f`` is a sum over samples).
+    rule : {"squared", "sqrt"}, default="squared"
+
+    Returns
+    -------
+    log_q : Tensor of shape (N, K)
+        Rows are normalised: ``log_q.exp().sum(1) == 1``.
+
+    References
+    ----------
+    K. Ghasedi Dizaji et al., "Deep Clustering via Joint Convolutional
+    Autoencoder Embedding and Relative Entropy Minimization", ICCV 2017.
+    """
+    a, b = TARGET_RULES[rule]
+    log_f = torch.logsumexp(log_p, dim=0, keepdim=True)
+    scores = a * log_p - b * log_f
+    return scores - torch.logsumexp(scores, dim=1, keepdim=True)
+
+
+def soft_cross_entropy(q, log_p):
+    """Mean cross-entropy ``-1/N sum_ik q_ik log p_ik`` between targets and predictions.
+
+    Parameters
+    ----------
+    q : Tensor of shape (N, K)
+        Target probabilities (rows sum to one); no gradient flows into them.
+    log_p : Tensor of shape (N, K)
+        Predicted log-probabilities.
+
+    Returns
+    -------
+    Tensor, scalar
+    """
+    return -(q.detach() * log_p).sum(dim=1).mean()
+
+
+def depict_objective(log_p, log_q):
+    """DEPICT's clustering objective, eq. (4): ``KL(Q||P) + KL(f||u)``.
+
+    ``KL(Q||P) = 1/N sum_ik q_ik (log q_ik - log p_ik)``; ``f_k = 1/N sum_i q_ik``
+    and ``u_k = 1/K``.
+
+    Parameters
+    ----------
+    log_p, log_q : Tensor of shape (N, K)
+
+    Returns
+    -------
+    Tensor, scalar (non-negative)
+    """
+    q = log_q.exp()
+    kl_qp = (q * (log_q - log_p)).sum(dim=1).mean()
+    f = q.mean(dim=0)
+    n_clusters = log_p.shape[1]
+    kl_fu = (f * (torch.log(f.clamp_min(1e-30)) + math.log(n_clusters))).sum()
+    return kl_qp + kl_fu
+
+
+def layerwise_reconstruction_loss(reconstructions, targets, hidden_weight=0.1):
+    """DEPICT's reconstruction loss over the input and every hidden layer.
+
+    ``MSE(x_hat, x) + hidden_weight * sum_l MSE(z_hat_l, z_l)``: each term is
+    a mean over the elements of its layer, which is the paper's
+    ``1/|z^l| ||z^l - z_hat^l||^2`` averaged over the batch (eq. 12); the hidden
+    terms carry the weight 0.1 of the authors' code.
+
+    Parameters
+    ----------
+    reconstructions : list of Tensor
+        ``[x_hat, z_hat_1, ..., z_hat_{L-1}]`` from the decoder (noisy pathway).
+    targets : list of Tensor
+        ``[x, z_1, ..., z_{L-1}]`` from the clean encoder, same shapes; no
+        gradient flows into them.
+    hidden_weight : float, default=0.1
+
+    Returns
+    -------
+    Tensor, scalar
+    """
+    if len(reconstructions) != len(targets):
+        raise ValueError(
+            f"Got {len(reconstructions)} reconstructions for {len(targets)} targets."
+        )
+    loss = torch.mean((reconstructions[0] - targets[0].detach()) ** 2)
+    for rec, target in zip(reconstructions[1:], targets[1:]):
+        loss = loss + hidden_weight * torch.mean((rec - target.detach()) ** 2)
+    return loss

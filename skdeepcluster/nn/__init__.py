@@ -1,0 +1,18 @@
+"""Networks only: autoencoders and heads, no training code."""
+
+from ._layers import glorot_init_, seeded_dropout
+from .depict import (
+    DEPICTNetwork,
+    build_depict_conv,
+    build_depict_mlp,
+    depict_conv_geometry,
+)
+
+__all__ = [
+    "DEPICTNetwork",
+    "build_depict_conv",
+    "build_depict_mlp",
+    "depict_conv_geometry",
+    "glorot_init_",
+    "seeded_dropout",
+]

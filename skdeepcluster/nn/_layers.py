@@ -1,0 +1,40 @@
+"""Small building blocks shared by the networks."""
+
+import torch
+from torch import nn
+
+
+def seeded_dropout(x, p, generator):
+    """Inverted dropout whose mask is drawn from ``generator``.
+
+    Unlike :class:`torch.nn.Dropout` this never touches the global RNG, which
+    keeps fits reproducible and leaves the caller's RNG state alone.
+
+    Parameters
+    ----------
+    x : Tensor
+    p : float
+        Probability of zeroing an element, in [0, 1).
+    generator : torch.Generator or None
+        On the device of ``x``. ``None`` or ``p == 0`` returns ``x`` unchanged.
+    """
+    if generator is None or p <= 0:
+        return x
+    keep = torch.rand(x.shape, generator=generator, device=x.device, dtype=x.dtype)
+    return x * (keep >= p).to(x.dtype) / (1.0 - p)
+
+
+def glorot_init_(module, generator):
+    """Glorot-uniform weights and zero biases for every Linear and (transposed)
+    convolution inside ``module``, drawn from ``generator`` (a CPU generator)."""
+    for layer in module.modules():
+        if isinstance(layer, (nn.Linear, nn.Conv2d, nn.ConvTranspose2d)):
+            nn.init.xavier_uniform_(layer.weight, generator=generator)
+            if layer.bias is not None:
+                nn.init.zeros_(layer.bias)
+    return module
+
+
+def output_activation(name):
+    """``"tanh"`` -> :class:`torch.nn.Tanh`, ``None`` -> identity."""
+    return nn.Tanh() if name == "tanh" else nn.Identity()

@@ -1,0 +1,240 @@
+"""The training loop shared by every estimator: devices, mini-batches, history,
+progress, divergence checks and interruption.
+
+Nothing in this module imports scikit-learn: it sees tensors, modules and
+callables only. The estimators in :mod:`skdeepcluster` orchestrate it.
+"""
+
+import math
+import sys
+import warnings
+
+import numpy as np
+import torch
+
+__all__ = [
+    "TrainingDivergedError",
+    "Trainer",
+    "resolve_device",
+    "make_generator",
+    "minibatches",
+    "apply_in_batches",
+]
+
+
+class TrainingDivergedError(FloatingPointError):
+    """Raised when a training loss becomes NaN or infinite.
+
+    The message names the phase and epoch and suggests what to change
+    (a lower learning rate, scaled input, fewer extreme values).
+    """
+
+
+def resolve_device(device):
+    """Turn the estimators' ``device`` parameter into a :class:`torch.device`.
+
+    Parameters
+    ----------
+    device : str or torch.device
+        ``"auto"`` picks ``"cuda"`` when :func:`torch.cuda.is_available`, else
+        ``"cpu"``. Any other value is passed to :class:`torch.device`.
+
+    Returns
+    -------
+    torch.device
+    """
+    if isinstance(device, str) and device == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    try:
+        resolved = torch.device(device)
+    except (RuntimeError, TypeError, ValueError) as exc:
+        raise ValueError(
+            f"device={device!r} is not a torch device. Use 'auto', 'cpu', 'cuda' "
+            "or 'cuda:N'."
+        ) from exc
+    if resolved.type == "cuda" and not torch.cuda.is_available():
+        raise ValueError(
+            f"device={device!r} was requested but CUDA is not available on this "
+            "machine. Use device='auto' (CUDA when present, else CPU) or 'cpu'."
+        )
+    return resolved
+
+
+def make_generator(seed, device):
+    """A :class:`torch.Generator` on ``device`` seeded with ``seed``.
+
+    All randomness of a fit (weight initialisation, shuffling, dropout masks)
+    is drawn from such generators, so the global torch RNG is never touched.
+    """
+    generator = torch.Generator(device=device)
+    generator.manual_seed(int(seed))
+    return generator
+
+
+def minibatches(n_samples, batch_size, *, generator=None, shuffle=True):
+    """Yield index tensors (on the CPU) that cover ``range(n_samples)``.
+
+    With ``shuffle`` the order is a permutation drawn from ``generator``
+    (a CPU generator). The last batch may be smaller than ``batch_size``.
+    """
+    if shuffle:
+        order = torch.randperm(n_samples, generator=generator)
+    else:
+        order = torch.arange(n_samples)
+    for start in range(0, n_samples, batch_size):
+        yield order[start : start + batch_size]
+
+
+@torch.no_grad()
+def apply_in_batches(function, X, *, batch_size, device):
+    """Apply ``function`` to ``X`` batch by batch and gather the result on the CPU.
+
+    Parameters
+    ----------
+    function : callable
+        Takes a float32 tensor of shape (batch, n_features) on ``device``
+        and returns a tensor (or a tuple of tensors) whose first dimension is
+        the batch.
+    X : ndarray or Tensor of shape (n_samples, n_features)
+    batch_size : int
+    device : torch.device
+
+    Returns
+    -------
+    Tensor or tuple of Tensor
+        The concatenated outputs, on the CPU. Memory on ``device`` never
+        holds more than one batch of inputs and outputs.
+    """
+    X = torch.as_tensor(X)
+    outputs = []
+    for start in range(0, X.shape[0], batch_size):
+        batch = X[start : start + batch_size].to(device, non_blocking=True)
+        result = function(batch)
+        if isinstance(result, tuple):
+            outputs.append(tuple(r.detach().cpu() for r in result))
+        else:
+            outputs.append(result.detach().cpu())
+    if outputs and isinstance(outputs[0], tuple):
+        return tuple(torch.cat(parts) for parts in zip(*outputs))
+    return torch.cat(outputs)
+
+
+class _Progress:
+    """A per-phase progress display: a tqdm bar if tqdm is installed, else one
+    line per epoch on stderr. Used only when ``verbose > 0``."""
+
+    def __init__(self, phase, total, verbose):
+        self.phase = phase
+        self.verbose = verbose
+        self.bar = None
+        if not verbose:
+            return
+        try:
+            from tqdm.auto import tqdm
+        except ImportError:  # pragma: no cover - depends on the environment
+            return
+        self.bar = tqdm(total=total, desc=phase, leave=True, file=sys.stderr)
+
+    def update(self, record):
+        if not self.verbose:
+            return
+        shown = {k: v for k, v in record.items() if isinstance(v, (int, float))}
+        shown.pop("epoch", None)
+        text = ", ".join(f"{k}={v:.4g}" for k, v in shown.items())
+        if self.bar is not None:
+            self.bar.set_postfix_str(text, refresh=False)
+            self.bar.update(1)
+        else:  # pragma: no cover - depends on the environment
+            sys.stderr.write(f"[{self.phase}] epoch {record['epoch']}: {text}\n")
+
+    def close(self):
+        if self.bar is not None:
+            self.bar.close()
+
+
+class Trainer:
+    """Runs the training phases of one fit and keeps their history.
+
+    Each phase is a number of epochs of a callable that trains for one epoch
+    and returns a record (a dict with at least ``"loss"``). The trainer
+
+    * appends ``{"phase", "epoch", **record}`` to :attr:`history`;
+    * raises :class:`TrainingDivergedError` when the loss is NaN or infinite;
+    * stops the phase early when the record has ``converged=True``;
+    * on ``KeyboardInterrupt`` restores the modules to the end of the last
+      completed epoch, warns, and skips every later phase, so the estimator
+      can still finish a usable model.
+
+    Parameters
+    ----------
+    modules : list of torch.nn.Module
+        The modules whose parameters are restored after an interruption.
+    verbose : int, default=0
+        0 is silent; 1 or more shows a progress display per phase.
+    """
+
+    def __init__(self, modules, verbose=0):
+        self.modules = list(modules)
+        self.verbose = verbose
+        self.history = []
+        self.interrupted = False
+
+    def _snapshot(self):
+        return [
+            {k: v.detach().clone() for k, v in m.state_dict().items()}
+            for m in self.modules
+        ]
+
+    def _restore(self, snapshot):
+        for module, state in zip(self.modules, snapshot):
+            module.load_state_dict(state)
+
+    def run(self, phase, n_epochs, epoch_fn):
+        """Run ``epoch_fn(epoch)`` for up to ``n_epochs`` epochs.
+
+        Returns
+        -------
+        n_done : int
+            The number of epochs completed in this phase.
+        """
+        if self.interrupted or n_epochs <= 0:
+            return 0
+        snapshot = self._snapshot()
+        progress = _Progress(phase, n_epochs, self.verbose)
+        n_done = 0
+        try:
+            for epoch in range(n_epochs):
+                record = dict(epoch_fn(epoch))
+                loss = float(record["loss"])
+                if not math.isfinite(loss):
+                    self._restore(snapshot)
+                    raise TrainingDivergedError(
+                        f"The {phase} loss became {loss} at epoch {epoch + 1}. "
+                        "Lower learning_rate, scale the input (for example with "
+                        "StandardScaler) or remove extreme values, then fit again."
+                    )
+                record["loss"] = loss
+                self.history.append({"phase": phase, "epoch": epoch + 1, **record})
+                snapshot = self._snapshot()
+                n_done += 1
+                progress.update(self.history[-1])
+                if record.get("converged", False):
+                    break
+        except KeyboardInterrupt:
+            self._restore(snapshot)
+            self.interrupted = True
+            warnings.warn(
+                f"Training was interrupted during the {phase} phase after "
+                f"{n_done} completed epoch(s); the model keeps the parameters of "
+                "the last completed epoch and skips the remaining training.",
+                UserWarning,
+                stacklevel=3,
+            )
+        finally:
+            progress.close()
+        return n_done
+
+
+def mean_of(values):
+    """The mean of a list of Python floats (NaN when empty)."""
+    return float(np.mean(values)) if values else float("nan")

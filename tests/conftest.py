@@ -1,0 +1,40 @@
+"""Shared fixtures. ``fast_estimators()`` is the one list every estimator-wide
+test runs over: a new estimator is covered by adding it here."""
+
+import numpy as np
+import pytest
+import torch
+
+from skdeepcluster import DEPICTClustering
+
+torch.set_num_threads(min(2, torch.get_num_threads()))
+
+
+def fast_estimators():
+    """Every public estimator, with tiny networks and 1-2 epochs."""
+    return [
+        DEPICTClustering(
+            n_clusters=3, hidden_layer_sizes=(16,), n_filters=4, n_pretrain_epochs=1,
+            n_epochs=2, batch_size=16, device="cpu", random_state=0,
+        ),
+    ]
+
+
+def estimator_id(estimator):
+    return type(estimator).__name__
+
+
+@pytest.fixture
+def blobs():
+    """Three well separated Gaussian blobs, 60 samples x 5 features."""
+    rng = np.random.RandomState(0)
+    centres = rng.uniform(-10, 10, size=(3, 5))
+    labels = np.repeat(np.arange(3), 20)
+    return centres[labels] + rng.normal(size=(60, 5)), labels
+
+
+@pytest.fixture
+def tiny_images():
+    """36 random 1x8x8 images (flat rows) with values in [0, 16]."""
+    rng = np.random.RandomState(0)
+    return rng.uniform(0, 16, size=(36, 64))

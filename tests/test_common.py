@@ -1,0 +1,10 @@
+"""scikit-learn's own estimator checks over every public estimator."""
+
+from sklearn.utils.estimator_checks import parametrize_with_checks
+
+from .conftest import fast_estimators
+
+
+@parametrize_with_checks(fast_estimators())
+def test_sklearn_compatible(estimator, check):
+    check(estimator)
