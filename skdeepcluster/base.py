@@ -269,6 +269,18 @@ class BaseDeepClustering(ClusterMixin, TransformerMixin, BaseEstimator, metaclas
         seeds = random_state.randint(np.iinfo(np.int32).max, size=2)
         return make_generator(seeds[0], "cpu"), make_generator(seeds[1], self.device_)
 
+    def _build_module(self, factory, initialise):
+        """Construct a network with ``factory()``, initialise it on the CPU
+        with ``initialise(module)``, and move it to ``device_``.
+
+        Construction runs inside :func:`torch.random.fork_rng` because torch's
+        default initialisers draw from the global RNG; ``initialise`` must set
+        every parameter from the fit's own generator."""
+        with torch.random.fork_rng(devices=[]):
+            module = factory()
+        initialise(module)
+        return module.to(self.device_)
+
     def _modules(self):
         """The fitted torch modules held by this estimator."""
         return [v for v in vars(self).values() if isinstance(v, torch.nn.Module)]

@@ -1,6 +1,7 @@
 """DEPICT: deep clustering by a softmax head on a (convolutional) autoencoder
 trained with balanced relative-entropy targets."""
 
+from functools import partial
 from numbers import Integral, Real
 
 import numpy as np
@@ -218,16 +219,17 @@ class DEPICTClustering(BaseDeepClustering):
                 raise ValueError(
                     f"hidden_layer_sizes must hold positive integers; got {sizes!r}."
                 )
-            network = build_depict_mlp(
-                n_features, self.n_clusters, embedding_dim=embedding_dim,
+            factory = partial(
+                build_depict_mlp, n_features, self.n_clusters, embedding_dim=embedding_dim,
                 hidden_layer_sizes=sizes, dropout=self.dropout, output=output,
             )
         else:
-            network = build_depict_conv(
-                self.input_shape_, self.n_clusters, embedding_dim=embedding_dim,
-                n_filters=self.n_filters, dropout=self.dropout, output=output,
+            factory = partial(
+                build_depict_conv, self.input_shape_, self.n_clusters,
+                embedding_dim=embedding_dim, n_filters=self.n_filters,
+                dropout=self.dropout, output=output,
             )
-        return glorot_init_(network, generator).to(self.device_)
+        return self._build_module(factory, partial(glorot_init_, generator=generator))
 
     def _batch_losses(self, x, noise):
         """Reconstruction loss and noisy log-probabilities of one batch."""

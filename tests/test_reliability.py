@@ -1,0 +1,277 @@
+"""One battery over every estimator: bad input, degenerate data, persistence,
+determinism and interruption. A new estimator is covered by adding it to
+``fast_estimators`` in conftest.py."""
+
+import io
+import pickle
+import warnings
+
+import joblib
+import numpy as np
+import pytest
+import scipy.sparse as sp
+import torch
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sklearn.base import clone
+
+from skdeepcluster import __version__
+from skdeepcluster.training import TrainingDivergedError, _Progress
+
+from .conftest import estimator_id, fast_estimators
+
+ESTIMATORS = fast_estimators()
+each_estimator = pytest.mark.parametrize("estimator", ESTIMATORS, ids=estimator_id)
+
+
+def _data(n=30, d=6, seed=0):
+    return np.random.RandomState(seed).normal(size=(n, d))
+
+
+def _assert_valid_fit(model, n_samples):
+    assert model.labels_.shape == (n_samples,)
+    assert model.labels_.min() >= 0 and model.labels_.max() < model.n_clusters
+    assert np.isfinite(model.transform(np.zeros((1, model.n_features_in_)))).all()
+    assert all(np.isfinite(h["loss"]) for h in model.history_)
+
+
+# ------------------------------------------------------------ bad input
+@each_estimator
+@pytest.mark.parametrize("value, match", [(np.nan, "NaN"), (np.inf, "infinity")])
+def test_non_finite_values_are_refused(estimator, value, match):
+    X = _data()
+    X[3, 2] = value
+    with pytest.raises(ValueError, match=match):
+        clone(estimator).fit(X)
+
+
+@each_estimator
+@pytest.mark.parametrize(
+    "X, match",
+    [
+        (np.empty((0, 4)), "0 sample"),
+        (np.zeros(10), "Reshape your data"),
+        (np.zeros((4, 3, 2)), "dim 3"),
+        (np.array([["a", "b"], ["c", "d"], ["e", "f"]], dtype=object), "could not convert|Unable to convert"),
+        (np.ones((5, 2)) * (1 + 1j), "Complex data not supported"),
+    ],
+    ids=["empty", "1d", "3d", "strings", "complex"],
+)
+def test_malformed_arrays_are_refused(estimator, X, match):
+    with pytest.raises(ValueError, match=match):
+        clone(estimator).fit(X)
+
+
+@each_estimator
+def test_fewer_samples_than_clusters(estimator):
+    with pytest.raises(ValueError, match=r"n_samples=1 should be >= n_clusters=3"):
+        clone(estimator).fit(_data(n=1))
+    with pytest.raises(ValueError, match=r"n_samples=2 should be >= n_clusters=3"):
+        clone(estimator).fit(_data(n=2))
+
+
+@each_estimator
+def test_one_cluster(estimator):
+    model = clone(estimator).set_params(n_clusters=1).fit(_data())
+    assert set(model.labels_) == {0}
+    np.testing.assert_array_equal(model.predict(_data(seed=1)), 0)
+
+
+@each_estimator
+def test_sparse_input_is_refused_with_advice(estimator):
+    with pytest.raises(TypeError, match="dense data is required.*toarray"):
+        clone(estimator).fit(sp.csr_matrix(_data()))
+
+
+@each_estimator
+@pytest.mark.parametrize(
+    "image_shape, n_features, match",
+    [
+        ((1, 5, 5), 36, r"holds 25 values per sample but X has n_features=36"),
+        ("auto", 30, "not a perfect square"),
+        ((1, 0, 6), 36, "positive integers"),
+        ((1, 2, 3, 6), 36, "channels, height, width"),
+        ((1, 3, 3), 9, "too small"),
+    ],
+)
+def test_wrong_image_shape(estimator, image_shape, n_features, match):
+    model = clone(estimator).set_params(image_shape=image_shape)
+    with pytest.raises(ValueError, match=match):
+        model.fit(_data(n=20, d=n_features))
+
+
+@each_estimator
+def test_images_given_as_height_width(estimator, tiny_images):
+    model = clone(estimator).set_params(image_shape=(8, 8)).fit(tiny_images)
+    assert model.input_shape_ == (1, 8, 8)
+    auto = clone(estimator).set_params(image_shape="auto").fit(tiny_images)
+    assert auto.input_shape_ == (1, 8, 8)
+
+
+@each_estimator
+def test_predict_checks_the_number_of_features(estimator):
+    model = clone(estimator).fit(_data())
+    with pytest.raises(ValueError, match="features"):
+        model.predict(_data(d=4))
+
+
+@each_estimator
+def test_dataframes_keep_feature_names(estimator):
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame(_data(), columns=[f"f{i}" for i in range(6)])
+    model = clone(estimator).fit(frame)
+    assert list(model.feature_names_in_) == list(frame.columns)
+    np.testing.assert_array_equal(model.predict(frame), model.labels_)
+
+
+@each_estimator
+@pytest.mark.parametrize("dtype", [np.float64, np.float32, np.int64, np.int32])
+def test_dtypes(estimator, dtype):
+    X = (_data() * 10).astype(dtype)
+    model = clone(estimator).fit(X)
+    _assert_valid_fit(model, len(X))
+    assert model.transform(X).dtype == np.float32
+
+
+# -------------------------------------------------------- degenerate data
+@each_estimator
+@pytest.mark.parametrize(
+    "kind", ["identical_rows", "many_duplicates", "constant_feature", "huge_values", "imbalanced"]
+)
+def test_degenerate_data_fits_without_nan(estimator, kind):
+    rng = np.random.RandomState(0)
+    X = rng.normal(size=(40, 5))
+    if kind == "identical_rows":
+        X[:] = X[0]
+    elif kind == "many_duplicates":
+        X[5:] = X[rng.randint(3, size=35)]
+    elif kind == "constant_feature":
+        X[:, 2] = 7.0
+    elif kind == "huge_values":
+        X *= 1e30
+    elif kind == "imbalanced":
+        X[:38] *= 0.01
+        X[38:] += 100
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # k-means may warn about duplicate points
+        model = clone(estimator).fit(X)
+    _assert_valid_fit(model, len(X))
+    assert np.isfinite(model.transform(X)).all()
+
+
+@each_estimator
+def test_diverging_training_stops_with_a_clear_error(estimator):
+    model = clone(estimator).set_params(scaling=None)
+    with pytest.raises(TrainingDivergedError, match="loss became .* learning_rate"):
+        model.fit(_data() * 1e30)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    n_samples=st.integers(3, 25),
+    n_features=st.integers(1, 6),
+    dtype=st.sampled_from([np.float32, np.float64, np.int64]),
+    scale=st.floats(1e-3, 1e6),
+    seed=st.integers(0, 2**16),
+)
+@pytest.mark.parametrize("estimator", ESTIMATORS, ids=estimator_id)
+def test_fit_predict_properties(estimator, n_samples, n_features, dtype, scale, seed):
+    X = (np.random.RandomState(seed).normal(size=(n_samples, n_features)) * scale).astype(dtype)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = clone(estimator).set_params(n_epochs=1).fit(X)
+    labels = model.predict(X)
+    assert labels.shape == (n_samples,) and labels.dtype.kind == "i"
+    assert ((labels >= 0) & (labels < model.n_clusters)).all()
+    np.testing.assert_array_equal(labels, model.labels_)
+    assert np.isfinite(model.transform(X)).all()
+
+
+# ---------------------------------------------------------- persistence
+@each_estimator
+@pytest.mark.parametrize("dumper", ["pickle", "joblib"])
+def test_round_trip_gives_identical_outputs(estimator, dumper, tmp_path):
+    X = _data()
+    model = clone(estimator).fit(X)
+    if dumper == "pickle":
+        loaded = pickle.loads(pickle.dumps(model))
+    else:
+        joblib.dump(model, tmp_path / "model.joblib")
+        loaded = joblib.load(tmp_path / "model.joblib")
+    np.testing.assert_array_equal(loaded.predict(X), model.predict(X))
+    np.testing.assert_array_equal(loaded.transform(X), model.transform(X))
+    np.testing.assert_array_equal(loaded.labels_, model.labels_)
+
+
+@each_estimator
+def test_model_saved_on_gpu_loads_on_cpu(estimator, monkeypatch):
+    """A state whose device is CUDA opens on a CPU-only machine, on the CPU."""
+    X = _data()
+    model = clone(estimator).fit(X)
+    state = model.__getstate__()
+    state["device_"] = torch.device("cuda", 0)
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    seen = []
+    real_load = torch.load
+
+    def recording_load(*args, **kwargs):
+        seen.append(kwargs.get("map_location"))
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(torch, "load", recording_load)
+    loaded = type(model).__new__(type(model))
+    loaded.__setstate__(state)
+    assert loaded.device_ == torch.device("cpu")
+    assert seen and all(torch.device(m) == torch.device("cpu") for m in seen)
+    np.testing.assert_array_equal(loaded.predict(X), model.predict(X))
+
+
+@each_estimator
+def test_loading_a_model_of_another_version_warns(estimator):
+    model = clone(estimator).fit(_data())
+    state = model.__getstate__()
+    state["_skdeepcluster_version"] = "0.0.1"
+    loaded = type(model).__new__(type(model))
+    with pytest.warns(UserWarning, match=f"saved by skdeepcluster 0.0.1 and is loaded by {__version__}"):
+        loaded.__setstate__(state)
+
+
+# ---------------------------------------------------------- determinism
+@each_estimator
+def test_same_seed_same_result_and_global_rng_untouched(estimator):
+    X = _data()
+    torch_state, numpy_state = torch.get_rng_state(), np.random.get_state()
+    first = clone(estimator).set_params(random_state=42).fit(X)
+    assert torch.equal(torch_state, torch.get_rng_state())
+    assert all(np.array_equal(a, b) for a, b in zip(numpy_state, np.random.get_state()))
+    second = clone(estimator).set_params(random_state=42).fit(X)
+    np.testing.assert_array_equal(first.labels_, second.labels_)
+    np.testing.assert_array_equal(first.transform(X), second.transform(X))
+    reloaded = pickle.loads(pickle.dumps(first))
+    np.testing.assert_array_equal(reloaded.transform(X), second.transform(X))
+    other = clone(estimator).set_params(random_state=7).fit(X)
+    assert not np.array_equal(other.transform(X), first.transform(X))
+    unseeded = clone(estimator).set_params(random_state=None).fit(X)
+    _assert_valid_fit(unseeded, len(X))
+
+
+# ---------------------------------------------------------- interruption
+@each_estimator
+def test_keyboard_interrupt_leaves_a_usable_model(estimator, monkeypatch):
+    X = _data()
+    calls = {"n": 0}
+    real_update = _Progress.update
+
+    def interrupt_on_second_epoch(self, record):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt
+        real_update(self, record)
+
+    monkeypatch.setattr(_Progress, "update", interrupt_on_second_epoch)
+    with pytest.warns(UserWarning, match="interrupted"):
+        model = clone(estimator).set_params(n_pretrain_epochs=3).fit(X)
+    assert model.interrupted_
+    assert len(model.history_) == 2  # two epochs completed, the rest skipped
+    _assert_valid_fit(model, len(X))
+    np.testing.assert_array_equal(model.predict(X), model.labels_)
