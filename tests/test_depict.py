@@ -1,0 +1,115 @@
+"""DEPICTClustering: API behaviour on small data, and accuracy on real data."""
+
+import numpy as np
+import pytest
+import torch
+from sklearn.cluster import KMeans
+from sklearn.mixture import GaussianMixture
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import StandardScaler
+
+from skdeepcluster import DEPICTClustering
+from skdeepcluster.datasets import load_digits
+from skdeepcluster.losses import balanced_targets
+from skdeepcluster.metrics import clustering_accuracy
+
+FAST = dict(hidden_layer_sizes=(32,), n_pretrain_epochs=3, n_epochs=3, batch_size=16,
+            device="cpu", random_state=0)
+
+
+def test_fit_predict_api(blobs):
+    X, y = blobs
+    model = DEPICTClustering(3, **FAST).fit(X)
+    assert clustering_accuracy(y, model.labels_) > 0.9
+    proba = model.predict_proba(X)
+    np.testing.assert_allclose(proba.sum(1), 1, rtol=1e-5)
+    np.testing.assert_array_equal(proba.argmax(1), model.labels_)
+    np.testing.assert_array_equal(model.predict(X), model.labels_)
+    assert model.transform(X).shape == (60, 3)
+    assert model.init_labels_.shape == (60,)
+    assert model.input_shape_ is None and model.device_ == torch.device("cpu")
+    score = model.score(X)
+    assert np.isfinite(score) and score <= 0
+
+
+def test_history_records_each_phase(blobs):
+    X, _ = blobs
+    model = DEPICTClustering(3, **{**FAST, "tol": 0.0}).fit(X)
+    phases = [h["phase"] for h in model.history_]
+    assert phases == ["pretrain"] * 3 + ["cluster"] * 3
+    assert model.n_iter_ == 3
+    assert all("label_change" in h for h in model.history_ if h["phase"] == "cluster")
+
+
+def test_tolerance_stops_the_clustering_phase(blobs):
+    X, _ = blobs
+    model = DEPICTClustering(3, **{**FAST, "n_epochs": 40, "tol": 0.5}).fit(X)
+    assert model.n_iter_ < 40
+    assert model.history_[-1]["converged"]
+
+
+def test_score_is_minus_the_objective(blobs):
+    X, _ = blobs
+    model = DEPICTClustering(3, **FAST).fit(X)
+    log_p = torch.log(torch.as_tensor(model.predict_proba(X), dtype=torch.float64))
+    q = balanced_targets(log_p).exp()
+    f = q.mean(0)
+    objective = (q * (q.log() - log_p)).sum(1).mean() + (f * (f * 3).log()).sum()
+    assert model.score(X) == pytest.approx(-objective.item(), rel=1e-4)
+
+
+def test_images_use_the_conv_network(tiny_images):
+    model = DEPICTClustering(3, image_shape=(1, 8, 8), n_filters=4, **FAST).fit(tiny_images)
+    assert any(isinstance(m, torch.nn.Conv2d) for m in model.network_.modules())
+    assert model.predict(tiny_images[:5]).shape == (5,)
+
+
+def test_init_accepts_a_clusterer(blobs):
+    X, y = blobs
+    model = DEPICTClustering(3, init=GaussianMixture(3), **FAST).fit(X)
+    assert clustering_accuracy(y, model.init_labels_) > 0.9
+
+
+def test_init_clusterer_with_too_many_clusters_is_refused(blobs):
+    X, _ = blobs
+    with pytest.raises(ValueError, match="at most n_clusters=3"):
+        DEPICTClustering(3, init=KMeans(5, n_init=1), **FAST).fit(X)
+
+
+def test_in_a_pipeline_and_pickled(blobs):
+    import pickle
+
+    X, y = blobs
+    pipe = Pipeline([("scale", StandardScaler()), ("cluster", DEPICTClustering(3, **FAST))])
+    labels = pipe.fit_predict(X)
+    assert clustering_accuracy(y, labels) > 0.9
+    loaded = pickle.loads(pickle.dumps(pipe))
+    np.testing.assert_array_equal(loaded.predict(X), labels)
+    assert loaded.transform(X).shape == (60, 3)
+
+
+def test_verbose_shows_progress(blobs, capsys):
+    X, _ = blobs
+    DEPICTClustering(3, **{**FAST, "verbose": 1}).fit(X)
+    err = capsys.readouterr().err
+    assert "pretrain" in err and "cluster" in err and "loss=" in err
+    DEPICTClustering(3, **FAST).fit(X)
+    assert capsys.readouterr().err == ""
+
+
+def test_device_errors_and_auto(blobs):
+    X, _ = blobs
+    with pytest.raises(ValueError, match="not a torch device"):
+        DEPICTClustering(3, **{**FAST, "device": "gpu0"}).fit(X)
+    if not torch.cuda.is_available():
+        with pytest.raises(ValueError, match="CUDA is not available"):
+            DEPICTClustering(3, **{**FAST, "device": "cuda"}).fit(X)
+    model = DEPICTClustering(3, **{**FAST, "device": "auto"}).fit(X)
+    expected = "cuda" if torch.cuda.is_available() else "cpu"
+    assert model.device_.type == expected
+
+
+def test_bad_hidden_layer_sizes(blobs):
+    X, _ = blobs
+    with pytest.raises(ValueError, match="positive integers"):
+        DEPICTClustering(3, **{**FAST, "hidden_layer_sizes": (8, 0)}).fit(X)
