@@ -1,0 +1,103 @@
+"""DEPICT next to k-means on real data: ACC / NMI / ARI, fit time, peak memory.
+
+Each fit runs in a fresh subprocess so that its peak resident memory
+(``ru_maxrss``) is its own. Run from the repository root::
+
+    python benchmarks/bench_depict.py --dataset digits --seeds 0 1 2
+    python benchmarks/bench_depict.py --dataset fashion_mnist --seeds 0
+
+and paste the printed table into doc/benchmarks.rst with the command.
+"""
+
+import argparse
+import json
+import multiprocessing as mp
+import platform
+import resource
+import sys
+import time
+
+import numpy as np
+
+
+def _fit(method, dataset, seed, device, params, queue):
+    import torch
+    from sklearn.cluster import KMeans
+
+    from skdeepcluster import DEPICTClustering
+    from skdeepcluster.datasets import load_dataset
+    from skdeepcluster.metrics import clustering_report
+
+    data = load_dataset(dataset)
+    start = time.perf_counter()
+    if method == "k-means":
+        labels = KMeans(len(np.unique(data.target)), n_init=10, random_state=seed).fit_predict(data.data)
+        epochs = "-"
+    else:
+        model = DEPICTClustering(
+            len(np.unique(data.target)), image_shape=data.image_shape, device=device,
+            random_state=seed, **params,
+        ).fit(data.data)
+        labels, epochs = model.labels_, model.n_iter_
+    seconds = time.perf_counter() - start
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    if torch.cuda.is_available():
+        peak_mib_gpu = torch.cuda.max_memory_allocated() / 2**20
+    else:
+        peak_mib_gpu = None
+    queue.put(dict(method=method, seed=seed, seconds=seconds, peak_mib=peak_mib,
+                   peak_gpu_mib=peak_mib_gpu, epochs=epochs,
+                   **clustering_report(data.target, labels)))
+
+
+def run(method, dataset, seed, device, params):
+    ctx = mp.get_context("spawn")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_fit, args=(method, dataset, seed, device, params, queue))
+    proc.start()
+    result = queue.get()
+    proc.join()
+    return result
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dataset", default="digits")
+    parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
+    parser.add_argument("--device", default="auto")
+    parser.add_argument("--params", default="{}", help="JSON of extra DEPICTClustering parameters")
+    parser.add_argument("--json", help="also write the rows to this JSON file")
+    args = parser.parse_args(argv)
+    params = json.loads(args.params)
+
+    import torch
+
+    print(f"# {args.dataset}; seeds {args.seeds}; device {args.device}; params {params}")
+    print(f"# {platform.processor() or platform.machine()}, {torch.get_num_threads()} torch threads, "
+          f"torch {torch.__version__}, python {sys.version.split()[0]}")
+    rows = []
+    for method in ("k-means", "DEPICT"):
+        for seed in args.seeds:
+            row = run(method, args.dataset, seed, args.device, params)
+            rows.append(row)
+            print(json.dumps(row), flush=True)
+
+    print()
+    header = f"{'method':<8} {'seed':>4} {'ACC':>6} {'NMI':>6} {'ARI':>6} {'epochs':>6} {'fit s':>8} {'peak MiB':>9}"
+    print(header)
+    print("-" * len(header))
+    for r in rows:
+        print(f"{r['method']:<8} {r['seed']:>4} {r['ACC']:6.3f} {r['NMI']:6.3f} {r['ARI']:6.3f} "
+              f"{r['epochs']!s:>6} {r['seconds']:8.1f} {r['peak_mib']:9.0f}")
+    for method in ("k-means", "DEPICT"):
+        sel = [r for r in rows if r["method"] == method]
+        med = {k: float(np.median([r[k] for r in sel])) for k in ("ACC", "NMI", "ARI", "seconds", "peak_mib")}
+        print(f"{method:<8} {'med':>4} {med['ACC']:6.3f} {med['NMI']:6.3f} {med['ARI']:6.3f} "
+              f"{'':>6} {med['seconds']:8.1f} {med['peak_mib']:9.0f}")
+    if args.json:
+        with open(args.json, "w") as handle:
+            json.dump(rows, handle, indent=1)
+
+
+if __name__ == "__main__":
+    main()
