@@ -24,6 +24,7 @@ from sklearn.utils._param_validation import HasMethods, Interval, StrOptions
 from sklearn.utils.validation import check_is_fitted, validate_data
 
 from ._version import __version__
+from .graph import GDLClustering
 from .training import Trainer, apply_in_batches, make_generator, resolve_device
 
 __all__ = ["BaseDeepClustering", "initial_clustering", "cluster_means"]
@@ -240,8 +241,8 @@ class BaseDeepClustering(ClusterMixin, TransformerMixin, BaseEstimator, metaclas
         """Learn ``scale_offset_`` and ``scale_factor_`` so that
         ``(X - offset) * factor`` is the network's input.
 
-        ``"minmax"`` maps the global range of X to [-1, 1] (images keep their
-        relative intensities); ``"standard"`` gives each feature zero mean and
+        ``"minmax"`` maps the global range of X to [0, 1] (images keep their
+        relative intensities and a dark background stays at 0); ``"standard"`` gives each feature zero mean and
         unit variance (constant features are only centred); None keeps X.
         """
         mode = self._resolved_scaling()
@@ -249,8 +250,8 @@ class BaseDeepClustering(ClusterMixin, TransformerMixin, BaseEstimator, metaclas
         offset, factor = np.zeros(n_features), np.ones(n_features)
         if mode == "minmax":
             low, high = float(X.min()), float(X.max())
-            offset[:] = (high + low) / 2.0
-            factor[:] = 2.0 / (high - low) if high > low else 1.0
+            offset[:] = low
+            factor[:] = 1.0 / (high - low) if high > low else 1.0
         elif mode == "standard":
             offset = X.mean(axis=0, dtype=np.float64)
             std = X.std(axis=0, dtype=np.float64)
@@ -332,9 +333,11 @@ def initial_clustering(Z, n_clusters, init, random_state):
     ----------
     Z : ndarray of shape (n_samples, n_dims)
     n_clusters : int
-    init : "kmeans" or a scikit-learn clusterer
+    init : {"kmeans", "gdl"} or a scikit-learn clusterer
         ``"kmeans"`` runs :class:`~sklearn.cluster.KMeans` (k-means++, 20
-        initialisations); a clusterer is cloned and its ``fit_predict`` used.
+        initialisations); ``"gdl"`` runs
+        :class:`~skdeepcluster.graph.GDLClustering` on the L2-normalised
+        rows; a clusterer is cloned and its ``fit_predict`` used.
     random_state : RandomState
 
     Returns
@@ -342,8 +345,12 @@ def initial_clustering(Z, n_clusters, init, random_state):
     labels : ndarray of shape (n_samples,), ints in ``range(n_clusters)``
     """
     seed = random_state.randint(np.iinfo(np.int32).max)
-    if isinstance(init, str):
+    if n_clusters == 1:
+        return np.zeros(Z.shape[0], dtype=np.int64)
+    if init == "kmeans":
         clusterer = KMeans(n_clusters=n_clusters, n_init=20, random_state=seed)
+    elif init == "gdl":
+        clusterer = GDLClustering(n_clusters, l2_normalize=True)
     else:
         clusterer = clone(init)
         if "random_state" in clusterer.get_params():
@@ -370,4 +377,4 @@ def cluster_means(Z, labels, n_clusters, random_state):
 
 
 #: Parameter constraint shared by the methods that accept an init clusterer.
-INIT_CONSTRAINT = [StrOptions({"kmeans"}), HasMethods(["fit_predict"])]
+INIT_CONSTRAINT = [StrOptions({"auto", "kmeans", "gdl"}), HasMethods(["fit_predict"])]

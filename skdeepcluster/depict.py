@@ -21,6 +21,15 @@ from .training import mean_of, minibatches
 
 __all__ = ["DEPICTClustering"]
 
+#: The softmax weights start as the L2-normalised cluster means times this
+#: factor, so that the first predictions follow the initial clustering
+#: instead of being nearly uniform.
+HEAD_INIT_SCALE = 10.0
+
+#: ``init="auto"`` uses graph degree linkage up to this many samples, k-means
+#: beyond (GDL's memory grows with the square of the number of initial chains).
+AUTO_INIT_MAX_SAMPLES = 10_000
+
 
 class DEPICTClustering(BaseDeepClustering):
     """DEPICT deep clustering (Ghasedi Dizaji et al., ICCV 2017).
@@ -68,15 +77,21 @@ class DEPICTClustering(BaseDeepClustering):
         Balanced targets ``q_ik ∝ p_ik^2 / f_k`` (the authors' code) or
         ``q_ik ∝ p_ik / f_k^(1/2)`` (eq. 7 of the paper), with
         ``f_k = sum_i p_ik``.
-    init : "kmeans" or clusterer, default="kmeans"
-        The initial clustering of the pretrained embedding, which sets the
-        softmax weights (L2-normalised cluster means). ``"kmeans"`` is
-        k-means++ with 20 initialisations; any object with ``fit_predict``
-        returning at most ``n_clusters`` labels (e.g. a
+    init : {"auto", "kmeans", "gdl"} or clusterer, default="auto"
+        The initial clustering of the pretrained embedding: it is the first
+        target ``Q`` (one-hot, Algorithm 1 of the paper) and sets the softmax
+        weights (scaled L2-normalised cluster means). ``"gdl"`` is
+        agglomerative clustering by graph degree linkage on a 20-NN graph of
+        the L2-normalised embedding
+        (:class:`~skdeepcluster.graph.GDLClustering`), the graph-based kind
+        of initialisation the authors used on small sets; ``"kmeans"`` is
+        k-means++ with 20 initialisations; ``"auto"`` is ``"gdl"`` up to
+        10,000 samples and ``"kmeans"`` beyond. Any object with
+        ``fit_predict`` returning at most ``n_clusters`` labels (e.g. a
         :class:`~sklearn.mixture.GaussianMixture`) can be passed.
     n_pretrain_epochs : int, default=100
         Epochs of reconstruction-only pretraining.
-    n_epochs : int, default=50
+    n_epochs : int, default=100
         Maximum epochs of the joint clustering phase.
     learning_rate : float, default=1e-3
         Adam's learning rate, for both phases.
@@ -116,7 +131,7 @@ class DEPICTClustering(BaseDeepClustering):
         The device the network was trained on.
     n_features_in_ : int
         Number of features seen during fit.
-    feature_names_in_ : ndarray of shape (n_features_in_,)
+    feature_names_in_ : ndarray of shape (`n_features_in_`,)
         Names of features seen during fit, when ``X`` has string column names.
 
     See Also
@@ -125,15 +140,14 @@ class DEPICTClustering(BaseDeepClustering):
 
     Notes
     -----
-    Differences from the paper, following the authors' code and
-    ``ALGORITHMS.md``: the targets use the squared rule by default; hidden
+    Differences from the paper, following the authors' code: the targets use the squared rule by default; hidden
     reconstruction terms are weighted 0.1; clean-pathway targets carry no
     gradient. Where the authors stop on a labelled validation split, this
     estimator uses no labels: it stops when fewer than ``tol`` of the labels
     change in an epoch. Its default learning rate is 1e-3 (the authors' is
     1e-4) so that small data sets converge in few epochs; the initial
-    clustering uses k-means by default (the authors also used AC-PIC on
-    small sets). ``score`` is minus the paper's objective (eq. 4).
+    clustering is GDL agglomerative clustering on small sets (the authors
+    used the related AC-PIC there) and k-means on large ones. ``score`` is minus the paper's objective (eq. 4).
 
     References
     ----------
@@ -180,9 +194,9 @@ class DEPICTClustering(BaseDeepClustering):
         hidden_weight=0.1,
         scaling="auto",
         target_rule="squared",
-        init="kmeans",
+        init="auto",
         n_pretrain_epochs=100,
-        n_epochs=50,
+        n_epochs=100,
         learning_rate=1e-3,
         batch_size=100,
         tol=1e-3,
@@ -271,17 +285,23 @@ class DEPICTClustering(BaseDeepClustering):
 
         # Initial clustering of the clean embedding sets the softmax head.
         embedding = self._apply(self._embed_batch, X).numpy().astype(np.float64)
-        self.init_labels_ = initial_clustering(
-            embedding, self.n_clusters, self.init, random_state
-        )
+        init = self.init
+        if init == "auto":
+            init = "gdl" if n_samples <= AUTO_INIT_MAX_SAMPLES else "kmeans"
+        self.init_labels_ = initial_clustering(embedding, self.n_clusters, init, random_state)
         centres = cluster_means(embedding, self.init_labels_, self.n_clusters, random_state)
         centres /= np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-12)
         with torch.no_grad():
-            self.network_.head.weight.copy_(torch.as_tensor(centres, dtype=torch.float32))
+            weight = HEAD_INIT_SCALE * torch.as_tensor(centres, dtype=torch.float32)
+            self.network_.head.weight.copy_(weight)
             self.network_.head.bias.zero_()
 
-        log_p = self._apply(self._log_proba_batch, X)
-        state = {"labels": log_p.argmax(1), "q": balanced_targets(log_p, self.target_rule).exp()}
+        # Algorithm 1 of the paper: the initial clustering is the first Q.
+        init_labels = torch.as_tensor(self.init_labels_)
+        state = {
+            "labels": init_labels,
+            "q": torch.nn.functional.one_hot(init_labels, self.n_clusters).float(),
+        }
 
         def cluster_epoch(epoch):
             self.network_.train()
