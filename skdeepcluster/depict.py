@@ -69,10 +69,13 @@ class DEPICTClustering(BaseDeepClustering):
         for the input.
     scaling : {"auto", "minmax", "standard"} or None, default="auto"
         Input scaling learned in ``fit``: ``"minmax"`` maps the global range
-        of ``X`` to [-1, 1] and makes the reconstruction a tanh (the authors'
-        setting for images); ``"standard"`` standardises each feature and
-        makes the reconstruction linear; ``"auto"`` is ``"minmax"`` for images
-        and ``"standard"`` for flat features.
+        of ``X`` to [0, 1] and makes the reconstruction a tanh (for images,
+        or features sharing one unit such as pixels); ``"standard"``
+        standardises each feature and makes the reconstruction linear (for
+        tabular data); ``"auto"`` is ``"minmax"`` for images and
+        ``"standard"`` for flat features. The authors map images to [-1, 1];
+        [0, 1] keeps a dark background at zero, which on the 8x8 digits
+        avoided an embedding that saturates the tanh in the first epochs.
     target_rule : {"squared", "sqrt"}, default="squared"
         Balanced targets ``q_ik ∝ p_ik^2 / f_k`` (the authors' code) or
         ``q_ik ∝ p_ik / f_k^(1/2)`` (eq. 7 of the paper), with
