@@ -36,7 +36,7 @@ def _load_path(path, labels_path, image_shape):
         data = data.reshape(len(data), -1)
     target = None
     if labels_path:
-        target = np.loadtxt(labels_path, ndmin=1) if not labels_path.endswith(".npy") else np.load(labels_path)
+        target = np.load(labels_path) if labels_path.endswith(".npy") else np.loadtxt(labels_path, ndmin=1)
     return Bunch(data=data, target=target, image_shape=image_shape, name=path.name)
 
 

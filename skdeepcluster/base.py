@@ -369,11 +369,12 @@ def initial_clustering(Z, n_clusters, init, random_state):
 def cluster_means(Z, labels, n_clusters, random_state):
     """The mean of each cluster of ``Z``; a cluster with no member gets a
     randomly drawn sample, so there are always ``n_clusters`` centres."""
-    centres = np.empty((n_clusters, Z.shape[1]), dtype=np.float64)
-    for k in range(n_clusters):
-        members = Z[labels == k]
-        centres[k] = members.mean(axis=0) if len(members) else Z[random_state.randint(len(Z))]
-    return centres
+    counts = np.bincount(labels, minlength=n_clusters)
+    sums = np.zeros((n_clusters, Z.shape[1]), dtype=np.float64)
+    np.add.at(sums, labels, Z)
+    empty = counts == 0
+    sums[empty] = Z[random_state.randint(len(Z), size=int(empty.sum()))]
+    return sums / np.maximum(counts, 1)[:, None]
 
 
 #: Parameter constraint shared by the methods that accept an init clusterer.

@@ -131,3 +131,13 @@ def test_digits_accuracy_beats_kmeans():
     acc = clustering_accuracy(digits.target, model.labels_)
     assert acc >= 0.85
     assert acc >= kmeans_acc + 0.04
+
+
+def test_cluster_means_fill_empty_clusters():
+    from skdeepcluster.base import cluster_means
+
+    Z = np.array([[0.0, 0.0], [2.0, 2.0], [10.0, 10.0]])
+    centres = cluster_means(Z, np.array([0, 0, 2]), 4, np.random.RandomState(0))
+    np.testing.assert_allclose(centres[[0, 2]], [[1, 1], [10, 10]])
+    for k in (1, 3):  # empty clusters get one of the samples
+        assert any(np.allclose(centres[k], z) for z in Z)
