@@ -20,7 +20,7 @@ import time
 import numpy as np
 
 
-def _fit(method, dataset, seed, device, params, queue):
+def _fit(method, dataset, seed, device, params, flat, queue):
     import torch
     from sklearn.cluster import KMeans
 
@@ -35,8 +35,8 @@ def _fit(method, dataset, seed, device, params, queue):
         epochs = "-"
     else:
         model = DEPICTClustering(
-            len(np.unique(data.target)), image_shape=data.image_shape, device=device,
-            random_state=seed, **params,
+            len(np.unique(data.target)), image_shape=None if flat else data.image_shape,
+            device=device, random_state=seed, **params,
         ).fit(data.data)
         labels, epochs = model.labels_, model.n_iter_
     seconds = time.perf_counter() - start
@@ -50,10 +50,10 @@ def _fit(method, dataset, seed, device, params, queue):
                    **clustering_report(data.target, labels)))
 
 
-def run(method, dataset, seed, device, params):
+def run(method, dataset, seed, device, params, flat):
     ctx = mp.get_context("spawn")
     queue = ctx.Queue()
-    proc = ctx.Process(target=_fit, args=(method, dataset, seed, device, params, queue))
+    proc = ctx.Process(target=_fit, args=(method, dataset, seed, device, params, flat, queue))
     proc.start()
     result = queue.get()
     proc.join()
@@ -66,19 +66,24 @@ def main(argv=None):
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("--device", default="auto")
     parser.add_argument("--params", default="{}", help="JSON of extra DEPICTClustering parameters")
+    parser.add_argument("--flat", action="store_true",
+                        help="cluster images as flat rows (MLP) instead of with the conv network")
+    parser.add_argument("--skip-kmeans", action="store_true")
     parser.add_argument("--json", help="also write the rows to this JSON file")
     args = parser.parse_args(argv)
     params = json.loads(args.params)
 
     import torch
 
-    print(f"# {args.dataset}; seeds {args.seeds}; device {args.device}; params {params}")
+    print(f"# {args.dataset}{' (flat rows)' if args.flat else ''}; seeds {args.seeds}; "
+          f"device {args.device}; params {params}")
     print(f"# {platform.processor() or platform.machine()}, {torch.get_num_threads()} torch threads, "
           f"torch {torch.__version__}, python {sys.version.split()[0]}")
     rows = []
-    for method in ("k-means", "DEPICT"):
+    methods = ("DEPICT",) if args.skip_kmeans else ("k-means", "DEPICT")
+    for method in methods:
         for seed in args.seeds:
-            row = run(method, args.dataset, seed, args.device, params)
+            row = run(method, args.dataset, seed, args.device, params, args.flat)
             rows.append(row)
             print(json.dumps(row), flush=True)
 
@@ -89,7 +94,7 @@ def main(argv=None):
     for r in rows:
         print(f"{r['method']:<8} {r['seed']:>4} {r['ACC']:6.3f} {r['NMI']:6.3f} {r['ARI']:6.3f} "
               f"{r['epochs']!s:>6} {r['seconds']:8.1f} {r['peak_mib']:9.0f}")
-    for method in ("k-means", "DEPICT"):
+    for method in methods:
         sel = [r for r in rows if r["method"] == method]
         med = {k: float(np.median([r[k] for r in sel])) for k in ("ACC", "NMI", "ARI", "seconds", "peak_mib")}
         print(f"{method:<8} {'med':>4} {med['ACC']:6.3f} {med['NMI']:6.3f} {med['ARI']:6.3f} "
