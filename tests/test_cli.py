@@ -40,10 +40,18 @@ def test_cli_on_npy_and_csv_files(tmp_path, capsys):
 
 
 def test_cli_on_image_arrays(tmp_path, capsys):
-    images = np.random.RandomState(0).uniform(size=(30, 8, 8))
+    images = np.random.RandomState(0).uniform(size=(30, 16, 16))
     np.save(tmp_path / "img.npy", images)
     assert main(["--dataset", str(tmp_path / "img.npy"), "--n-clusters", "3", "--epochs", "1",
                  "--pretrain-epochs", "1", "--no-kmeans"]) == 0
+    assert "images (1, 16, 16)" in capsys.readouterr().out
+    # Images under 16x16 go in as flat rows unless --image-shape says otherwise.
+    np.save(tmp_path / "small.npy", images[:, :8, :8])
+    args = ["--dataset", str(tmp_path / "small.npy"), "--n-clusters", "3", "--epochs", "1",
+            "--pretrain-epochs", "1", "--no-kmeans"]
+    assert main(args) == 0
+    assert "images" not in capsys.readouterr().out
+    assert main([*args, "--image-shape", "1,8,8"]) == 0
     assert "images (1, 8, 8)" in capsys.readouterr().out
 
 
