@@ -2,5 +2,7 @@
 
 from ._version import __version__
 from .depict import DEPICTClustering
+from .graph import GDLClustering
+from .training import TrainingDivergedError
 
-__all__ = ["DEPICTClustering", "__version__"]
+__all__ = ["DEPICTClustering", "GDLClustering", "TrainingDivergedError", "__version__"]
