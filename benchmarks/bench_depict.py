@@ -1,7 +1,9 @@
 """DEPICT next to k-means on real data: ACC / NMI / ARI, fit time, peak memory.
 
 Each fit runs in a fresh subprocess so that its peak resident memory
-(``ru_maxrss``) is its own. Run from the repository root::
+(``ru_maxrss``, which includes the ~340 MiB of Python, NumPy and torch
+themselves) is its own. Install the package first (``pip install .``), then
+run from the repository root::
 
     python benchmarks/bench_depict.py --dataset digits --seeds 0 1 2
     python benchmarks/bench_depict.py --dataset fashion_mnist --seeds 0
@@ -55,9 +57,10 @@ def run(method, dataset, seed, device, params, flat):
     queue = ctx.Queue()
     proc = ctx.Process(target=_fit, args=(method, dataset, seed, device, params, flat, queue))
     proc.start()
-    result = queue.get()
     proc.join()
-    return result
+    if proc.exitcode != 0:
+        raise RuntimeError(f"{method} on {dataset} (seed {seed}) failed; see the traceback above.")
+    return queue.get()
 
 
 def main(argv=None):
