@@ -65,7 +65,7 @@ class BaseDeepClustering(ClusterMixin, TransformerMixin, BaseEstimator, metaclas
     }
 
     #: The scaling "auto" resolves to, for images and for flat features.
-    _auto_scaling = {"image": "minmax", "flat": "standard"}
+    _auto_scaling = {"image": "standard", "flat": "standard"}
 
     # ------------------------------------------------------------------ fit
     @_fit_context(prefer_skip_nested_validation=True)

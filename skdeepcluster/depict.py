@@ -1,11 +1,13 @@
 """DEPICT: deep clustering by a softmax head on a (convolutional) autoencoder
 trained with balanced relative-entropy targets."""
 
+import warnings
 from functools import partial
 from numbers import Integral, Real
 
 import numpy as np
 import torch
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.utils._param_validation import Interval, StrOptions
 
 from .base import BaseDeepClustering, INIT_CONSTRAINT, cluster_means, initial_clustering
@@ -25,6 +27,10 @@ __all__ = ["DEPICTClustering"]
 #: factor, so that the first predictions follow the initial clustering
 #: instead of being nearly uniform.
 HEAD_INIT_SCALE = 10.0
+
+#: Below this spread (largest per-dimension standard deviation) the
+#: pretrained embedding counts as collapsed.
+COLLAPSE_STD = 1e-3
 
 #: ``init="auto"`` uses graph degree linkage up to this many samples, k-means
 #: beyond (GDL's memory grows with the square of the number of initial chains).
@@ -68,14 +74,15 @@ class DEPICTClustering(BaseDeepClustering):
         Weight of each hidden layer's reconstruction loss, next to weight 1
         for the input.
     scaling : {"auto", "minmax", "standard"} or None, default="auto"
-        Input scaling learned in ``fit``: ``"minmax"`` maps the global range
-        of ``X`` to [0, 1] and makes the reconstruction a tanh (for images,
-        or features sharing one unit such as pixels); ``"standard"``
-        standardises each feature and makes the reconstruction linear (for
-        tabular data); ``"auto"`` is ``"minmax"`` for images and
-        ``"standard"`` for flat features. The authors map images to [-1, 1];
-        [0, 1] keeps a dark background at zero, which on the 8x8 digits
-        avoided an embedding that saturates the tanh in the first epochs.
+        Input scaling learned in ``fit``: ``"standard"`` standardises each
+        feature (each pixel) and makes the reconstruction linear;
+        ``"minmax"`` maps the global range of ``X`` to [0, 1] and makes the
+        reconstruction a tanh, for flat features that share one unit such as
+        pixels; ``"auto"`` is ``"standard"``. The authors map images to
+        [-1, 1] with a tanh reconstruction; with the convolutional network
+        and this estimator's learning rate that saturated the tanh embedding
+        within the first epochs on both the digits and Fashion-MNIST (all
+        samples in one cluster), which ``"standard"`` avoids.
     target_rule : {"squared", "sqrt"}, default="squared"
         Balanced targets ``q_ik ∝ p_ik^2 / f_k`` (the authors' code) or
         ``q_ik ∝ p_ik / f_k^(1/2)`` (eq. 7 of the paper), with
@@ -288,6 +295,14 @@ class DEPICTClustering(BaseDeepClustering):
 
         # Initial clustering of the clean embedding sets the softmax head.
         embedding = self._apply(self._embed_batch, X).numpy().astype(np.float64)
+        if n_samples > 1 and embedding.std(axis=0).max() < COLLAPSE_STD:
+            warnings.warn(
+                "The pretrained embedding is the same for every sample (its tanh "
+                "units saturated), so the clustering will be meaningless. Use "
+                "scaling='standard' or a lower learning_rate.",
+                ConvergenceWarning,
+                stacklevel=3,
+            )
         init = self.init
         if init == "auto":
             init = "gdl" if n_samples <= AUTO_INIT_MAX_SAMPLES else "kmeans"
@@ -325,6 +340,15 @@ class DEPICTClustering(BaseDeepClustering):
 
         self.n_iter_ = trainer.run("cluster", self.n_epochs, cluster_epoch)
         self.labels_ = self._apply(self._log_proba_batch, X).argmax(1).numpy()
+        n_found = np.unique(self.labels_).size
+        if n_found < min(self.n_clusters, n_samples):
+            warnings.warn(
+                f"Only {n_found} of the n_clusters={self.n_clusters} clusters are "
+                "used by the training samples; the data may hold fewer clusters, or "
+                "training may have collapsed (try another init or random_state).",
+                ConvergenceWarning,
+                stacklevel=3,
+            )
 
     # --------------------------------------------------------------- score
     def score(self, X, y=None):

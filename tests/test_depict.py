@@ -141,3 +141,12 @@ def test_cluster_means_fill_empty_clusters():
     np.testing.assert_allclose(centres[[0, 2]], [[1, 1], [10, 10]])
     for k in (1, 3):  # empty clusters get one of the samples
         assert any(np.allclose(centres[k], z) for z in Z)
+
+
+def test_collapsed_embedding_and_unused_clusters_warn():
+    from sklearn.exceptions import ConvergenceWarning
+
+    X = np.ones((30, 4))
+    with pytest.warns(ConvergenceWarning, match="same for every sample"):
+        with pytest.warns(ConvergenceWarning, match="Only 1 of the n_clusters=3"):
+            DEPICTClustering(3, **FAST).fit(X)
