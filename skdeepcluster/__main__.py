@@ -105,9 +105,9 @@ def main(argv=None):
     image_shape, scaling = data.image_shape, "auto"
     if image_shape is not None and min(image_shape[1:]) < MIN_CONV_SIDE:
         # Below 16x16 (the smallest size in the paper's Table 5) the
-        # convolutional network did worse than the MLP on the 8x8 digits (see
-        # doc/benchmarks.rst); as flat rows, pixels share one unit and are
-        # scaled together.
+        # convolutional network was no more accurate than the MLP on the 8x8
+        # digits and three times slower (doc/benchmarks.rst); as flat rows,
+        # pixels share one unit and are scaled together.
         image_shape, scaling = None, "minmax"
     if args.image_shape is not None:
         image_shape = None if args.image_shape == "none" else args.image_shape
