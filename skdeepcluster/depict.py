@@ -288,7 +288,7 @@ class DEPICTClustering(BaseDeepClustering):
                 optimizer.zero_grad()
                 rec.backward()
                 optimizer.step()
-                losses.append(rec.item())
+                losses.append(rec.detach())
             return {"loss": mean_of(losses)}
 
         trainer.run("pretrain", self.n_pretrain_epochs, pretrain_epoch)
@@ -331,7 +331,7 @@ class DEPICTClustering(BaseDeepClustering):
                 optimizer.zero_grad()
                 loss.backward()
                 optimizer.step()
-                losses.append(loss.item())
+                losses.append(loss.detach())
             log_p = self._apply(self._log_proba_batch, X)
             labels = log_p.argmax(1)
             change = float((labels != state["labels"]).float().mean())

@@ -9,7 +9,6 @@ import math
 import sys
 import warnings
 
-import numpy as np
 import torch
 
 __all__ = [
@@ -235,6 +234,9 @@ class Trainer:
         return n_done
 
 
-def mean_of(values):
-    """The mean of a list of Python floats (NaN when empty)."""
-    return float(np.mean(values)) if values else float("nan")
+def mean_of(losses):
+    """The mean of a list of scalar loss tensors, as a float (NaN when empty).
+
+    Collecting detached tensors and reading them once per epoch avoids a
+    device synchronisation per mini-batch on GPUs."""
+    return float(torch.stack(losses).mean()) if losses else float("nan")
