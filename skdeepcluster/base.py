@@ -64,8 +64,8 @@ class BaseDeepClustering(ClusterMixin, TransformerMixin, BaseEstimator, metaclas
         "verbose": ["verbose"],
     }
 
-    #: The scaling "auto" resolves to, for images and for flat features.
-    _auto_scaling = {"image": "standard", "flat": "standard"}
+    #: The scaling ``scaling="auto"`` resolves to; a method may override it.
+    _auto_scaling = "standard"
 
     # ------------------------------------------------------------------ fit
     @_fit_context(prefer_skip_nested_validation=True)
@@ -232,9 +232,7 @@ class BaseDeepClustering(ClusterMixin, TransformerMixin, BaseEstimator, metaclas
 
     # -------------------------------------------------------------- scaling
     def _resolved_scaling(self):
-        if self.scaling == "auto":
-            return self._auto_scaling["flat" if self.input_shape_ is None else "image"]
-        return self.scaling
+        return self._auto_scaling if self.scaling == "auto" else self.scaling
 
     def _fit_scaling(self, X):
         """Learn ``scale_offset_`` and ``scale_factor_`` so that
