@@ -12,3 +12,4 @@ $bench --dataset digits --seeds 0 1 2 --skip-kmeans | tee "$out/depict_digits_co
 $bench --dataset fashion_mnist --flat --params '{"scaling": "minmax", "n_pretrain_epochs": 50, "n_epochs": 50}' --seeds 0 1 2 | tee "$out/depict_fmnist_flat.txt"
 $bench --dataset fashion_mnist --params '{"n_pretrain_epochs": 30, "n_epochs": 30}' --seeds 0 --skip-kmeans | tee "$out/depict_fmnist_conv.txt"
 $bench --dataset fashion_mnist_all --flat --params '{"scaling": "minmax", "n_pretrain_epochs": 30, "n_epochs": 30}' --seeds 0 | tee "$out/depict_fmnist_all_flat.txt"
+$bench --dataset fashion_mnist_all --flat --params '{"scaling": "minmax", "n_pretrain_epochs": 30, "n_epochs": 30, "init": "gdl"}' --seeds 0 --skip-kmeans | tee "$out/depict_fmnist_all_flat_gdl_init.txt"
