@@ -301,7 +301,7 @@ class DEPICTClustering(BaseDeepClustering):
                 "units saturated), so the clustering will be meaningless. Use "
                 "scaling='standard' or a lower learning_rate.",
                 ConvergenceWarning,
-                stacklevel=3,
+                stacklevel=4,
             )
         init = self.init
         if init == "auto":
@@ -347,7 +347,7 @@ class DEPICTClustering(BaseDeepClustering):
                 "used by the training samples; the data may hold fewer clusters, or "
                 "training may have collapsed (try another init or random_state).",
                 ConvergenceWarning,
-                stacklevel=3,
+                stacklevel=4,
             )
 
     # --------------------------------------------------------------- score

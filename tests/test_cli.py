@@ -2,6 +2,7 @@ import subprocess
 import sys
 
 import numpy as np
+import pytest
 
 from skdeepcluster.__main__ import main
 
@@ -39,6 +40,7 @@ def test_cli_on_npy_and_csv_files(tmp_path, capsys):
     assert "2 clusters" in printed
 
 
+@pytest.mark.filterwarnings("ignore:Only . of the n_clusters:sklearn.exceptions.ConvergenceWarning")
 def test_cli_on_image_arrays(tmp_path, capsys):
     images = np.random.RandomState(0).uniform(size=(30, 16, 16))
     np.save(tmp_path / "img.npy", images)
@@ -56,7 +58,5 @@ def test_cli_on_image_arrays(tmp_path, capsys):
 
 
 def test_cli_unknown_dataset():
-    import pytest
-
     with pytest.raises(SystemExit, match="no dataset named"):
         main(["--dataset", "no_such_thing"])
