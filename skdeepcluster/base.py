@@ -18,6 +18,7 @@ import numpy as np
 import torch
 from sklearn.base import BaseEstimator, ClusterMixin, TransformerMixin, _fit_context, clone
 from sklearn.cluster import KMeans
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.utils import check_random_state
 from sklearn.utils._param_validation import HasMethods, Interval, StrOptions
 from sklearn.utils.validation import check_is_fitted, validate_data
@@ -27,6 +28,11 @@ from .graph import GDLClustering
 from .training import Trainer, apply_in_batches, make_generator, resolve_device
 
 __all__ = ["BaseDeepClustering", "initial_clustering", "cluster_means"]
+
+#: ``init="auto"`` uses graph degree linkage up to this many samples, k-means
+#: beyond (GDL's memory grows with the square of the number of initial chains,
+#: and at 70,000 Fashion-MNIST images it was also less accurate).
+AUTO_INIT_MAX_SAMPLES = 10_000
 
 #: Rows per batch at inference, whatever the training batch size.
 INFERENCE_BATCH_SIZE = 1024
@@ -92,6 +98,15 @@ class BaseDeepClustering(ClusterMixin, TransformerMixin, BaseEstimator, metaclas
         X = self._scale(X)
         trainer = Trainer((), verbose=self.verbose)
         self._fit(X, random_state, trainer)
+        n_found = np.unique(self.labels_).size
+        if n_found < min(self.n_clusters, X.shape[0]):
+            warnings.warn(
+                f"Only {n_found} of the n_clusters={self.n_clusters} clusters are "
+                "used by the training samples; the data may hold fewer clusters, or "
+                "training may have collapsed (try another init or random_state).",
+                ConvergenceWarning,
+                stacklevel=3,
+            )
         self.history_ = trainer.history
         self.interrupted_ = trainer.interrupted
         for module in self._modules():
@@ -238,9 +253,10 @@ class BaseDeepClustering(ClusterMixin, TransformerMixin, BaseEstimator, metaclas
         """Learn ``scale_offset_`` and ``scale_factor_`` so that
         ``(X - offset) * factor`` is the network's input.
 
-        ``"minmax"`` maps the global range of X to [0, 1] (images keep their
-        relative intensities and a dark background stays at 0); ``"standard"`` gives each feature zero mean and
-        unit variance (constant features are only centred); None keeps X.
+        ``"minmax"`` maps the global range of X to [0, 1] (pixels keep their
+        relative intensities and a dark background stays at 0);
+        ``"standard"`` gives each feature zero mean and unit variance
+        (constant features are only centred); None keeps X.
         """
         mode = self._resolved_scaling()
         n_features = X.shape[1]
@@ -330,11 +346,13 @@ def initial_clustering(Z, n_clusters, init, random_state):
     ----------
     Z : ndarray of shape (n_samples, n_dims)
     n_clusters : int
-    init : {"kmeans", "gdl"} or a scikit-learn clusterer
+    init : {"auto", "kmeans", "gdl"} or a scikit-learn clusterer
         ``"kmeans"`` runs :class:`~sklearn.cluster.KMeans` (k-means++, 20
         initialisations); ``"gdl"`` runs
         :class:`~skdeepcluster.graph.GDLClustering` on the L2-normalised
-        rows; a clusterer is cloned and its ``fit_predict`` used.
+        rows; ``"auto"`` is ``"gdl"`` up to ``AUTO_INIT_MAX_SAMPLES`` samples
+        and ``"kmeans"`` beyond; a clusterer is cloned and its
+        ``fit_predict`` used.
     random_state : RandomState
 
     Returns
@@ -344,6 +362,8 @@ def initial_clustering(Z, n_clusters, init, random_state):
     seed = random_state.randint(np.iinfo(np.int32).max)
     if n_clusters == 1:
         return np.zeros(Z.shape[0], dtype=np.int64)
+    if init == "auto":
+        init = "gdl" if Z.shape[0] <= AUTO_INIT_MAX_SAMPLES else "kmeans"
     if init == "kmeans":
         clusterer = KMeans(n_clusters=n_clusters, n_init=20, random_state=seed)
     elif init == "gdl":

@@ -19,7 +19,7 @@ from .losses import (
     soft_cross_entropy,
 )
 from .nn import build_depict_conv, build_depict_mlp, glorot_init_
-from .training import mean_of, minibatches
+from .training import train_epoch
 
 __all__ = ["DEPICTClustering"]
 
@@ -31,10 +31,6 @@ HEAD_INIT_SCALE = 10.0
 #: Below this spread (largest per-dimension standard deviation) the
 #: pretrained embedding counts as collapsed.
 COLLAPSE_STD = 1e-3
-
-#: ``init="auto"`` uses graph degree linkage up to this many samples, k-means
-#: beyond (GDL's memory grows with the square of the number of initial chains).
-AUTO_INIT_MAX_SAMPLES = 10_000
 
 
 class DEPICTClustering(BaseDeepClustering):
@@ -150,14 +146,16 @@ class DEPICTClustering(BaseDeepClustering):
 
     Notes
     -----
-    Differences from the paper, following the authors' code: the targets use the squared rule by default; hidden
+    Differences from the paper, following the authors' code: the targets
+    use the squared rule by default; hidden
     reconstruction terms are weighted 0.1; clean-pathway targets carry no
     gradient. Where the authors stop on a labelled validation split, this
     estimator uses no labels: it stops when fewer than ``tol`` of the labels
     change in an epoch. Its default learning rate is 1e-3 (the authors' is
     1e-4) so that small data sets converge in few epochs; the initial
     clustering is GDL agglomerative clustering on small sets (the authors
-    used the related AC-PIC there) and k-means on large ones. ``score`` is minus the paper's objective (eq. 4).
+    used the related AC-PIC there) and k-means on large ones. ``score`` is
+    minus the paper's objective (eq. 4).
 
     References
     ----------
@@ -280,16 +278,13 @@ class DEPICTClustering(BaseDeepClustering):
         optimizer = torch.optim.Adam(self.network_.parameters(), lr=self.learning_rate)
         device = self.device_
 
+        def pretrain_loss(idx):
+            return self._batch_losses(X[idx].to(device), noise)[0]
+
         def pretrain_epoch(epoch):
             self.network_.train()
-            losses = []
-            for idx in minibatches(n_samples, self.batch_size, generator=cpu_gen):
-                rec, _ = self._batch_losses(X[idx].to(device), noise)
-                optimizer.zero_grad()
-                rec.backward()
-                optimizer.step()
-                losses.append(rec.detach())
-            return {"loss": mean_of(losses)}
+            loss = train_epoch(pretrain_loss, optimizer, n_samples, self.batch_size, cpu_gen)
+            return {"loss": loss}
 
         trainer.run("pretrain", self.n_pretrain_epochs, pretrain_epoch)
 
@@ -303,10 +298,9 @@ class DEPICTClustering(BaseDeepClustering):
                 ConvergenceWarning,
                 stacklevel=4,
             )
-        init = self.init
-        if init == "auto":
-            init = "gdl" if n_samples <= AUTO_INIT_MAX_SAMPLES else "kmeans"
-        self.init_labels_ = initial_clustering(embedding, self.n_clusters, init, random_state)
+        self.init_labels_ = initial_clustering(
+            embedding, self.n_clusters, self.init, random_state
+        )
         centres = cluster_means(embedding, self.init_labels_, self.n_clusters, random_state)
         centres /= np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-12)
         with torch.no_grad():
@@ -321,34 +315,21 @@ class DEPICTClustering(BaseDeepClustering):
             "q": torch.nn.functional.one_hot(init_labels, self.n_clusters).float(),
         }
 
+        def joint_loss(idx):
+            rec, log_p_noisy = self._batch_losses(X[idx].to(device), noise)
+            return soft_cross_entropy(state["q"][idx].to(device), log_p_noisy) + rec
+
         def cluster_epoch(epoch):
             self.network_.train()
-            q = state["q"]
-            losses = []
-            for idx in minibatches(n_samples, self.batch_size, generator=cpu_gen):
-                rec, log_p_noisy = self._batch_losses(X[idx].to(device), noise)
-                loss = soft_cross_entropy(q[idx].to(device), log_p_noisy) + rec
-                optimizer.zero_grad()
-                loss.backward()
-                optimizer.step()
-                losses.append(loss.detach())
+            loss = train_epoch(joint_loss, optimizer, n_samples, self.batch_size, cpu_gen)
             log_p = self._apply(self._log_proba_batch, X)
             labels = log_p.argmax(1)
             change = float((labels != state["labels"]).float().mean())
             state.update(labels=labels, q=balanced_targets(log_p, self.target_rule).exp())
-            return {"loss": mean_of(losses), "label_change": change, "converged": change < self.tol}
+            return {"loss": loss, "label_change": change, "converged": change < self.tol}
 
         self.n_iter_ = trainer.run("cluster", self.n_epochs, cluster_epoch)
         self.labels_ = self._apply(self._log_proba_batch, X).argmax(1).numpy()
-        n_found = np.unique(self.labels_).size
-        if n_found < min(self.n_clusters, n_samples):
-            warnings.warn(
-                f"Only {n_found} of the n_clusters={self.n_clusters} clusters are "
-                "used by the training samples; the data may hold fewer clusters, or "
-                "training may have collapsed (try another init or random_state).",
-                ConvergenceWarning,
-                stacklevel=4,
-            )
 
     # --------------------------------------------------------------- score
     def score(self, X, y=None):

@@ -18,6 +18,8 @@ __all__ = [
     "make_generator",
     "minibatches",
     "apply_in_batches",
+    "train_epoch",
+    "mean_of",
 ]
 
 
@@ -82,6 +84,34 @@ def minibatches(n_samples, batch_size, *, generator=None, shuffle=True):
         order = torch.arange(n_samples)
     for start in range(0, n_samples, batch_size):
         yield order[start : start + batch_size]
+
+
+def train_epoch(batch_loss, optimizer, n_samples, batch_size, generator):
+    """One pass of mini-batch gradient steps over shuffled samples.
+
+    Parameters
+    ----------
+    batch_loss : callable
+        Takes a CPU tensor of sample indices and returns the scalar loss of
+        that batch.
+    optimizer : torch.optim.Optimizer
+    n_samples, batch_size : int
+    generator : torch.Generator
+        CPU generator for the shuffling.
+
+    Returns
+    -------
+    loss : float
+        The mean batch loss of the epoch, read once at the end.
+    """
+    losses = []
+    for idx in minibatches(n_samples, batch_size, generator=generator):
+        loss = batch_loss(idx)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        losses.append(loss.detach())
+    return mean_of(losses)
 
 
 @torch.no_grad()
