@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=benchmarks/results
 mkdir -p "$out"
-bench="python benchmarks/bench_depict.py"
+bench="python benchmarks/bench.py --method depict"
 $bench --dataset digits --flat --params '{"scaling": "minmax"}' --seeds 0 1 2 | tee "$out/depict_digits_flat.txt"
 $bench --dataset digits --flat --params '{"scaling": "minmax", "init": "kmeans"}' --seeds 0 1 2 --skip-kmeans | tee "$out/depict_digits_flat_kmeans_init.txt"
 $bench --dataset digits --seeds 0 1 2 --skip-kmeans | tee "$out/depict_digits_conv.txt"

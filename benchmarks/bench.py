@@ -1,12 +1,12 @@
-"""DEPICT next to k-means on real data: ACC / NMI / ARI, fit time, peak memory.
+"""A deep clustering method next to k-means on real data: ACC / NMI / ARI, fit time, peak memory.
 
 Each fit runs in a fresh subprocess so that its peak resident memory
 (``ru_maxrss``, which includes the ~340 MiB of Python, NumPy and torch
-themselves) is its own. Install the package first (``pip install .``), then
-run from the repository root::
+themselves) is its own. Run from the repository root (the checkout's package
+is used, installed or not)::
 
-    python benchmarks/bench_depict.py --dataset digits --seeds 0 1 2
-    python benchmarks/bench_depict.py --dataset fashion_mnist --seeds 0
+    python benchmarks/bench.py --method depict --dataset digits --seeds 0 1 2
+    python benchmarks/bench.py --method depict --dataset fashion_mnist --seeds 0
 
 and paste the printed table into doc/benchmarks.rst with the command.
 """
@@ -19,14 +19,19 @@ import resource
 import sys
 import time
 
+from pathlib import Path
+
 import numpy as np
+
+# The checkout's package, whether or not it is installed (spawned fits inherit sys.path).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
 def _fit(method, dataset, seed, device, params, flat, queue):
     import torch
     from sklearn.cluster import KMeans
 
-    from skdeepcluster import DEPICTClustering
+    from skdeepcluster.__main__ import METHODS
     from skdeepcluster.datasets import load_dataset
     from skdeepcluster.metrics import clustering_report
 
@@ -36,7 +41,7 @@ def _fit(method, dataset, seed, device, params, flat, queue):
         labels = KMeans(len(np.unique(data.target)), n_init=10, random_state=seed).fit_predict(data.data)
         epochs = "-"
     else:
-        model = DEPICTClustering(
+        model = METHODS[method](
             len(np.unique(data.target)), image_shape=None if flat else data.image_shape,
             device=device, random_state=seed, **params,
         ).fit(data.data)
@@ -65,10 +70,12 @@ def run(method, dataset, seed, device, params, flat):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--method", default="depict",
+                        help="a method name of python -m skdeepcluster --method (default: depict)")
     parser.add_argument("--dataset", default="digits")
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("--device", default="auto")
-    parser.add_argument("--params", default="{}", help="JSON of extra DEPICTClustering parameters")
+    parser.add_argument("--params", default="{}", help="JSON of extra estimator parameters")
     parser.add_argument("--flat", action="store_true",
                         help="cluster images as flat rows (MLP) instead of with the conv network")
     parser.add_argument("--skip-kmeans", action="store_true")
@@ -78,12 +85,12 @@ def main(argv=None):
 
     import torch
 
-    print(f"# {args.dataset}{' (flat rows)' if args.flat else ''}; seeds {args.seeds}; "
+    print(f"# {args.method} on {args.dataset}{' (flat rows)' if args.flat else ''}; seeds {args.seeds}; "
           f"device {args.device}; params {params}")
     print(f"# {platform.processor() or platform.machine()}, {torch.get_num_threads()} torch threads, "
           f"torch {torch.__version__}, python {sys.version.split()[0]}")
     rows = []
-    methods = ("DEPICT",) if args.skip_kmeans else ("k-means", "DEPICT")
+    methods = (args.method,) if args.skip_kmeans else ("k-means", args.method)
     for method in methods:
         for seed in args.seeds:
             row = run(method, args.dataset, seed, args.device, params, args.flat)
