@@ -3,6 +3,13 @@
 from ._version import __version__
 from .depict import DEPICTClustering
 from .graph import GDLClustering
+from .jule import JULEClustering
 from .training import TrainingDivergedError
 
-__all__ = ["DEPICTClustering", "GDLClustering", "TrainingDivergedError", "__version__"]
+__all__ = [
+    "DEPICTClustering",
+    "GDLClustering",
+    "JULEClustering",
+    "TrainingDivergedError",
+    "__version__",
+]

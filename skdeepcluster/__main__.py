@@ -12,7 +12,7 @@ import numpy as np
 from sklearn.cluster import KMeans
 from sklearn.utils import Bunch
 
-from . import DEPICTClustering, __version__
+from . import DEPICTClustering, JULEClustering, __version__
 from .datasets import DATASETS, load_dataset
 from .metrics import clustering_report
 
@@ -20,7 +20,7 @@ from .metrics import clustering_report
 MIN_CONV_SIDE = 16
 
 #: Methods the command line can run, by name.
-METHODS = {"depict": DEPICTClustering}
+METHODS = {"depict": DEPICTClustering, "jule": JULEClustering}
 
 
 def _load_path(path, labels_path, image_shape):
@@ -77,7 +77,8 @@ def build_parser():
     parser.add_argument("--n-clusters", type=int, default=None,
                         help="number of clusters (default: number of classes, else 10)")
     parser.add_argument("--epochs", type=int, default=None,
-                        help="maximum epochs of the clustering phase (default: the method's)")
+                        help="maximum epochs of the clustering phase, per period for jule "
+                             "(default: the method's)")
     parser.add_argument("--pretrain-epochs", type=int, default=None,
                         help="epochs of autoencoder pretraining (default: the method's)")
     parser.add_argument("--device", default="auto",
@@ -116,11 +117,18 @@ def main(argv=None):
     )
     params = dict(n_clusters=n_clusters, image_shape=image_shape, scaling=scaling, device=args.device,
                   random_state=args.seed, verbose=args.verbose)
-    if args.epochs is not None:
-        params["n_epochs"] = args.epochs
-    if args.pretrain_epochs is not None:
-        params["n_pretrain_epochs"] = args.pretrain_epochs
-    model = METHODS[args.method](**params)
+    estimator = METHODS[args.method]
+    accepted = estimator().get_params()
+    for option, name, value in [
+        ("--epochs", "n_epochs", args.epochs),
+        ("--pretrain-epochs", "n_pretrain_epochs", args.pretrain_epochs),
+    ]:
+        if value is None:
+            continue
+        if name not in accepted:
+            raise SystemExit(f"error: {option} does not apply to --method {args.method}.")
+        params[name] = value
+    model = estimator(**params)
 
     X = data.data
     print(f"{data.name}: {X.shape[0]} samples, {X.shape[1]} features"

@@ -27,7 +27,13 @@ from ._version import __version__
 from .graph import GDLClustering
 from .training import Trainer, apply_in_batches, make_generator, resolve_device
 
-__all__ = ["BaseDeepClustering", "initial_clustering", "cluster_means"]
+__all__ = [
+    "BaseDeepClustering",
+    "initial_clustering",
+    "cluster_means",
+    "check_layer_sizes",
+    "warn_if_collapsed",
+]
 
 #: ``init="auto"`` uses graph degree linkage up to this many samples, k-means
 #: beyond (GDL's memory grows with the square of the number of initial chains,
@@ -299,6 +305,11 @@ class BaseDeepClustering(ClusterMixin, TransformerMixin, BaseEstimator, metaclas
         """The fitted torch modules held by this estimator."""
         return [v for v in vars(self).values() if isinstance(v, torch.nn.Module)]
 
+    def __sklearn_is_fitted__(self):
+        # Every fit ends by setting labels_; parameters may end in "_" too
+        # (JULE's lambda_), so the default attribute scan cannot be used.
+        return hasattr(self, "labels_")
+
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
         tags.input_tags.sparse = False
@@ -337,6 +348,33 @@ class BaseDeepClustering(ClusterMixin, TransformerMixin, BaseEstimator, metaclas
                     weights_only=False,
                 )
         super().__setstate__(state)
+
+
+#: Below this spread (largest per-dimension standard deviation) an
+#: embedding counts as collapsed.
+COLLAPSE_STD = 1e-3
+
+
+def warn_if_collapsed(embedding, stage, cause, advice):
+    """Warn (ConvergenceWarning, pointing at the caller of ``fit``) when
+    every sample has nearly the same embedding, so clustering it is
+    meaningless. ``embedding`` is an array or a CPU tensor."""
+    embedding = np.asarray(embedding, dtype=np.float64)
+    if len(embedding) > 1 and embedding.std(axis=0).max() < COLLAPSE_STD:
+        warnings.warn(
+            f"The {stage} embedding is the same for every sample {cause}, so the "
+            f"clustering will be meaningless. {advice}",
+            ConvergenceWarning,
+            stacklevel=5,
+        )
+
+
+def check_layer_sizes(sizes):
+    """``hidden_layer_sizes`` as a tuple of positive ints, or a clear error."""
+    sizes = tuple(sizes)
+    if not all(isinstance(s, Integral) and s > 0 for s in sizes):
+        raise ValueError(f"hidden_layer_sizes must hold positive integers; got {sizes!r}.")
+    return sizes
 
 
 def initial_clustering(Z, n_clusters, init, random_state):

@@ -10,7 +10,14 @@ import torch
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.utils._param_validation import Interval, StrOptions
 
-from .base import BaseDeepClustering, INIT_CONSTRAINT, cluster_means, initial_clustering
+from .base import (
+    BaseDeepClustering,
+    INIT_CONSTRAINT,
+    check_layer_sizes,
+    cluster_means,
+    initial_clustering,
+    warn_if_collapsed,
+)
 from .losses import (
     TARGET_RULES,
     balanced_targets,
@@ -27,10 +34,6 @@ __all__ = ["DEPICTClustering"]
 #: factor, so that the first predictions follow the initial clustering
 #: instead of being nearly uniform.
 HEAD_INIT_SCALE = 10.0
-
-#: Below this spread (largest per-dimension standard deviation) the
-#: pretrained embedding counts as collapsed.
-COLLAPSE_STD = 1e-3
 
 
 class DEPICTClustering(BaseDeepClustering):
@@ -236,14 +239,9 @@ class DEPICTClustering(BaseDeepClustering):
         embedding_dim = self.embedding_dim or self.n_clusters
         output = "tanh" if self._resolved_scaling() == "minmax" else None
         if self.input_shape_ is None:
-            sizes = tuple(self.hidden_layer_sizes)
-            if not all(isinstance(s, Integral) and s > 0 for s in sizes):
-                raise ValueError(
-                    f"hidden_layer_sizes must hold positive integers; got {sizes!r}."
-                )
             factory = partial(
                 build_depict_mlp, n_features, self.n_clusters, embedding_dim=embedding_dim,
-                hidden_layer_sizes=sizes, dropout=self.dropout, output=output,
+                hidden_layer_sizes=check_layer_sizes(self.hidden_layer_sizes), dropout=self.dropout, output=output,
             )
         else:
             factory = partial(
@@ -290,14 +288,10 @@ class DEPICTClustering(BaseDeepClustering):
 
         # Initial clustering of the clean embedding sets the softmax head.
         embedding = self._apply(self._embed_batch, X).numpy().astype(np.float64)
-        if n_samples > 1 and embedding.std(axis=0).max() < COLLAPSE_STD:
-            warnings.warn(
-                "The pretrained embedding is the same for every sample (its tanh "
-                "units saturated), so the clustering will be meaningless. Use "
-                "scaling='standard' or a lower learning_rate.",
-                ConvergenceWarning,
-                stacklevel=4,
-            )
+        warn_if_collapsed(
+            embedding, "pretrained", "(its tanh units saturated)",
+            "Use scaling='standard' or a lower learning_rate.",
+        )
         self.init_labels_ = initial_clustering(
             embedding, self.n_clusters, self.init, random_state
         )

@@ -7,18 +7,89 @@ linearly with the number of samples.
 
 from numbers import Integral, Real
 
+import heapq
+
 import numpy as np
 import scipy.sparse as sp
+import torch
 from sklearn.base import BaseEstimator, ClusterMixin, _fit_context
-from sklearn.neighbors import NearestNeighbors
-from sklearn.preprocessing import normalize
 from sklearn.utils._param_validation import Interval
 from sklearn.utils.validation import validate_data
 
-__all__ = ["knn_graph", "gdl_agglomerative", "GDLClustering"]
+__all__ = [
+    "nearest_neighbors",
+    "knn_graph",
+    "nearest_neighbor_chains",
+    "gdl_affinity",
+    "merge_criterion",
+    "gdl_agglomerative",
+    "neighbor_vote",
+    "GDLClustering",
+]
+
+#: The largest initial cluster of :func:`nearest_neighbor_chains` (the
+#: authors' code caps nearest-neighbour chains at 50 samples).
+MAX_CHAIN_SIZE = 50
 
 
-def knn_graph(X, n_neighbors=20, *, a=1.0, l2_normalize=True):
+#: Squared distance under which a query is the same point as a reference one.
+SAME_POINT_SQ_DISTANCE = 1e-12
+
+#: Rows of queries whose distances to all references are computed at once
+#: are limited so that one block holds about this many floats (128 MiB).
+_KNN_BLOCK_FLOATS = 2**25
+
+
+def nearest_neighbors(X, n_neighbors, *, queries=None, device="cpu", dtype=torch.float32):
+    """Exact k nearest neighbours by squared Euclidean distance, in blocks.
+
+    Distances are computed with :mod:`torch` on ``device`` a block of query
+    rows at a time (at most ``2**25`` distances per block), so memory grows
+    linearly with the number of samples and a GPU is used when given.
+
+    Parameters
+    ----------
+    X : ndarray or Tensor of shape (n_samples, n_features)
+        The reference points.
+    n_neighbors : int
+    queries : ndarray or Tensor of shape (n_queries, n_features), default=None
+        ``None`` searches the neighbours of ``X`` among ``X`` itself, each
+        sample's own entry excluded (even when duplicates of it exist).
+    device : str or torch.device, default="cpu"
+    dtype : torch.dtype, default=torch.float32
+        Precision of the distance computation.
+
+    Returns
+    -------
+    sq_distances : ndarray of shape (n_queries, n_neighbors)
+        Squared distances (float64, clamped at 0), nearest first.
+    indices : ndarray of shape (n_queries, n_neighbors)
+    """
+    reference = torch.as_tensor(X, dtype=dtype, device=device)
+    self_search = queries is None
+    query = reference if self_search else torch.as_tensor(queries, dtype=dtype, device=device)
+    n_ref = reference.shape[0]
+    k = n_neighbors + 1 if self_search else n_neighbors
+    if not 0 < k <= n_ref:
+        raise ValueError(f"Cannot find {n_neighbors} neighbours among {n_ref} samples.")
+    ref_sq = (reference * reference).sum(1)
+    block = max(1, _KNN_BLOCK_FLOATS // max(n_ref, 1))
+    all_d, all_i = [], []
+    for start in range(0, query.shape[0], block):
+        q = query[start : start + block]
+        d2 = (q * q).sum(1, keepdim=True) + ref_sq[None, :] - 2.0 * (q @ reference.T)
+        if self_search:  # the sample itself first, whatever rounding says
+            rows = torch.arange(q.shape[0], device=device)
+            d2[rows, rows + start] = -1.0
+        dist, idx = torch.topk(d2, k, dim=1, largest=False, sorted=True)
+        if self_search:
+            dist, idx = dist[:, 1:], idx[:, 1:]
+        all_d.append(dist.clamp_min(0).double().cpu())
+        all_i.append(idx.cpu())
+    return torch.cat(all_d).numpy(), torch.cat(all_i).numpy()
+
+
+def knn_graph(X, n_neighbors=20, *, a=1.0, l2_normalize=True, device="cpu"):
     """Gaussian-weighted k-nearest-neighbour graph, as a sparse matrix.
 
     ``W_ij = exp(-d_ij^2 / sigma^2)`` for ``j`` among the ``n_neighbors``
@@ -26,14 +97,18 @@ def knn_graph(X, n_neighbors=20, *, a=1.0, l2_normalize=True):
     Euclidean distance (of L2-normalised rows by default) and
     ``sigma^2 = a * mean_ij d_ij^2`` over the graph's edges (JULE's rule). When
     all neighbours coincide, ``sigma^2`` falls back to 1 so weights stay finite.
+    Memory is ``O(n_samples * n_neighbors)``; no dense distance matrix is
+    formed (see :func:`nearest_neighbors`).
 
     Parameters
     ----------
-    X : ndarray of shape (n_samples, n_features)
+    X : ndarray or Tensor of shape (n_samples, n_features)
     n_neighbors : int, default=20
         Capped at ``n_samples - 1``.
     a : float, default=1.0
     l2_normalize : bool, default=True
+    device : str or torch.device, default="cpu"
+        Where the neighbour search runs.
 
     Returns
     -------
@@ -41,109 +116,342 @@ def knn_graph(X, n_neighbors=20, *, a=1.0, l2_normalize=True):
         Not symmetric: row ``i`` holds the out-edges of sample ``i``.
     neighbors : ndarray of shape (n_samples, n_neighbors)
         Neighbour indices, nearest first.
+    sq_distances : ndarray of shape (n_samples, n_neighbors)
+        Their squared distances.
+    sigma2 : float
+        The kernel width used.
     """
-    X = np.asarray(X, dtype=np.float64)
+    X = torch.as_tensor(X, dtype=torch.float32)
     n_samples = X.shape[0]
     k = min(n_neighbors, n_samples - 1)
     if k < 1:
         raise ValueError("A neighbour graph needs at least two samples.")
     if l2_normalize:
-        X = normalize(X)
-    distances, neighbors = NearestNeighbors(n_neighbors=k + 1).fit(X).kneighbors(X)
-    # Drop each sample's own entry; with duplicates it need not come first.
-    own = neighbors == np.arange(n_samples)[:, None]
-    drop = np.where(own.any(1), own.argmax(1), k)
-    keep = np.ones_like(own)
-    keep[np.arange(n_samples), drop] = False
-    neighbors = neighbors[keep].reshape(n_samples, k)
-    squared = np.maximum(distances[keep].reshape(n_samples, k), 0.0) ** 2
-    sigma2 = a * squared.mean()
+        X = torch.nn.functional.normalize(X, dim=1)
+    squared, neighbors = nearest_neighbors(X, k, device=device)
+    sigma2 = float(a * squared.mean())
     if not sigma2 > 0:
         sigma2 = 1.0
     weights = np.exp(-squared / sigma2)
-    rows = np.repeat(np.arange(n_samples), k)
-    W = sp.csr_matrix((weights.ravel(), (rows, neighbors.ravel())), shape=(n_samples, n_samples))
-    return W, neighbors
+    indptr = np.arange(0, n_samples * k + 1, k)
+    W = sp.csr_matrix((weights.ravel(), neighbors.ravel(), indptr), shape=(n_samples, n_samples))
+    W.sum_duplicates()
+    return W, neighbors, squared, sigma2
 
 
-def _initial_clusters(neighbors):
-    """Each sample joins the cluster of its nearest neighbour: the connected
-    components of the 1-NN graph (JULE's and AGDL's over-clustering)."""
+def nearest_neighbor_chains(neighbors, sq_distances=None, *, max_size=MAX_CHAIN_SIZE):
+    """Initial over-clustering: each sample joins its nearest neighbour.
+
+    The clusters are the connected components of the graph linking every
+    sample to its first neighbour (chains ending in a mutual pair; about four
+    samples each on image data). A component larger than ``max_size`` is cut
+    at its longest links (those of largest ``sq_distances``) until no part
+    exceeds it, as the authors' code caps chains at 50 samples.
+
+    Parameters
+    ----------
+    neighbors : ndarray of shape (n_samples, n_neighbors)
+        Nearest first; only the first column is used.
+    sq_distances : ndarray of shape (n_samples, n_neighbors), default=None
+        Needed only to cut components larger than ``max_size``.
+    max_size : int, default=50
+
+    Returns
+    -------
+    labels : ndarray of shape (n_samples,)
+        Ints from 0.
+    """
     n_samples = neighbors.shape[0]
-    graph = sp.csr_matrix(
-        (np.ones(n_samples), (np.arange(n_samples), neighbors[:, 0])), shape=(n_samples, n_samples)
+    heads = np.arange(n_samples)
+    tails = np.asarray(neighbors[:, 0])
+    length = np.zeros(n_samples) if sq_distances is None else np.asarray(sq_distances[:, 0], float)
+    keep = np.ones(n_samples, dtype=bool)
+    while True:
+        graph = sp.csr_matrix(
+            (np.ones(int(keep.sum())), (heads[keep], tails[keep])), shape=(n_samples, n_samples)
+        )
+        labels = sp.csgraph.connected_components(graph, directed=True, connection="weak")[1]
+        sizes = np.bincount(labels)
+        big = sizes[labels] > max_size
+        if not big.any() or sq_distances is None:
+            return labels
+        # Cut the longest remaining link of every oversized component at once.
+        candidates = np.flatnonzero(big & keep)
+        order = np.lexsort((-length[candidates], labels[candidates]))
+        ordered = candidates[order]
+        first = np.r_[True, labels[ordered][1:] != labels[ordered][:-1]]
+        keep[ordered[first]] = False
+
+
+def gdl_affinity(W, labels):
+    """Graph degree linkage affinities between all clusters, kept sparse.
+
+    ``A(Ci, Cj) = 1/|Ci|^2 1'W[Ci,Cj]W[Cj,Ci]1 + 1/|Cj|^2 1'W[Cj,Ci]W[Ci,Cj]1``
+    (Zhang et al., 2012). With one-hot assignments ``Y``,
+    ``S = Y'[(W'Y) * (WY)]`` gives ``S[i, j] = sum_{m in Ci} in_j(m) out_j(m)``
+    (weights from ``Cj`` into ``m`` times weights from ``m`` to ``Cj``), which
+    equals ``1'W[Cj,Ci]W[Ci,Cj]1``; then
+    ``A(i, j) = S[i, j] / |Cj|^2 + S[j, i] / |Ci|^2``. Only pairs of clusters
+    linked in both directions through some sample have a non-zero entry.
+
+    Parameters
+    ----------
+    W : sparse matrix of shape (n_samples, n_samples)
+    labels : ndarray of shape (n_samples,)
+        Ints in ``range(n_clusters)``.
+
+    Returns
+    -------
+    S : csr_matrix of shape (n_clusters, n_clusters)
+        Zero diagonal.
+    A : csr_matrix of shape (n_clusters, n_clusters)
+        Symmetric, zero diagonal.
+    """
+    W = sp.csr_matrix(W, dtype=np.float64)
+    labels = np.asarray(labels)
+    n_samples, n_clusters = W.shape[0], int(labels.max()) + 1
+    Y = sp.csr_matrix(
+        (np.ones(n_samples), (np.arange(n_samples), labels)), shape=(n_samples, n_clusters)
     )
-    return sp.csgraph.connected_components(graph, directed=True, connection="weak")[1]
+    S = sp.csr_matrix(Y.T @ (W.T @ Y).multiply(W @ Y))
+    S.setdiag(0)
+    S.eliminate_zeros()
+    inv_sq = 1.0 / np.bincount(labels, minlength=n_clusters).astype(np.float64) ** 2
+    A = sp.csr_matrix(S @ sp.diags(inv_sq))
+    A = A + A.T
+    return S, sp.csr_matrix(A)
 
 
-def gdl_agglomerative(W, n_clusters, labels):
+def merge_criterion(top_affinities, n_cluster_neighbors=5, lambda_=1.0):
+    """JULE's merge score of a cluster from its highest affinities.
+
+    ``A(Ci, NN1) + lambda / (K_c - 1) * sum_{k=2..K_c} (A(Ci, NN1) - A(Ci, NNk))``
+    (eq. 7 of the paper, negated): the affinity to the nearest neighbour
+    cluster plus how much it stands out from the next ``K_c - 1``. Missing
+    neighbours count as affinity 0. With ``K_c = 1`` or ``lambda = 0`` it is
+    plain graph degree linkage (the highest affinity).
+
+    Parameters
+    ----------
+    top_affinities : ndarray of shape (..., m)
+        Each row sorted in descending order; only the first ``K_c`` are used.
+    n_cluster_neighbors : int, default=5
+        ``K_c``.
+    lambda_ : float, default=1.0
+
+    Returns
+    -------
+    score : ndarray of shape (...)
+    """
+    top = np.asarray(top_affinities, dtype=np.float64)
+    best = top[..., 0]
+    if n_cluster_neighbors <= 1 or lambda_ == 0:
+        return best
+    others = top[..., 1:n_cluster_neighbors].sum(-1)
+    return best * (1.0 + lambda_) - lambda_ / (n_cluster_neighbors - 1) * others
+
+
+def gdl_agglomerative(W, n_clusters, labels, *, n_cluster_neighbors=1, lambda_=0.0, features=None):
     """Merge clusters by graph degree linkage until ``n_clusters`` remain.
 
-    The affinity of clusters ``Ci`` and ``Cj`` is (Zhang et al., 2012)
-    ``A(Ci, Cj) = 1/|Ci|^2 1'W[Ci,Cj]W[Cj,Ci]1 + 1/|Cj|^2 1'W[Cj,Ci]W[Ci,Cj]1``.
-    With one-hot assignments ``Y``, ``S = Y'[(W'Y) * (WY)]`` gives
-    ``S[j, i] = 1'W[Ci,Cj]W[Cj,Ci]1`` for all pairs at once; after a merge
-    only the merged cluster's row and column are recomputed, from sparse
-    column and row sums of ``W``. Each step merges the pair of highest
-    affinity.
+    Each step merges the cluster of highest :func:`merge_criterion` with its
+    nearest neighbour cluster (``K_c = 1`` is plain AGDL: the pair of highest
+    affinity). Affinities (:func:`gdl_affinity`) are held sparse, one small
+    dictionary per cluster; after a merge only the merged cluster's entries
+    are recomputed exactly, from the sparse rows and columns of ``W`` of its
+    members, and only its neighbours' scores are refreshed in a heap. Memory
+    and time per merge therefore follow the merged clusters' sizes and
+    degrees, never the number of clusters.
+
+    If clusters remain that no graph edge links in both directions (the
+    graph is disconnected), the smallest of them joins the cluster with the
+    nearest mean of ``features`` (or, without ``features``, the smallest
+    other cluster), until ``n_clusters`` remain.
 
     Parameters
     ----------
     W : sparse matrix of shape (n_samples, n_samples)
     n_clusters : int
     labels : ndarray of shape (n_samples,)
-        Initial clusters (ints from 0), at least ``n_clusters`` of them.
+        Initial clusters (ints), at least ``n_clusters`` of them.
+    n_cluster_neighbors : int, default=1
+        ``K_c`` of :func:`merge_criterion`.
+    lambda_ : float, default=0.0
+    features : ndarray of shape (n_samples, n_features), default=None
+        Used only in the disconnected case above.
 
     Returns
     -------
     labels : ndarray of shape (n_samples,)
-        Ints in ``range(n_clusters)``.
+        Ints in ``range(max(n_clusters, n_initial))``, relabelled in order
+        of first appearance of the surviving clusters.
     """
-    W = sp.csr_matrix(W)
-    Wc = W.tocsc()
-    labels = np.unique(labels, return_inverse=True)[1]
+    W = sp.csr_matrix(W, dtype=np.float64)
+    labels = np.unique(labels, return_inverse=True)[1].astype(np.intp)
     n_init = int(labels.max()) + 1
     if n_init <= n_clusters:
         return labels
-    n_samples = W.shape[0]
-    Y = sp.csr_matrix((np.ones(n_samples), (np.arange(n_samples), labels)), shape=(n_samples, n_init))
-    S = np.asarray((Y.T @ (W.T @ Y).multiply(W @ Y)).todense())
+    Wc = W.tocsc()
+    S, A = gdl_affinity(W, labels)
     size = np.bincount(labels, minlength=n_init).astype(np.float64)
-    with np.errstate(divide="ignore"):
-        A = S / size[None, :] ** 2 + S.T / size[:, None] ** 2
-    np.fill_diagonal(A, -np.inf)
-    best_idx = A.argmax(1)
-    best = A[np.arange(n_init), best_idx]
+    s_rows = _sparse_rows(S)
+    affinity = _sparse_rows(A)
+    order = np.argsort(labels, kind="stable")
+    members = np.split(order, np.cumsum(size[:-1].astype(np.intp)))
     alive = np.ones(n_init, dtype=bool)
-    for _ in range(n_init - n_clusters):
-        i = int(np.argmax(best))
-        j = int(best_idx[i])
-        labels[labels == j] = i
-        members = np.flatnonzero(labels == i)
-        out_i = np.asarray(Wc[:, members].sum(axis=1)).ravel()  # sum_{a in Ci} W[b, a]
-        in_i = np.asarray(W[members].sum(axis=0)).ravel()  # sum_{a in Ci} W[a, b]
-        s_col = np.bincount(labels, weights=in_i * out_i, minlength=n_init)  # S[c, i]
-        s_row = S[i] + S[j]  # S[i, c]
-        S[:, i], S[i] = s_col, s_row
-        size[i] += size[j]
-        size[j] = 0
-        alive[j] = False
-        with np.errstate(divide="ignore", invalid="ignore"):
-            a_i = s_col / size[i] ** 2 + s_row / size ** 2
-        a_i[~alive] = -np.inf
-        a_i[i] = -np.inf
-        A[:, i] = A[i] = a_i
-        A[:, j] = A[j] = -np.inf
-        best[j] = -np.inf
-        # Rows whose best partner was i or j look again; others may now prefer i.
-        stale = np.flatnonzero(alive & ((best_idx == i) | (best_idx == j)))
-        best_idx[stale] = A[stale].argmax(1)
-        best[stale] = A[stale, best_idx[stale]]
-        better = alive & (a_i > best)
-        best[better], best_idx[better] = a_i[better], i
-        best_idx[i] = a_i.argmax()
-        best[i] = a_i[best_idx[i]]
+    version = np.zeros(n_init, dtype=np.int64)
+    k_c = max(int(n_cluster_neighbors), 1)
+
+    def entry(c):
+        row = affinity[c]
+        if not row:
+            return None
+        partner, best = max(row.items(), key=lambda kv: (kv[1], -kv[0]))
+        top = [best] + heapq.nlargest(k_c - 1, (v for key, v in row.items() if key != partner))
+        top += [0.0] * (k_c - len(top))
+        return (-float(merge_criterion(top, k_c, lambda_)), c, int(version[c]), partner)
+
+    heap = [e for e in map(entry, range(n_init)) if e is not None]
+    heapq.heapify(heap)
+    n_alive = n_init
+    while n_alive > n_clusters and heap:
+        _, i, ver, j = heapq.heappop(heap)
+        if not alive[i] or ver != version[i]:
+            continue
+        keep, drop = (i, j) if size[i] >= size[j] else (j, i)
+        labels[members[drop]] = keep
+        members[keep] = np.concatenate([members[keep], members[drop]])
+        size[keep] += size[drop]
+        size[drop] = 0
+        alive[drop] = False
+        n_alive -= 1
+        # S[new, c] = S[keep, c] + S[drop, c]; S[c, new] from the members.
+        row = s_rows[keep]
+        for c, v in s_rows[drop].items():
+            row[c] = row.get(c, 0.0) + v
+        row.pop(keep, None)
+        row.pop(drop, None)
+        col = _column_to(W, Wc, labels, members[keep], keep)
+        old = set(affinity[keep]) | set(affinity[drop])
+        old.discard(keep)
+        old.discard(drop)
+        for c in old:
+            s_rows[c].pop(keep, None)
+            s_rows[c].pop(drop, None)
+            affinity[c].pop(keep, None)
+            affinity[c].pop(drop, None)
+        s_rows[drop] = affinity[drop] = None
+        new_row = {}
+        inv_new = 1.0 / size[keep] ** 2
+        for c in set(row) | set(col):
+            value = row.get(c, 0.0) / size[c] ** 2 + col.get(c, 0.0) * inv_new
+            if value > 0:
+                new_row[c] = value
+                affinity[c][keep] = value
+        for c, v in col.items():
+            s_rows[c][keep] = v
+        affinity[keep] = new_row
+        for c in old | set(new_row) | {keep}:
+            version[c] += 1
+            e = entry(c)
+            if e is not None:
+                heapq.heappush(heap, e)
+    if n_alive > n_clusters:
+        _merge_unlinked(labels, members, size, alive, n_alive - n_clusters, features)
     return np.unique(labels, return_inverse=True)[1]
+
+
+def _sparse_rows(M):
+    """The rows of a csr matrix as one ``{column: value}`` dict each."""
+    M = sp.csr_matrix(M)
+    indptr, indices, data = M.indptr, M.indices.tolist(), M.data.tolist()
+    return [dict(zip(indices[a:b], data[a:b])) for a, b in zip(indptr[:-1], indptr[1:])]
+
+
+def _column_to(W, Wc, labels, members, target):
+    """``{c: S[c, target]}`` for the cluster made of ``members``: the sum over
+    samples ``m`` of cluster ``c`` of (weights from the cluster into ``m``)
+    times (weights from ``m`` into the cluster), from sparse slices of W."""
+    into = W[members]  # rows: edges leaving the cluster, by head sample m
+    out_of = Wc[:, members]  # columns: edges entering the cluster, by tail sample m
+    in_u, in_inv = np.unique(into.indices, return_inverse=True)
+    out_u, out_inv = np.unique(out_of.indices, return_inverse=True)
+    in_sum = np.bincount(in_inv, weights=into.data)
+    out_sum = np.bincount(out_inv, weights=out_of.data)
+    common, ia, ib = np.intersect1d(in_u, out_u, assume_unique=True, return_indices=True)
+    owners = labels[common]
+    outside = owners != target
+    if not outside.any():
+        return {}
+    clusters, inverse = np.unique(owners[outside], return_inverse=True)
+    sums = np.bincount(inverse, weights=in_sum[ia[outside]] * out_sum[ib[outside]])
+    return dict(zip(clusters.tolist(), sums.tolist()))
+
+
+def _merge_unlinked(labels, members, size, alive, n_merges, features):
+    """Merge clusters that the graph leaves unlinked: the smallest joins the
+    one with the nearest mean feature vector (or the next smallest)."""
+    ids = np.flatnonzero(alive)
+    if features is not None:
+        features = np.asarray(features, dtype=np.float64)
+        means = np.stack([features[members[c]].mean(0) for c in ids])
+    weights = size[ids].copy()
+    live = np.ones(len(ids), dtype=bool)
+    for _ in range(n_merges):
+        candidates = np.flatnonzero(live)
+        small = candidates[np.argmin(weights[candidates])]
+        others = candidates[candidates != small]
+        if features is not None:
+            target = others[np.argmin(((means[others] - means[small]) ** 2).sum(1))]
+            means[target] = (weights[target] * means[target] + weights[small] * means[small]) / (
+                weights[target] + weights[small]
+            )
+        else:
+            target = others[np.argmin(weights[others])]
+        labels[members[ids[small]]] = ids[target]
+        members[ids[target]] = np.concatenate([members[ids[target]], members[ids[small]]])
+        weights[target] += weights[small]
+        live[small] = False
+
+
+def neighbor_vote(queries, reference, reference_labels, n_clusters, *, n_neighbors, sigma2, device="cpu"):
+    """Cluster probabilities of new points from their nearest labelled points.
+
+    Each query's ``n_neighbors`` nearest ``reference`` points (squared
+    Euclidean distance ``d^2``) vote for their label with the graph weight
+    ``exp(-d^2 / sigma2)``; the votes per cluster are divided by their total.
+    Weights are taken relative to the nearest neighbour's, so far-away
+    queries still get a distribution. A query that coincides with a
+    reference point (squared distance below ``1e-12``, computed in float64)
+    takes that point's label with probability one, so the training samples
+    themselves get back their own labels.
+
+    Parameters
+    ----------
+    queries : ndarray of shape (n_queries, n_features)
+    reference : ndarray of shape (n_reference, n_features)
+    reference_labels : ndarray of shape (n_reference,)
+        Ints in ``range(n_clusters)``.
+    n_clusters : int
+    n_neighbors : int
+        Capped at ``n_reference``.
+    sigma2 : float
+    device : str or torch.device, default="cpu"
+
+    Returns
+    -------
+    proba : ndarray of shape (n_queries, n_clusters)
+    """
+    k = min(int(n_neighbors), len(reference))
+    sq, idx = nearest_neighbors(reference, k, queries=queries, device=device, dtype=torch.float64)
+    weights = np.exp(-(sq - sq[:, :1]) / sigma2)
+    coincide = sq[:, 0] <= SAME_POINT_SQ_DISTANCE
+    weights[coincide, 1:] = 0.0
+    rows = np.repeat(np.arange(len(sq)), k)
+    flat = rows * n_clusters + np.asarray(reference_labels)[idx].ravel()
+    votes = np.bincount(flat, weights=weights.ravel(), minlength=len(sq) * n_clusters)
+    votes = votes.reshape(len(sq), n_clusters)
+    return votes / votes.sum(1, keepdims=True)
 
 
 class GDLClustering(ClusterMixin, BaseEstimator):
@@ -156,9 +464,8 @@ class GDLClustering(ClusterMixin, BaseEstimator):
     manifolds) that k-means cuts, and serves as the initial clustering of the
     deep methods on small data.
 
-    Memory is ``O(n_samples * n_neighbors + m^2)`` with ``m`` the number of
-    initial chains (about a quarter of ``n_samples``); beyond some 20,000
-    samples prefer k-means.
+    Memory grows linearly with the number of samples: the graph has
+    ``n_samples * n_neighbors`` edges and cluster affinities stay sparse.
 
     Parameters
     ----------
@@ -211,8 +518,9 @@ class GDLClustering(ClusterMixin, BaseEstimator):
             raise ValueError(
                 f"n_samples={X.shape[0]} should be >= n_clusters={self.n_clusters}."
             )
-        W, neighbors = knn_graph(
+        W, neighbors, squared, _ = knn_graph(
             X, self.n_neighbors, a=self.a, l2_normalize=self.l2_normalize
         )
-        self.labels_ = gdl_agglomerative(W, self.n_clusters, _initial_clusters(neighbors))
+        chains = nearest_neighbor_chains(neighbors, squared)
+        self.labels_ = gdl_agglomerative(W, self.n_clusters, chains, features=X)
         return self

@@ -12,7 +12,7 @@ from skdeepcluster.metrics import clustering_accuracy
 def test_knn_graph_weights_match_the_formula():
     rng = np.random.RandomState(0)
     X = rng.normal(size=(30, 4))
-    W, neighbors = knn_graph(X, 5)
+    W, neighbors, _, _ = knn_graph(X, 5)
     Xn = X / np.linalg.norm(X, axis=1, keepdims=True)
     d2 = ((Xn[:, None] - Xn[None]) ** 2).sum(-1)
     np.fill_diagonal(d2, np.inf)
@@ -28,7 +28,7 @@ def test_knn_graph_weights_match_the_formula():
 
 def test_knn_graph_with_identical_rows_stays_finite():
     X = np.ones((10, 3))
-    W, neighbors = knn_graph(X, 4)
+    W, neighbors, _, _ = knn_graph(X, 4)
     assert np.isfinite(W.data).all() and (W.data == 1).all()
     assert not (neighbors == np.arange(10)[:, None]).any()
 
@@ -44,7 +44,7 @@ def _naive_affinity(W, a, b):
 def test_each_merge_takes_the_pair_of_highest_naive_affinity():
     rng = np.random.RandomState(1)
     X = rng.normal(size=(24, 3))
-    W, _ = knn_graph(X, 6)
+    W = knn_graph(X, 6)[0]
     labels = np.arange(24) // 2  # 12 initial pairs
     for target in range(11, 5, -1):
         clusters = [np.flatnonzero(labels == c) for c in np.unique(labels)]

@@ -14,6 +14,7 @@ import torch
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sklearn.base import clone
+from sklearn.exceptions import ConvergenceWarning
 
 from skdeepcluster import __version__
 from skdeepcluster.training import TrainingDivergedError, _Progress
@@ -161,9 +162,27 @@ def test_degenerate_data_fits_without_nan(estimator, kind):
 
 @each_estimator
 def test_diverging_training_stops_with_a_clear_error(estimator):
-    model = clone(estimator).set_params(scaling=None)
+    model = clone(estimator).set_params(learning_rate=1e30)
     with pytest.raises(TrainingDivergedError, match="loss became .* learning_rate"):
-        model.fit(_data() * 1e30)
+        model.fit(_data())
+
+
+@each_estimator
+def test_extreme_unscaled_values_never_pass_silently(estimator):
+    """Values of 1e30 without scaling: an error, or a warning that the
+    embedding collapsed (networks that normalise stay finite)."""
+    model = clone(estimator).set_params(scaling=None)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            model.fit(_data() * 1e30)
+        except TrainingDivergedError as exc:
+            assert "learning_rate" in str(exc)
+            return
+    assert any(
+        issubclass(w.category, ConvergenceWarning) and "embedding" in str(w.message)
+        for w in caught
+    ), [str(w.message) for w in caught]
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -270,7 +289,8 @@ def test_keyboard_interrupt_leaves_a_usable_model(estimator, monkeypatch):
 
     monkeypatch.setattr(_Progress, "update", interrupt_on_second_epoch)
     with pytest.warns(UserWarning, match="interrupted"):
-        model = clone(estimator).set_params(n_pretrain_epochs=3).fit(X)
+        first_phase = "n_pretrain_epochs" if "n_pretrain_epochs" in estimator.get_params() else "n_epochs"
+        model = clone(estimator).set_params(**{first_phase: 3}).fit(X)
     assert model.interrupted_
     assert len(model.history_) == 2  # two epochs completed, the rest skipped
     _assert_valid_fit(model, len(X))

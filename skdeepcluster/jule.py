@@ -1,0 +1,382 @@
+"""JULE: joint unsupervised learning of deep representations and image
+clusters, by agglomerative clustering in a recurrent loop with a CNN."""
+
+import math
+from functools import partial
+from numbers import Integral, Real
+
+import numpy as np
+import torch
+from sklearn.utils._param_validation import Interval, StrOptions
+from sklearn.utils.validation import check_is_fitted
+
+from .base import BaseDeepClustering, check_layer_sizes, warn_if_collapsed
+from .graph import gdl_agglomerative, knn_graph, nearest_neighbor_chains, neighbor_vote
+from .losses import weighted_triplet_loss
+from .nn import build_jule_conv, build_jule_mlp, glorot_init_
+from .training import train_epoch
+
+__all__ = ["JULEClustering"]
+
+#: Caffe's "inv" learning-rate policy of the authors:
+#: ``lr = learning_rate * (1 + GAMMA * iteration) ** -POWER``.
+LR_DECAY_GAMMA = 1e-4
+LR_DECAY_POWER = 0.75
+
+
+class JULEClustering(BaseDeepClustering):
+    """JULE: agglomerative clustering and a CNN learned together.
+
+    JULE (Yang, Parikh and Batra, 2016) treats agglomerative clustering as a
+    recurrent process. It starts from many small clusters (nearest-neighbour
+    chains on the input), then alternates *periods*: a forward pass merges
+    ``ceil(eta * n)`` of the ``n`` current clusters by graph degree linkage
+    with the paper's local-structure criterion, and a backward pass trains the
+    network for ``n_epochs`` epochs on a weighted triplet loss over the
+    current labels; the sample graph is rebuilt on the new embedding before
+    the next period. It stops when ``n_clusters`` clusters remain.
+
+    Images go through the paper's CNN (blocks of Conv 5x5 / BatchNorm /
+    ReLU / MaxPool 2x2 until the map is about 10x10, then a 160-d
+    L2-normalised embedding); flat features through an MLP with the same
+    normalised embedding.
+
+    Parameters
+    ----------
+    n_clusters : int, default=10
+        The target number of clusters ``n_c*``.
+    image_shape : tuple of int, "auto" or None, default=None
+        ``(C, H, W)`` or ``(H, W)`` to read each row of ``X`` as an image
+        and use the CNN; ``"auto"`` for square single-channel images; None
+        for flat features (MLP).
+    hidden_layer_sizes : tuple of int, default=(500, 500)
+        Hidden layers of the MLP used for flat features.
+    n_filters : int, default=50
+        Channels of every convolution (the paper's 50).
+    embedding_dim : int, default=160
+        Size of the L2-normalised embedding (the paper's 160).
+    k_s : int, default=20
+        ``K_s``: nearest neighbours per sample in the sample graph.
+    a : float, default=1.0
+        Kernel width factor: ``sigma^2 = a * mean squared neighbour distance``.
+    k_c : int, default=5
+        ``K_c``: neighbour clusters in the merge criterion, and negatives per
+        anchor in the triplet loss.
+    eta : float, default=0.9
+        Unrolling rate: each period merges ``ceil(eta * n)`` of the ``n``
+        current clusters (the paper: 0.9, and 0.2 for face data with many
+        small classes). Smaller values retrain the network more often.
+    lambda_ : float, default=1.0
+        ``lambda``: weight of the local-structure term of the merge criterion.
+    gamma : float, default=1.0
+        Weight of the anchor-positive distance in the triplet loss (the
+        authors' code; the paper's Table 2 lists 2.0).
+    margin : float, default=0.2
+        Margin of the triplet loss.
+    final_clustering : {"rc", "sf"}, default="rc"
+        ``"rc"`` re-clusters the final embedding from scratch (new chains,
+        then merging down to ``n_clusters``), the paper's JULE-RC;
+        ``"sf"`` keeps the labels at which the recurrent process stopped
+        (JULE-SF). Both are kept: ``labels_`` and ``sf_labels_``.
+    n_epochs : int, default=20
+        Training epochs per period (the paper: about 20).
+    learning_rate : float, default=0.01
+        Base learning rate of SGD, decayed as ``(1 + 1e-4 * step) ** -0.75``
+        over all steps of the fit (the authors' Caffe "inv" policy).
+    momentum : float, default=0.9
+    weight_decay : float, default=5e-5
+    batch_size : int, default=100
+        Samples per mini-batch: half are anchors drawn without replacement,
+        the other half one random same-cluster partner per anchor, so every
+        batch holds positive pairs even when clusters are small.
+    scaling : {"auto", "minmax", "standard"} or None, default="auto"
+        Input scaling learned in ``fit``. ``"auto"`` is ``"minmax"``: one
+        global range, which keeps the geometry of the first graph (built on
+        the input) that of the raw data.
+    device : str or torch.device, default="auto"
+        ``"auto"`` trains on CUDA when available, else on the CPU.
+    random_state : int, RandomState instance or None, default=None
+    verbose : int, default=0
+        1 shows a progress bar per period.
+
+    Attributes
+    ----------
+    labels_ : ndarray of shape (n_samples,)
+        The final labels (``final_clustering`` decides which).
+    sf_labels_ : ndarray of shape (n_samples,)
+        The labels where the recurrent process reached ``n_clusters``.
+    n_initial_clusters_ : int
+        Number of nearest-neighbour chains the process started from.
+    n_periods_ : int
+        Number of periods run.
+    n_iter_ : int
+        Training epochs run, over all periods.
+    embedding_ : ndarray of shape (n_samples, embedding_dim)
+        The training samples' final embedding, used by :meth:`predict`.
+    sigma2_ : float
+        Kernel width of the final sample graph, used by :meth:`predict`.
+    network_ : torch.nn.Module
+    history_ : list of dict
+        One record per epoch: phase ``"period <p>"``, epoch, loss, and the
+        number of clusters being trained on.
+    input_shape_ : tuple or None
+    device_ : torch.device
+    interrupted_ : bool
+    n_features_in_ : int
+
+    See Also
+    --------
+    skdeepcluster.graph.GDLClustering : the agglomeration alone, on fixed features.
+    DEPICTClustering : a softmax head on an autoencoder.
+
+    Notes
+    -----
+    Memory grows linearly with ``n_samples``: the sample graph is a sparse
+    ``K_s``-nearest-neighbour graph found in blocks (on ``device``), cluster
+    affinities are sparse and updated incrementally after each merge (see
+    :func:`~skdeepcluster.graph.gdl_agglomerative`). The authors' code holds a
+    dense ``n x n`` matrix instead.
+
+    The first period's graph is built on the (scaled) input, as the authors
+    start from nearest-neighbour chains on the images; later graphs on the
+    embedding. The paper's initial clusters come from [63]'s initialisation;
+    here they are the connected components of the 1-nearest-neighbour graph,
+    capped at 50 samples (the authors' code). When they number fewer than
+    ``n_clusters`` (tiny or duplicated data), every sample starts alone.
+
+    Triplets are formed inside each batch: every same-cluster pair is an
+    anchor-positive pair, and the ``k_c`` nearest other-cluster samples of
+    the anchor in the batch are its negatives. The loss is differentiated by
+    autograd (the authors' hand-written gradient has a known error).
+
+    JULE is agglomerative, so new samples need a rule: :meth:`predict`
+    embeds them and gives each the cluster with the largest total graph
+    weight ``exp(-d^2 / sigma2_)`` among its ``k_s`` nearest training
+    embeddings (the out-edge half of the degree linkage between the new
+    point and each cluster); :meth:`predict_proba` gives those weights
+    normalised. On the training samples this mostly, but not always,
+    agrees with ``labels_``.
+
+    References
+    ----------
+    J. Yang, D. Parikh and D. Batra, "Joint Unsupervised Learning of Deep
+    Representations and Image Clusters", CVPR 2016.
+
+    W. Zhang, X. Wang, D. Zhao and X. Tang, "Graph Degree Linkage:
+    Agglomerative Clustering on a Directed Graph", ECCV 2012.
+
+    Examples
+    --------
+    >>> from sklearn.datasets import load_digits
+    >>> from skdeepcluster import JULEClustering
+    >>> X = load_digits().data
+    >>> jule = JULEClustering(n_clusters=10, n_epochs=2, random_state=0)
+    >>> labels = jule.fit_predict(X)
+    >>> labels.shape, jule.transform(X).shape
+    ((1797,), (1797, 160))
+    """
+
+    _parameter_constraints: dict = {
+        **BaseDeepClustering._parameter_constraints,
+        "hidden_layer_sizes": [tuple, list],
+        "n_filters": [Interval(Integral, 1, None, closed="left")],
+        "embedding_dim": [Interval(Integral, 1, None, closed="left")],
+        "k_s": [Interval(Integral, 1, None, closed="left")],
+        "a": [Interval(Real, 0, None, closed="neither")],
+        "k_c": [Interval(Integral, 1, None, closed="left")],
+        "eta": [Interval(Real, 0, 1, closed="right")],
+        "lambda_": [Interval(Real, 0, None, closed="left")],
+        "gamma": [Interval(Real, 0, None, closed="left")],
+        "margin": [Interval(Real, 0, None, closed="left")],
+        "final_clustering": [StrOptions({"rc", "sf"})],
+        "n_epochs": [Interval(Integral, 0, None, closed="left")],
+        "learning_rate": [Interval(Real, 0, None, closed="neither")],
+        "momentum": [Interval(Real, 0, 1, closed="left")],
+        "weight_decay": [Interval(Real, 0, None, closed="left")],
+    }
+
+    _auto_scaling = "minmax"
+
+    def __init__(
+        self,
+        n_clusters=10,
+        *,
+        image_shape=None,
+        hidden_layer_sizes=(500, 500),
+        n_filters=50,
+        embedding_dim=160,
+        k_s=20,
+        a=1.0,
+        k_c=5,
+        eta=0.9,
+        lambda_=1.0,
+        gamma=1.0,
+        margin=0.2,
+        final_clustering="rc",
+        n_epochs=20,
+        learning_rate=0.01,
+        momentum=0.9,
+        weight_decay=5e-5,
+        batch_size=100,
+        scaling="auto",
+        device="auto",
+        random_state=None,
+        verbose=0,
+    ):
+        self.n_clusters = n_clusters
+        self.image_shape = image_shape
+        self.hidden_layer_sizes = hidden_layer_sizes
+        self.n_filters = n_filters
+        self.embedding_dim = embedding_dim
+        self.k_s = k_s
+        self.a = a
+        self.k_c = k_c
+        self.eta = eta
+        self.lambda_ = lambda_
+        self.gamma = gamma
+        self.margin = margin
+        self.final_clustering = final_clustering
+        self.n_epochs = n_epochs
+        self.learning_rate = learning_rate
+        self.momentum = momentum
+        self.weight_decay = weight_decay
+        self.batch_size = batch_size
+        self.scaling = scaling
+        self.device = device
+        self.random_state = random_state
+        self.verbose = verbose
+
+    # ------------------------------------------------------------- network
+    def _build_network(self, n_features, generator):
+        if self.input_shape_ is None:
+            factory = partial(
+                build_jule_mlp, n_features, embedding_dim=self.embedding_dim,
+                hidden_layer_sizes=check_layer_sizes(self.hidden_layer_sizes),
+            )
+        else:
+            factory = partial(
+                build_jule_conv, self.input_shape_, embedding_dim=self.embedding_dim,
+                n_filters=self.n_filters,
+            )
+        return self._build_module(factory, partial(glorot_init_, generator=generator))
+
+    def _embed_batch(self, x):
+        return self.network_(x)
+
+    # ------------------------------------------------------------- fitting
+    def _graph(self, features):
+        """Sparse sample graph of ``features`` (a CPU tensor)."""
+        return knn_graph(features, self.k_s, a=self.a, device=self.device_)
+
+    def _merge(self, W, n_target, labels, features):
+        return gdl_agglomerative(
+            W, n_target, labels, n_cluster_neighbors=self.k_c, lambda_=self.lambda_,
+            features=features.numpy(),
+        )
+
+    def _over_cluster(self, features):
+        """Graph and initial nearest-neighbour chains of ``features``."""
+        W, neighbors, sq_distances, sigma2 = self._graph(features)
+        chains = nearest_neighbor_chains(neighbors, sq_distances)
+        if chains.max() + 1 < self.n_clusters:
+            chains = np.arange(features.shape[0])
+        return W, chains, sigma2
+
+    def _triplet_epoch(self, X, labels, optimizer, cpu_gen, step):
+        """One epoch of the backward pass on the current ``labels``."""
+        labels = torch.as_tensor(labels)
+        counts = torch.bincount(labels)
+        order = torch.argsort(labels, stable=True)
+        starts = torch.cumsum(counts, 0) - counts
+        rank = torch.empty_like(order)
+        rank[order] = torch.arange(len(order)) - starts[labels[order]]
+        device = self.device_
+
+        def batch_loss(anchors):
+            c = labels[anchors]
+            size = counts[c]
+            offset = 1 + (torch.rand(len(anchors), generator=cpu_gen) * (size - 1)).long()
+            partners = order[starts[c] + (rank[anchors] + offset) % size]
+            batch = torch.cat([anchors, partners])
+            for group in optimizer.param_groups:
+                group["lr"] = self.learning_rate * (1 + LR_DECAY_GAMMA * step[0]) ** -LR_DECAY_POWER
+            step[0] += 1
+            return weighted_triplet_loss(
+                self.network_(X[batch].to(device)), labels[batch].to(device),
+                gamma=self.gamma, margin=self.margin, n_negatives=self.k_c,
+            )
+
+        self.network_.train()
+        n_anchors = max(1, self.batch_size // 2)
+        return train_epoch(batch_loss, optimizer, X.shape[0], n_anchors, cpu_gen)
+
+    def _fit(self, X, random_state, trainer):
+        cpu_gen, _ = self._generators(random_state)
+        n_samples = X.shape[0]
+        self.network_ = self._build_network(X.shape[1], cpu_gen)
+        trainer.modules.append(self.network_)
+        optimizer = torch.optim.SGD(
+            self.network_.parameters(), lr=self.learning_rate, momentum=self.momentum,
+            weight_decay=self.weight_decay,
+        )
+        step = [0]
+        self.n_iter_ = self.n_periods_ = 0
+        if n_samples < 2:
+            self.n_initial_clusters_ = n_samples
+            self.labels_ = self.sf_labels_ = np.zeros(n_samples, dtype=np.int64)
+            self.embedding_ = self._apply(self._embed_batch, X).numpy()
+            self.sigma2_ = 1.0
+            return
+
+        features = X
+        W, labels, _ = self._over_cluster(features)
+        self.n_initial_clusters_ = int(labels.max()) + 1
+        while True:
+            n_current = int(labels.max()) + 1
+            n_target = max(self.n_clusters, n_current - math.ceil(self.eta * n_current))
+            labels = self._merge(W, n_target, labels, features)
+            self.n_periods_ += 1
+
+            def epoch(_, labels=labels, n_target=n_target):
+                loss = self._triplet_epoch(X, labels, optimizer, cpu_gen, step)
+                return {"loss": loss, "n_clusters": n_target}
+
+            self.n_iter_ += trainer.run(f"period {self.n_periods_}", self.n_epochs, epoch)
+            features = self._apply(self._embed_batch, X)
+            warn_if_collapsed(
+                features, f"period {self.n_periods_}", "(extreme input values saturate the network)",
+                "Scale the input (scaling='minmax' or 'standard') or lower learning_rate.",
+            )
+            if n_target <= self.n_clusters:
+                break
+            W = self._graph(features)[0]
+
+        self.sf_labels_ = labels
+        W, chains, self.sigma2_ = self._over_cluster(features)
+        if self.final_clustering == "rc":
+            labels = self._merge(W, self.n_clusters, chains, features)
+        self.labels_ = labels
+        self.embedding_ = features.numpy()
+
+    # ----------------------------------------------------------- inference
+    def predict_proba(self, X):
+        """Normalised graph weights of each sample of ``X`` to each cluster.
+
+        ``X`` is embedded, and the weights ``exp(-d^2 / sigma2_)`` of its
+        ``k_s`` nearest training embeddings are summed per cluster of
+        ``labels_``, then divided by their total.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+
+        Returns
+        -------
+        proba : ndarray of shape (n_samples, n_clusters)
+            Rows sum to one.
+        """
+        check_is_fitted(self)
+        return neighbor_vote(
+            self.transform(X), self.embedding_, self.labels_, self.n_clusters,
+            n_neighbors=self.k_s, sigma2=self.sigma2_, device=self.device_,
+        )

@@ -1,0 +1,291 @@
+"""JULE: the sparse graph machinery against naive references, the triplet
+loss, the networks, and the estimator on real data."""
+
+import itertools
+import math
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+import torch
+from sklearn.cluster import KMeans
+from sklearn.datasets import load_digits
+from sklearn.metrics import normalized_mutual_info_score
+
+from skdeepcluster import JULEClustering
+from skdeepcluster.graph import (
+    gdl_affinity,
+    gdl_agglomerative,
+    knn_graph,
+    merge_criterion,
+    nearest_neighbor_chains,
+    nearest_neighbors,
+    neighbor_vote,
+)
+from skdeepcluster.losses import weighted_triplet_loss
+from skdeepcluster.nn import build_jule_conv, build_jule_mlp, jule_n_blocks
+
+
+def _random_graph(n=40, k=6, seed=0):
+    X = np.random.RandomState(seed).normal(size=(n, 3))
+    return X, knn_graph(X, k)[0]
+
+
+def _naive_affinity(W, a, b):
+    """GDL affinity by its definition, with explicit loops over samples."""
+    W = W.toarray()
+
+    def linkage(src, dst):  # 1' W[dst, src] W[src, dst] 1 / |dst|^2
+        total = sum(W[d1, s] * W[s, d2] for s in src for d1 in dst for d2 in dst)
+        return total / len(dst) ** 2
+
+    return linkage(b, a) + linkage(a, b)
+
+
+# ----------------------------------------------------------- the graph
+def test_nearest_neighbors_match_brute_force():
+    rng = np.random.RandomState(0)
+    X, Q = rng.normal(size=(50, 4)), rng.normal(size=(7, 4))
+    d2 = ((X[:, None] - X[None]) ** 2).sum(-1)
+    np.fill_diagonal(d2, np.inf)
+    sq, idx = nearest_neighbors(X, 5)
+    np.testing.assert_array_equal(idx, np.argsort(d2, 1)[:, :5])
+    np.testing.assert_allclose(sq, np.sort(d2, 1)[:, :5], rtol=1e-4, atol=1e-5)
+    dq = ((Q[:, None] - X[None]) ** 2).sum(-1)
+    sq, idx = nearest_neighbors(X, 3, queries=Q)
+    np.testing.assert_array_equal(idx, np.argsort(dq, 1)[:, :3])
+
+
+def test_nearest_neighbors_work_in_blocks(monkeypatch):
+    import skdeepcluster.graph as graph
+
+    X = np.random.RandomState(1).normal(size=(30, 3))
+    whole = nearest_neighbors(X, 4)
+    monkeypatch.setattr(graph, "_KNN_BLOCK_FLOATS", 70)  # two query rows per block
+    blocked = nearest_neighbors(X, 4)
+    np.testing.assert_array_equal(whole[1], blocked[1])
+
+
+def test_sparse_gdl_affinity_matches_the_double_loop():
+    _, W = _random_graph()
+    labels = np.random.RandomState(2).randint(7, size=40)
+    labels = np.unique(labels, return_inverse=True)[1]
+    _, A = gdl_affinity(W, labels)
+    A = A.toarray()
+    clusters = [np.flatnonzero(labels == c) for c in range(labels.max() + 1)]
+    for i, j in itertools.combinations(range(len(clusters)), 2):
+        expected = _naive_affinity(W, clusters[i], clusters[j])
+        assert A[i, j] == pytest.approx(expected, rel=1e-10, abs=1e-12)
+        assert A[j, i] == pytest.approx(expected, rel=1e-10, abs=1e-12)
+    assert (np.diag(A) == 0).all()
+
+
+def test_merge_criterion_matches_the_formula():
+    rng = np.random.RandomState(3)
+    top = -np.sort(-rng.uniform(size=(6, 8)), axis=1)
+    for k_c, lam in [(5, 1.0), (3, 0.5), (1, 1.0), (5, 0.0)]:
+        expected = [
+            row[0] + (lam / (k_c - 1) * sum(row[0] - row[k] for k in range(1, k_c)) if k_c > 1 else 0)
+            for row in top
+        ]
+        np.testing.assert_allclose(merge_criterion(top, k_c, lam), expected)
+
+
+@pytest.mark.parametrize("k_c, lam", [(1, 0.0), (5, 1.0), (3, 2.0)])
+def test_each_merge_follows_the_naive_criterion(k_c, lam):
+    X, W = _random_graph(n=30, k=6, seed=4)
+    labels = np.arange(30) // 2
+    for target in range(14, 6, -1):
+        clusters = [np.flatnonzero(labels == c) for c in np.unique(labels)]
+        m = len(clusters)
+        A = np.zeros((m, m))
+        for i, j in itertools.combinations(range(m), 2):
+            A[i, j] = A[j, i] = _naive_affinity(W, clusters[i], clusters[j])
+        np.fill_diagonal(A, -np.inf)
+        if not (A > 0).any():
+            break
+        top = -np.sort(-A, axis=1)[:, : max(k_c, 1)]
+        top[~np.isfinite(top)] = 0
+        score = merge_criterion(top, k_c, lam)
+        score[top[:, 0] <= 0] = -np.inf
+        best = np.flatnonzero(np.isclose(score, score.max(), rtol=1e-9))
+        merged = gdl_agglomerative(W, target, labels, n_cluster_neighbors=k_c, lambda_=lam)
+        assert len(np.unique(merged)) == target
+        # Exactly one cluster disappeared: a best-scoring one joined its nearest neighbour.
+        joined = [
+            (i, int(np.argmax(A[i]))) for i in best
+            if (merged[clusters[i][0]] == merged[clusters[int(np.argmax(A[i]))][0]])
+        ]
+        assert joined, "the merged pair is not the naive criterion's best"
+        labels = merged
+
+
+def test_unlinked_clusters_join_the_nearest_mean():
+    # Two far groups with no edge between them, four chains in all.
+    X = np.r_[np.zeros((4, 2)), np.ones((4, 2)) * 0.1, np.full((4, 2), 50.0), np.full((4, 2), 50.2)]
+    X += np.random.RandomState(5).normal(scale=1e-3, size=X.shape)
+    W = knn_graph(X, 3, l2_normalize=False)[0]
+    labels = np.repeat(np.arange(4), 4)
+    merged = gdl_agglomerative(W, 1, labels, features=X)
+    assert len(np.unique(merged)) == 1
+
+
+def _naive_chains(neighbors):
+    parent = list(range(len(neighbors)))
+
+    def find(i):
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, j in enumerate(neighbors[:, 0]):
+        parent[find(i)] = find(j)
+    roots = [find(i) for i in range(len(neighbors))]
+    return np.unique(roots, return_inverse=True)[1]
+
+
+def _same_partition(a, b):
+    return len(np.unique(a)) == len(np.unique(b)) == len(np.unique(np.c_[a, b], axis=0))
+
+
+def test_nearest_neighbor_chains_match_union_find():
+    X = np.random.RandomState(6).normal(size=(200, 5))
+    _, neighbors, squared, _ = knn_graph(X, 5)
+    chains = nearest_neighbor_chains(neighbors, squared)
+    assert _same_partition(chains, _naive_chains(neighbors))
+    assert 20 < chains.max() + 1 < 120  # a few samples per chain
+
+
+def test_long_chains_are_cut_at_their_longest_links():
+    # Points on a line with growing gaps: one 1-NN component of 12 samples.
+    x = np.cumsum(np.linspace(1.0, 2.0, 12))[:, None]
+    _, neighbors, squared, _ = knn_graph(x, 2, l2_normalize=False)
+    assert nearest_neighbor_chains(neighbors, squared, max_size=100).max() == 0
+    capped = nearest_neighbor_chains(neighbors, squared, max_size=5)
+    sizes = np.bincount(capped)
+    assert sizes.max() <= 5
+    # Cuts fall where the gaps are widest: each part is a run of consecutive points.
+    assert (np.diff(capped) != 0).sum() == len(sizes) - 1
+
+
+def test_neighbor_vote_matches_the_weighted_count():
+    rng = np.random.RandomState(7)
+    ref, labels = rng.normal(size=(40, 3)), rng.randint(4, size=40)
+    queries = rng.normal(size=(5, 3))
+    proba = neighbor_vote(queries, ref, labels, 4, n_neighbors=6, sigma2=0.8)
+    for q, row in zip(queries, proba):
+        d2 = ((ref - q) ** 2).sum(1)
+        near = np.argsort(d2)[:6]
+        w = np.exp(-d2[near] / 0.8)
+        expected = np.bincount(labels[near], weights=w, minlength=4)
+        np.testing.assert_allclose(row, expected / expected.sum(), rtol=1e-6)
+    # A query equal to a reference point takes its label.
+    np.testing.assert_array_equal(
+        neighbor_vote(ref, ref, labels, 4, n_neighbors=6, sigma2=0.8).argmax(1), labels
+    )
+
+
+# -------------------------------------------------------------- the loss
+def test_triplet_loss_matches_the_naive_loops():
+    rng = np.random.RandomState(8)
+    z = torch.nn.functional.normalize(torch.tensor(rng.normal(size=(9, 4))), dim=1)
+    labels = torch.tensor([0, 0, 0, 1, 1, 2, 2, 2, 3])
+    gamma, margin, k = 1.5, 0.3, 2
+    d = lambda i, j: float(((z[i] - z[j]) ** 2).sum())  # noqa: E731
+    terms = []
+    for a in range(9):
+        others = sorted((d(a, n), n) for n in range(9) if labels[n] != labels[a])[:k]
+        for p in range(9):
+            if p != a and labels[p] == labels[a]:
+                terms += [max(0.0, gamma * d(a, p) - dn + margin) for dn, _ in others]
+    loss = weighted_triplet_loss(z, labels, gamma=gamma, margin=margin, n_negatives=k)
+    assert float(loss) == pytest.approx(np.mean(terms), rel=1e-9)
+
+
+def test_triplet_loss_without_triplets_is_zero_with_a_gradient():
+    z = torch.randn(4, 3, requires_grad=True)
+    for labels in (torch.arange(4), torch.zeros(4, dtype=torch.long)):
+        loss = weighted_triplet_loss(z, labels)
+        assert float(loss.detach()) == 0.0
+        loss.backward()
+
+
+def test_triplet_loss_pulls_positives_and_pushes_negatives():
+    z = torch.tensor([[1.0, 0.0], [0.0, 1.0], [0.9, 0.1]], requires_grad=True)
+    weighted_triplet_loss(z, torch.tensor([0, 0, 1]), margin=0.5).backward()
+    # The anchor-positive pair moves together, away from the close negative.
+    assert z.grad[0, 1] < 0 and z.grad[1, 0] < 0
+
+
+# ---------------------------------------------------------- the networks
+@pytest.mark.parametrize("side, blocks, out", [(28, 1, 12), (32, 1, 14), (55, 2, 10), (128, 3, 12), (8, 1, 2)])
+def test_conv_blocks_bring_the_map_near_10x10(side, blocks, out):
+    assert jule_n_blocks(side, side) == blocks
+    net = build_jule_conv((1, side, side), embedding_dim=16, n_filters=3)
+    convs = [m for m in net.body if isinstance(m, torch.nn.Conv2d)]
+    assert len(convs) == blocks
+    assert net.embedding.in_features == 3 * out * out
+    z = net.eval()(torch.randn(2, side * side))
+    assert z.shape == (2, 16)
+    torch.testing.assert_close(z.norm(dim=1), torch.ones(2))
+
+
+def test_too_small_images_are_refused():
+    with pytest.raises(ValueError, match="too small.*image_shape=None"):
+        jule_n_blocks(5, 5)
+
+
+def test_mlp_embedding_is_unit_norm():
+    z = build_jule_mlp(7, embedding_dim=5, hidden_layer_sizes=(8,)).eval()(torch.randn(3, 7))
+    torch.testing.assert_close(z.norm(dim=1), torch.ones(3))
+
+
+# ---------------------------------------------------------- the estimator
+def _fast(**params):
+    settings = dict(hidden_layer_sizes=(32,), embedding_dim=16, n_epochs=2, device="cpu", random_state=0)
+    return JULEClustering(**{**settings, **params})
+
+
+def test_periods_merge_ceil_eta_of_the_clusters(blobs):
+    X, _ = blobs
+    model = _fast(n_clusters=3, eta=0.5).fit(X)
+    counts = [h["n_clusters"] for h in model.history_ if h["epoch"] == 1]
+    expected, n = [], model.n_initial_clusters_
+    while True:
+        n = max(3, n - math.ceil(0.5 * n))
+        expected.append(n)
+        if n == 3:
+            break
+    assert counts == expected and model.n_periods_ == len(expected)
+    assert model.n_iter_ == 2 * len(expected)
+
+
+def test_final_clustering_options(blobs):
+    X, y = blobs
+    rc = _fast(n_clusters=3).fit(X)
+    sf = _fast(n_clusters=3, final_clustering="sf").fit(X)
+    np.testing.assert_array_equal(sf.labels_, sf.sf_labels_)
+    np.testing.assert_array_equal(rc.sf_labels_, sf.sf_labels_)
+    for labels in (rc.labels_, sf.labels_):
+        assert normalized_mutual_info_score(y, labels) > 0.95
+    assert rc.embedding_.shape == (60, 16)
+    np.testing.assert_array_equal(rc.predict(X), rc.labels_)
+    proba = rc.predict_proba(X + 0.01)
+    np.testing.assert_allclose(proba.sum(1), 1)
+
+
+def test_images_use_the_cnn(tiny_images):
+    model = _fast(n_clusters=3, image_shape=(1, 8, 8), n_filters=4).fit(tiny_images)
+    assert any(isinstance(m, torch.nn.Conv2d) for m in model.network_.modules())
+    assert model.transform(tiny_images).shape == (36, 16)
+
+
+@pytest.mark.slow
+def test_digits_nmi_clearly_above_kmeans():
+    digits = load_digits()
+    X, y = digits.data, digits.target
+    kmeans_nmi = normalized_mutual_info_score(y, KMeans(10, n_init=10, random_state=0).fit_predict(X))
+    labels = JULEClustering(10, random_state=0).fit_predict(X)
+    nmi = normalized_mutual_info_score(y, labels)
+    # Measured (doc/benchmarks.rst): k-means 0.74; JULE well above.
+    assert nmi >= 0.85 and nmi >= kmeans_nmi + 0.08
