@@ -251,7 +251,9 @@ def merge_criterion(top_affinities, n_cluster_neighbors=5, lambda_=1.0):
     return best * (1.0 + lambda_) - lambda_ / (n_cluster_neighbors - 1) * others
 
 
-def gdl_agglomerative(W, n_clusters, labels, *, n_cluster_neighbors=1, lambda_=0.0, features=None):
+def gdl_agglomerative(
+    W, n_clusters, labels, *, n_cluster_neighbors=1, lambda_=0.0, features=None, max_size=None,
+):
     """Merge clusters by graph degree linkage until ``n_clusters`` remain.
 
     Each step merges the cluster of highest :func:`merge_criterion` with its
@@ -263,10 +265,13 @@ def gdl_agglomerative(W, n_clusters, labels, *, n_cluster_neighbors=1, lambda_=0
     and time per merge therefore follow the merged clusters' sizes and
     degrees, never the number of clusters.
 
-    If clusters remain that no graph edge links in both directions (the
-    graph is disconnected), the smallest of them joins the cluster with the
-    nearest mean of ``features`` (or, without ``features``, the smallest
-    other cluster), until ``n_clusters`` remain.
+    With ``max_size``, a cluster's partner is its nearest neighbour cluster
+    among those it can merge with without exceeding ``max_size`` samples.
+    If clusters remain that no allowed pair links in both directions (the
+    graph is disconnected, or every linked merge would exceed ``max_size``),
+    the smallest of them joins the cluster with the nearest mean of
+    ``features`` (or, without ``features``, the smallest other cluster),
+    whatever the sizes, until ``n_clusters`` remain.
 
     Parameters
     ----------
@@ -279,6 +284,10 @@ def gdl_agglomerative(W, n_clusters, labels, *, n_cluster_neighbors=1, lambda_=0
     lambda_ : float, default=0.0
     features : ndarray of shape (n_samples, n_features), default=None
         Used only in the disconnected case above.
+    max_size : int, default=None
+        Largest cluster a graph-linked merge may create; None for no limit
+        (plain GDL, which on overlapping classes tends to grow one giant
+        cluster: see :class:`~skdeepcluster.JULEClustering`'s ``size_cap``).
 
     Returns
     -------
@@ -297,16 +306,20 @@ def gdl_agglomerative(W, n_clusters, labels, *, n_cluster_neighbors=1, lambda_=0
     s_rows = _sparse_rows(S)
     affinity = _sparse_rows(A)
     order = np.argsort(labels, kind="stable")
-    members = np.split(order, np.cumsum(size[:-1].astype(np.intp)))
+    members = [[m] for m in np.split(order, np.cumsum(size[:-1].astype(np.intp)))]
     alive = np.ones(n_init, dtype=bool)
     version = np.zeros(n_init, dtype=np.int64)
     k_c = max(int(n_cluster_neighbors), 1)
 
+    cap = np.inf if max_size is None else max_size
+
     def entry(c):
         row = affinity[c]
-        if not row:
+        room = cap - size[c]
+        allowed = [kv for kv in row.items() if size[kv[0]] <= room]
+        if not allowed:
             return None
-        partner, best = max(row.items(), key=lambda kv: (kv[1], -kv[0]))
+        partner, best = max(allowed, key=lambda kv: (kv[1], -kv[0]))
         top = [best] + heapq.nlargest(k_c - 1, (v for key, v in row.items() if key != partner))
         top += [0.0] * (k_c - len(top))
         return (-float(merge_criterion(top, k_c, lambda_)), c, int(version[c]), partner)
@@ -319,25 +332,30 @@ def gdl_agglomerative(W, n_clusters, labels, *, n_cluster_neighbors=1, lambda_=0
         if not alive[i] or ver != version[i]:
             continue
         keep, drop = (i, j) if size[i] >= size[j] else (j, i)
-        labels[members[drop]] = keep
-        members[keep] = np.concatenate([members[keep], members[drop]])
+        moved = np.concatenate(members[drop])
+        # S[c, new] = S[c, keep] + S[c, drop] + cross terms through the
+        # samples next to the smaller cluster; S[new, c] = S[keep, c] + S[drop, c].
+        col = _cross_terms(W, Wc, labels, keep, drop, moved)
+        labels[moved] = keep
+        members[keep].append(moved)
+        members[drop] = None
         size[keep] += size[drop]
         size[drop] = 0
         alive[drop] = False
         n_alive -= 1
-        # S[new, c] = S[keep, c] + S[drop, c]; S[c, new] from the members.
         row = s_rows[keep]
         for c, v in s_rows[drop].items():
             row[c] = row.get(c, 0.0) + v
         row.pop(keep, None)
         row.pop(drop, None)
-        col = _column_to(W, Wc, labels, members[keep], keep)
         old = set(affinity[keep]) | set(affinity[drop])
         old.discard(keep)
         old.discard(drop)
         for c in old:
-            s_rows[c].pop(keep, None)
-            s_rows[c].pop(drop, None)
+            s_c = s_rows[c]
+            through = s_c.pop(keep, 0.0) + s_c.pop(drop, 0.0)
+            if through:
+                col[c] = col.get(c, 0.0) + through
             affinity[c].pop(keep, None)
             affinity[c].pop(drop, None)
         s_rows[drop] = affinity[drop] = None
@@ -368,24 +386,45 @@ def _sparse_rows(M):
     return [dict(zip(indices[a:b], data[a:b])) for a, b in zip(indptr[:-1], indptr[1:])]
 
 
-def _column_to(W, Wc, labels, members, target):
-    """``{c: S[c, target]}`` for the cluster made of ``members``: the sum over
-    samples ``m`` of cluster ``c`` of (weights from the cluster into ``m``)
-    times (weights from ``m`` into the cluster), from sparse slices of W."""
-    into = W[members]  # rows: edges leaving the cluster, by head sample m
-    out_of = Wc[:, members]  # columns: edges entering the cluster, by tail sample m
+def _cross_terms(W, Wc, labels, keep, drop, moved):
+    """``{c: sum_{m in Cc} in_keep(m) out_drop(m) + in_drop(m) out_keep(m)}``:
+    what merging cluster ``drop`` (samples ``moved``) into ``keep`` adds to
+    ``S[c, keep] + S[c, drop]``. ``in_x(m)`` is the weight of the edges from
+    cluster ``x`` into sample ``m``, ``out_x(m)`` that of the edges from ``m``
+    into ``x``. Only samples linked to ``drop`` contribute, so the cost follows
+    the smaller cluster's edges, never the size of ``keep``."""
+    into = W[moved]  # edges a -> m, a in drop: in_drop(m)
+    out_of = Wc[:, moved]  # edges m -> a, a in drop: out_drop(m)
     in_u, in_inv = np.unique(into.indices, return_inverse=True)
     out_u, out_inv = np.unique(out_of.indices, return_inverse=True)
-    in_sum = np.bincount(in_inv, weights=into.data)
-    out_sum = np.bincount(out_inv, weights=out_of.data)
-    common, ia, ib = np.intersect1d(in_u, out_u, assume_unique=True, return_indices=True)
-    owners = labels[common]
-    outside = owners != target
-    if not outside.any():
+    near = np.union1d(in_u, out_u)
+    near = near[(labels[near] != keep) & (labels[near] != drop)]
+    if near.size == 0:
         return {}
-    clusters, inverse = np.unique(owners[outside], return_inverse=True)
-    sums = np.bincount(inverse, weights=in_sum[ia[outside]] * out_sum[ib[outside]])
-    return dict(zip(clusters.tolist(), sums.tolist()))
+    in_drop = np.zeros(near.size)
+    out_drop = np.zeros(near.size)
+    pos = np.searchsorted(near, in_u)
+    hit = (pos < near.size) & (near[np.minimum(pos, near.size - 1)] == in_u)
+    in_drop[pos[hit]] = np.bincount(in_inv, weights=into.data)[hit]
+    pos = np.searchsorted(near, out_u)
+    hit = (pos < near.size) & (near[np.minimum(pos, near.size - 1)] == out_u)
+    out_drop[pos[hit]] = np.bincount(out_inv, weights=out_of.data)[hit]
+    in_keep = _sum_from(Wc[:, near], labels, keep)  # edges a -> m, a in keep
+    out_keep = _sum_from(W[near], labels, keep)  # edges m -> a, a in keep
+    cross = in_keep * out_drop + in_drop * out_keep
+    linked = cross > 0
+    if not linked.any():
+        return {}
+    clusters, inverse = np.unique(labels[near[linked]], return_inverse=True)
+    return dict(zip(clusters.tolist(), np.bincount(inverse, weights=cross[linked]).tolist()))
+
+
+def _sum_from(M, labels, cluster):
+    """Per major row/column of a compressed sparse slice, the sum of the
+    entries whose minor index belongs to ``cluster``."""
+    weights = np.where(labels[M.indices] == cluster, M.data, 0.0)
+    owner = np.repeat(np.arange(M.shape[0] if M.format == "csr" else M.shape[1]), np.diff(M.indptr))
+    return np.bincount(owner, weights=weights, minlength=len(M.indptr) - 1)
 
 
 def _merge_unlinked(labels, members, size, alive, n_merges, features):
@@ -394,7 +433,7 @@ def _merge_unlinked(labels, members, size, alive, n_merges, features):
     ids = np.flatnonzero(alive)
     if features is not None:
         features = np.asarray(features, dtype=np.float64)
-        means = np.stack([features[members[c]].mean(0) for c in ids])
+        means = np.stack([features[np.concatenate(members[c])].mean(0) for c in ids])
     weights = size[ids].copy()
     live = np.ones(len(ids), dtype=bool)
     for _ in range(n_merges):
@@ -408,8 +447,8 @@ def _merge_unlinked(labels, members, size, alive, n_merges, features):
             )
         else:
             target = others[np.argmin(weights[others])]
-        labels[members[ids[small]]] = ids[target]
-        members[ids[target]] = np.concatenate([members[ids[target]], members[ids[small]]])
+        labels[np.concatenate(members[ids[small]])] = ids[target]
+        members[ids[target]] += members[ids[small]]
         weights[target] += weights[small]
         live[small] = False
 

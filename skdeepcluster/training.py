@@ -76,14 +76,19 @@ def minibatches(n_samples, batch_size, *, generator=None, shuffle=True):
     """Yield index tensors (on the CPU) that cover ``range(n_samples)``.
 
     With ``shuffle`` the order is a permutation drawn from ``generator``
-    (a CPU generator). The last batch may be smaller than ``batch_size``.
+    (a CPU generator). The last batch may be smaller than ``batch_size``,
+    but never a single sample when there are more (batch normalisation
+    needs two): such a sample joins the batch before it.
     """
     if shuffle:
         order = torch.randperm(n_samples, generator=generator)
     else:
         order = torch.arange(n_samples)
-    for start in range(0, n_samples, batch_size):
-        yield order[start : start + batch_size]
+    starts = list(range(0, n_samples, batch_size))
+    if len(starts) > 1 and n_samples - starts[-1] == 1:
+        starts.pop()
+    for start, end in zip(starts, starts[1:] + [n_samples]):
+        yield order[start:end]
 
 
 def train_epoch(batch_loss, optimizer, n_samples, batch_size, generator):

@@ -120,6 +120,30 @@ def test_each_merge_follows_the_naive_criterion(k_c, lam):
         labels = merged
 
 
+@pytest.mark.parametrize("k_c, lam", [(1, 0.0), (5, 1.0)])
+def test_incremental_updates_are_exact(k_c, lam):
+    """Stopping half way and starting again from fresh affinities gives the
+    same merges as one run: the incremental updates equal a recomputation."""
+    X = np.random.RandomState(9).normal(size=(400, 6))
+    W, neighbors, squared, _ = knn_graph(X, 10)
+    chains = nearest_neighbor_chains(neighbors, squared)
+    direct = gdl_agglomerative(W, 8, chains, n_cluster_neighbors=k_c, lambda_=lam)
+    half = gdl_agglomerative(W, 40, chains, n_cluster_neighbors=k_c, lambda_=lam)
+    again = gdl_agglomerative(W, 8, half, n_cluster_neighbors=k_c, lambda_=lam)
+    assert _same_partition(direct, again)
+
+
+def test_size_cap_limits_graph_merges():
+    X = np.random.RandomState(10).normal(size=(300, 4))
+    W, neighbors, squared, _ = knn_graph(X, 10)
+    chains = nearest_neighbor_chains(neighbors, squared)
+    free = gdl_agglomerative(W, 3, chains)
+    capped = gdl_agglomerative(W, 3, chains, max_size=120, features=X)
+    assert np.bincount(free).max() > 120
+    assert np.bincount(capped).max() <= 120
+    assert len(np.unique(capped)) == 3
+
+
 def test_unlinked_clusters_join_the_nearest_mean():
     # Two far groups with no edge between them, four chains in all.
     X = np.r_[np.zeros((4, 2)), np.ones((4, 2)) * 0.1, np.full((4, 2), 50.0), np.full((4, 2), 50.2)]
