@@ -60,3 +60,11 @@ def test_cli_on_image_arrays(tmp_path, capsys):
 def test_cli_unknown_dataset():
     with pytest.raises(SystemExit, match="no dataset named"):
         main(["--dataset", "no_such_thing"])
+
+
+def test_cli_runs_jule_and_refuses_options_that_do_not_apply(capsys):
+    assert main(["--method", "jule", "--dataset", "iris", "--epochs", "1", "--device", "cpu",
+                 "--no-kmeans"]) == 0
+    assert "jule" in capsys.readouterr().out
+    with pytest.raises(SystemExit, match="--pretrain-epochs does not apply to --method jule"):
+        main(["--method", "jule", "--dataset", "iris", "--pretrain-epochs", "1"])
