@@ -36,8 +36,7 @@ __all__ = [
 ]
 
 #: ``init="auto"`` uses graph degree linkage up to this many samples, k-means
-#: beyond (GDL's memory grows with the square of the number of initial chains,
-#: and at 70,000 Fashion-MNIST images it was also less accurate).
+#: beyond (at 70,000 Fashion-MNIST images the GDL start was less accurate).
 AUTO_INIT_MAX_SAMPLES = 10_000
 
 #: Rows per batch at inference, whatever the training batch size.
