@@ -1,8 +1,9 @@
 """Deep clustering estimators for scikit-learn, running on PyTorch."""
 
 from ._version import __version__
+from .damic import DAMICClustering
 from .depict import DEPICTClustering
 from .graph import GDLClustering
 from .training import TrainingDivergedError
 
-__all__ = ["DEPICTClustering", "GDLClustering", "TrainingDivergedError", "__version__"]
+__all__ = ["DAMICClustering", "DEPICTClustering", "GDLClustering", "TrainingDivergedError", "__version__"]

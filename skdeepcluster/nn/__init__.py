@@ -1,6 +1,13 @@
 """Networks only: autoencoders and heads, no training code."""
 
 from ._layers import glorot_init_, seeded_dropout
+from .damic import (
+    ClusteringNetwork,
+    StackedAutoencoder,
+    build_damic_autoencoders,
+    build_damic_clustering_network,
+    damic_init_,
+)
 from .depict import (
     DEPICTNetwork,
     build_depict_conv,
@@ -9,6 +16,11 @@ from .depict import (
 )
 
 __all__ = [
+    "ClusteringNetwork",
+    "StackedAutoencoder",
+    "build_damic_autoencoders",
+    "build_damic_clustering_network",
+    "damic_init_",
     "DEPICTNetwork",
     "build_depict_conv",
     "build_depict_mlp",
