@@ -111,18 +111,19 @@ class StackedBatchNorm(nn.Module):
         self.register_buffer("running_var", torch.ones(shape))
 
     def forward(self, x):
-        if self.training:
-            n = x.shape[-2]
-            mean = x.mean(dim=-2, keepdim=True)
-            var = x.var(dim=-2, unbiased=False, keepdim=True)
-            with torch.no_grad():
-                shape = self.running_mean.shape
-                self.running_mean.lerp_(mean.reshape(shape), self.momentum)
-                unbiased = var.reshape(shape) * (n / max(n - 1, 1))
-                self.running_var.lerp_(unbiased, self.momentum)
-        else:
-            mean, var = self.running_mean, self.running_var
-        return (x - mean) * torch.rsqrt(var + self.eps) * self.weight + self.bias
+        if not self.training:
+            scale = torch.rsqrt(self.running_var + self.eps) * self.weight
+            return torch.addcmul(self.bias - self.running_mean * scale, x, scale)
+        n = x.shape[-2]
+        mean = x.mean(dim=-2, keepdim=True)
+        centred = x - mean
+        var = centred.square().mean(dim=-2, keepdim=True)
+        with torch.no_grad():
+            shape = self.running_mean.shape
+            self.running_mean.lerp_(mean.reshape(shape), self.momentum)
+            unbiased = var.reshape(shape) * (n / max(n - 1, 1))
+            self.running_var.lerp_(unbiased, self.momentum)
+        return torch.addcmul(self.bias, centred, torch.rsqrt(var + self.eps) * self.weight)
 
     def unstack(self, k):
         n_features = self.weight.shape[-1]
