@@ -34,14 +34,14 @@ from skdeepcluster.nn import (  # noqa: E402
 from skdeepcluster.training import make_generator, train_epoch  # noqa: E402
 
 
-def epoch_seconds(X, n_clusters, naive, *, batch_size, n_epochs, seed=0):
+def epoch_seconds(X, n_clusters, naive, *, hidden, batch_size, n_epochs, seed=0):
     """Median wall time of one joint-training epoch (after one warm-up epoch)."""
     generator = make_generator(seed, "cpu")
     n_features = X.shape[1]
     with torch.random.fork_rng(devices=[]):
         stacked = build_damic_autoencoders(
             n_clusters, n_features, bottleneck=n_clusters,
-            hidden_layer_sizes=auto_autoencoder_sizes(n_features), output="sigmoid",
+            hidden_layer_sizes=hidden, output="sigmoid",
         )
         network = build_damic_clustering_network(n_features, n_clusters)
     damic_init_(stacked, generator)
@@ -80,15 +80,18 @@ def main(argv=None):
     parser.add_argument("--batch-size", type=int, default=100)
     parser.add_argument("--epochs", type=int, default=3, help="timed epochs per setting")
     parser.add_argument("--threads", type=int, default=1, help="torch CPU threads")
+    parser.add_argument("--hidden", type=int, nargs="+", default=None,
+                        help="autoencoder hidden layers (default: DAMICClustering's 'auto')")
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
 
     data = load_dataset(args.dataset)
     X = torch.as_tensor(data.data[: args.n_samples])
     X = (X - X.min()) / (X.max() - X.min())
+    hidden = tuple(args.hidden or auto_autoencoder_sizes(X.shape[1]))
     print(f"# DAMIC joint-training epoch on {data.name}: {X.shape[0]} samples x "
           f"{X.shape[1]} features, batch {args.batch_size}, autoencoders "
-          f"{auto_autoencoder_sizes(X.shape[1])} + bottleneck k, clustering net (512, 512)")
+          f"{hidden} + bottleneck k, clustering net (512, 512)")
     print(f"# {platform.processor() or platform.machine()}, {torch.get_num_threads()} torch "
           f"threads, torch {torch.__version__}, python {sys.version.split()[0]}; median of "
           f"{args.epochs} epochs after one warm-up")
@@ -96,8 +99,9 @@ def main(argv=None):
     print(header)
     print("-" * len(header))
     for k in args.clusters:
-        fast = epoch_seconds(X, k, False, batch_size=args.batch_size, n_epochs=args.epochs)
-        slow = epoch_seconds(X, k, True, batch_size=args.batch_size, n_epochs=args.epochs)
+        options = dict(hidden=hidden, batch_size=args.batch_size, n_epochs=args.epochs)
+        fast = epoch_seconds(X, k, False, **options)
+        slow = epoch_seconds(X, k, True, **options)
         print(f"{k:>5} {fast:10.3f} {slow:13.3f} {slow / fast:8.1f}x", flush=True)
 
 
