@@ -60,3 +60,10 @@ def test_cli_on_image_arrays(tmp_path, capsys):
 def test_cli_unknown_dataset():
     with pytest.raises(SystemExit, match="no dataset named"):
         main(["--dataset", "no_such_thing"])
+
+
+def test_cli_runs_damic(capsys):
+    assert main(["--method", "damic", "--dataset", "iris", "--epochs", "1",
+                 "--pretrain-epochs", "1", "--device", "cpu", "--no-kmeans"]) == 0
+    printed = capsys.readouterr().out
+    assert "damic" in printed and "ACC" in printed
