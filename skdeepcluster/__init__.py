@@ -1,12 +1,14 @@
 """Deep clustering estimators for scikit-learn, running on PyTorch."""
 
 from ._version import __version__
+from .damic import DAMICClustering
 from .depict import DEPICTClustering
 from .graph import GDLClustering
 from .jule import JULEClustering
 from .training import TrainingDivergedError
 
 __all__ = [
+    "DAMICClustering",
     "DEPICTClustering",
     "GDLClustering",
     "JULEClustering",

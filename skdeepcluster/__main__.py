@@ -12,7 +12,7 @@ import numpy as np
 from sklearn.cluster import KMeans
 from sklearn.utils import Bunch
 
-from . import DEPICTClustering, JULEClustering, __version__
+from . import DAMICClustering, DEPICTClustering, JULEClustering, __version__
 from .datasets import DATASETS, load_dataset
 from .metrics import clustering_report
 
@@ -20,7 +20,7 @@ from .metrics import clustering_report
 MIN_CONV_SIDE = 16
 
 #: Methods the command line can run, by name.
-METHODS = {"depict": DEPICTClustering, "jule": JULEClustering}
+METHODS = {"depict": DEPICTClustering, "jule": JULEClustering, "damic": DAMICClustering}
 
 
 def _load_path(path, labels_path, image_shape):

@@ -15,6 +15,7 @@ from abc import ABCMeta, abstractmethod
 from numbers import Integral
 
 import numpy as np
+import scipy.sparse as sp
 import torch
 from sklearn.base import BaseEstimator, ClusterMixin, TransformerMixin, _fit_context, clone
 from sklearn.cluster import KMeans
@@ -42,7 +43,7 @@ AUTO_INIT_MAX_SAMPLES = 10_000
 #: Rows per batch at inference, whatever the training batch size.
 INFERENCE_BATCH_SIZE = 1024
 
-_SCALINGS = {"minmax", "standard"}
+_SCALINGS = {"minmax", "standard", "maxabs"}
 
 
 class _SerializedModule:
@@ -77,6 +78,11 @@ class BaseDeepClustering(ClusterMixin, TransformerMixin, BaseEstimator, metaclas
 
     #: The scaling ``scaling="auto"`` resolves to; a method may override it.
     _auto_scaling = "standard"
+
+    #: Whether ``fit`` and inference accept scipy.sparse input. Such a method
+    #: receives a scaled CSR matrix in ``_fit`` and densifies it one batch at a
+    #: time (:func:`~skdeepcluster.training.dense_rows`).
+    _accept_sparse = False
 
     # ------------------------------------------------------------------ fit
     @_fit_context(prefer_skip_nested_validation=True)
@@ -206,7 +212,7 @@ class BaseDeepClustering(ClusterMixin, TransformerMixin, BaseEstimator, metaclas
     def _validate_input(self, X, *, reset):
         X = validate_data(
             self, X, reset=reset, dtype=[np.float64, np.float32],
-            accept_sparse=False, ensure_min_samples=1,
+            accept_sparse="csr" if self._accept_sparse else False, ensure_min_samples=1,
         )
         if reset:
             if X.shape[0] < self.n_clusters:
@@ -251,8 +257,10 @@ class BaseDeepClustering(ClusterMixin, TransformerMixin, BaseEstimator, metaclas
         return tuple(int(s) for s in shape)
 
     # -------------------------------------------------------------- scaling
-    def _resolved_scaling(self):
-        return self._auto_scaling if self.scaling == "auto" else self.scaling
+    def _resolved_scaling(self, sparse=False):
+        if self.scaling == "auto":
+            return "maxabs" if sparse else self._auto_scaling
+        return self.scaling
 
     def _fit_scaling(self, X):
         """Learn ``scale_offset_`` and ``scale_factor_`` so that
@@ -261,12 +269,23 @@ class BaseDeepClustering(ClusterMixin, TransformerMixin, BaseEstimator, metaclas
         ``"minmax"`` maps the global range of X to [0, 1] (pixels keep their
         relative intensities and a dark background stays at 0);
         ``"standard"`` gives each feature zero mean and unit variance
-        (constant features are only centred); None keeps X.
+        (constant features are only centred); ``"maxabs"`` divides X by its
+        largest absolute value (no centring: the scaling for sparse X, where
+        ``"auto"`` means ``"maxabs"``); None keeps X.
         """
-        mode = self._resolved_scaling()
+        mode = self._resolved_scaling(sp.issparse(X))
         n_features = X.shape[1]
         offset, factor = np.zeros(n_features), np.ones(n_features)
-        if mode == "minmax":
+        if sp.issparse(X) and mode not in (None, "maxabs"):
+            raise ValueError(
+                f"scaling={mode!r} would centre the sparse input and make it dense. "
+                "Use scaling='maxabs' (or 'auto') or None for sparse X, or pass "
+                "X.toarray() if it fits in memory."
+            )
+        if mode == "maxabs":
+            high = float(abs(X).max())
+            factor[:] = 1.0 / high if high > 0 else 1.0
+        elif mode == "minmax":
             low, high = float(X.min()), float(X.max())
             offset[:] = low
             factor[:] = 1.0 / (high - low) if high > low else 1.0
@@ -277,7 +296,10 @@ class BaseDeepClustering(ClusterMixin, TransformerMixin, BaseEstimator, metaclas
         self.scale_offset_, self.scale_factor_ = offset, factor
 
     def _scale(self, X):
-        """Scaled float32 tensor (CPU) of validated ``X``."""
+        """Scaled float32 tensor (CPU) of validated ``X``; a CSR matrix for
+        sparse ``X`` (whose offset is always zero)."""
+        if sp.issparse(X):
+            return sp.csr_matrix(X @ sp.diags(self.scale_factor_), dtype=np.float32)
         scaled = (X - self.scale_offset_) * self.scale_factor_
         return torch.from_numpy(np.ascontiguousarray(scaled, dtype=np.float32))
 
@@ -311,7 +333,7 @@ class BaseDeepClustering(ClusterMixin, TransformerMixin, BaseEstimator, metaclas
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
-        tags.input_tags.sparse = False
+        tags.input_tags.sparse = self._accept_sparse
         tags.input_tags.allow_nan = False
         return tags
 

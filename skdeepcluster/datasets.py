@@ -16,7 +16,10 @@ from sklearn import datasets as _sk_datasets
 from sklearn.preprocessing import StandardScaler
 from sklearn.utils import Bunch
 
-__all__ = ["load_digits", "load_fashion_mnist", "load_tabular", "load_dataset", "DATASETS"]
+__all__ = [
+    "load_digits", "load_fashion_mnist", "load_fortunes", "load_tabular", "load_dataset",
+    "DATASETS",
+]
 
 #: Where the Debian package ``dataset-fashion-mnist`` puts its files.
 FASHION_MNIST_DIR = Path("/usr/share/datasets/fashion-mnist")
@@ -110,6 +113,63 @@ def load_fashion_mnist(subset="test", path=None):
         target=np.concatenate(labels).astype(np.int64),
         image_shape=(1, 28, 28),
         name="fashion_mnist" if subset == "test" else f"fashion_mnist_{subset}",
+    )
+
+
+#: Where the Debian package ``fortunes`` puts its files.
+FORTUNES_DIR = Path("/usr/share/games/fortunes")
+#: Topical categories of the fortunes package used by default.
+FORTUNE_CATEGORIES = ("food", "law", "linux", "sports", "startrek")
+
+
+def load_fortunes(categories=FORTUNE_CATEGORIES, path=None):
+    """A small labelled text corpus: fortune cookies by category.
+
+    Each file of the Debian package ``fortunes`` (BSD fortune-mod's
+    collection) holds the texts of one category, separated by lines of a
+    single ``%``. The category is the label. Use it to test text clustering
+    offline, for example on :class:`~sklearn.feature_extraction.text.TfidfVectorizer`
+    features (a sparse matrix).
+
+    Parameters
+    ----------
+    categories : sequence of str, default=FORTUNE_CATEGORIES
+        File names of the categories, e.g. ``("food", "law", "linux",
+        "sports", "startrek")`` (1,133 texts).
+    path : str or path-like, default=None
+        Folder holding the category files; by default
+        ``/usr/share/games/fortunes`` (``apt-get install fortunes``).
+
+    Returns
+    -------
+    data : Bunch
+        ``data``: list of str; ``target``: int64 index into
+        ``target_names``; ``target_names``: the categories; ``name``.
+
+    Raises
+    ------
+    FileNotFoundError
+        When a category file is absent, naming the package to install.
+    """
+    folder = Path(path or FORTUNES_DIR)
+    texts, labels = [], []
+    for index, category in enumerate(categories):
+        file = folder / category
+        if not file.is_file():
+            raise FileNotFoundError(
+                f"Fortunes file not found: {file}. On Debian or Ubuntu run "
+                "`apt-get install fortunes`, or pass the folder of the category "
+                "files as path=."
+            )
+        raw = file.read_text(encoding="utf-8", errors="replace")
+        entries = [e.strip() for e in raw.split("\n%\n")]
+        entries = [e.removesuffix("\n%").strip() for e in entries]
+        entries = [e for e in entries if e and e != "%"]
+        texts += entries
+        labels += [index] * len(entries)
+    return Bunch(
+        data=texts, target=np.asarray(labels, dtype=np.int64),
+        target_names=list(categories), image_shape=None, name="fortunes",
     )
 
 

@@ -13,6 +13,9 @@ __all__ = [
     "depict_objective",
     "layerwise_reconstruction_loss",
     "weighted_triplet_loss",
+    "reconstruction_distances",
+    "damic_loss",
+    "damic_responsibilities",
 ]
 
 #: Exponents ``(a, b)`` of the target rule ``q_ik ∝ p_ik**a / f_k**b``.
@@ -167,3 +170,59 @@ def weighted_triplet_loss(z, labels, *, gamma=1.0, margin=0.2, n_negatives=5):
     finite_neg = torch.where(torch.isfinite(negative_d2), negative_d2, torch.zeros_like(negative_d2))
     terms = torch.relu(gamma * d2[:, :, None] - finite_neg[:, None, :] + margin)
     return terms[valid].mean()
+def reconstruction_distances(x, reconstructions):
+    """DAMIC's per-sample reconstruction error of every autoencoder,
+    ``d_c(x) = 1/2 ||x - f_c(x)||^2`` (a sum over features, not a mean).
+
+    Parameters
+    ----------
+    x : Tensor of shape (N, D)
+    reconstructions : Tensor of shape (K, N, D)
+        ``f_c(x)`` of each of the ``K`` autoencoders.
+
+    Returns
+    -------
+    d : Tensor of shape (N, K)
+    """
+    return 0.5 * ((reconstructions - x.unsqueeze(0)) ** 2).sum(dim=2).T
+
+
+def damic_loss(log_p, d):
+    """DAMIC's loss, eq. (3): ``-1/N sum_t log sum_c p(c|x_t) exp(-d_c(x_t))``.
+
+    Computed stably as ``-mean_t logsumexp_c(log p_tc - d_tc)``; the mean
+    over the samples of a batch replaces the paper's sum (the same optimum).
+
+    Parameters
+    ----------
+    log_p : Tensor of shape (N, K)
+        ``log p(c | x)`` of the clustering network.
+    d : Tensor of shape (N, K)
+        Reconstruction errors (:func:`reconstruction_distances`).
+
+    Returns
+    -------
+    Tensor, scalar
+
+    References
+    ----------
+    S. E. Chazan, S. Gannot and J. Goldberger, "Deep clustering based on a
+    mixture of autoencoders", IEEE MLSP 2019.
+    """
+    return -torch.logsumexp(log_p - d, dim=1).mean()
+
+
+def damic_responsibilities(log_p, d):
+    """DAMIC's soft assignments, eq. (5):
+    ``w_tc = p(c|x_t) exp(-d_c(x_t)) / sum_j p(j|x_t) exp(-d_j(x_t))``.
+
+    Parameters
+    ----------
+    log_p, d : Tensor of shape (N, K)
+
+    Returns
+    -------
+    w : Tensor of shape (N, K)
+        Rows sum to one; ``softmax(log_p - d)`` computed stably.
+    """
+    return torch.softmax(log_p - d, dim=1)

@@ -9,6 +9,8 @@ import math
 import sys
 import warnings
 
+import numpy as np
+import scipy.sparse as sp
 import torch
 
 __all__ = [
@@ -18,6 +20,7 @@ __all__ = [
     "make_generator",
     "minibatches",
     "apply_in_batches",
+    "dense_rows",
     "train_epoch",
     "mean_of",
 ]
@@ -119,6 +122,26 @@ def train_epoch(batch_loss, optimizer, n_samples, batch_size, generator):
     return mean_of(losses)
 
 
+def dense_rows(X, rows):
+    """Rows of ``X`` as a dense float32 tensor on the CPU.
+
+    Parameters
+    ----------
+    X : Tensor or scipy.sparse matrix (CSR) of shape (n_samples, n_features)
+    rows : slice or Tensor of indices
+
+    Returns
+    -------
+    Tensor of shape (n_rows, n_features)
+        For sparse ``X`` only these rows are densified, never the whole matrix.
+    """
+    if sp.issparse(X):
+        if isinstance(rows, torch.Tensor):
+            rows = rows.numpy()
+        return torch.from_numpy(np.asarray(X[rows].toarray(), dtype=np.float32))
+    return X[rows]
+
+
 @torch.no_grad()
 def apply_in_batches(function, X, *, batch_size, device):
     """Apply ``function`` to ``X`` batch by batch and gather the result on the CPU.
@@ -129,7 +152,8 @@ def apply_in_batches(function, X, *, batch_size, device):
         Takes a float32 tensor of shape (batch, n_features) on ``device``
         and returns a tensor (or a tuple of tensors) whose first dimension is
         the batch.
-    X : ndarray or Tensor of shape (n_samples, n_features)
+    X : ndarray, Tensor or scipy.sparse matrix of shape (n_samples, n_features)
+        Sparse rows are densified one batch at a time.
     batch_size : int
     device : torch.device
 
@@ -139,10 +163,11 @@ def apply_in_batches(function, X, *, batch_size, device):
         The concatenated outputs, on the CPU. Memory on ``device`` never
         holds more than one batch of inputs and outputs.
     """
-    X = torch.as_tensor(X)
+    if not sp.issparse(X):
+        X = torch.as_tensor(X)
     outputs = []
     for start in range(0, X.shape[0], batch_size):
-        batch = X[start : start + batch_size].to(device, non_blocking=True)
+        batch = dense_rows(X, slice(start, start + batch_size)).to(device, non_blocking=True)
         result = function(batch)
         if isinstance(result, tuple):
             outputs.append(tuple(r.detach().cpu() for r in result))

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 import torch
 
-from skdeepcluster import DEPICTClustering, JULEClustering
+from skdeepcluster import DAMICClustering, DEPICTClustering, JULEClustering
 
 torch.set_num_threads(min(2, torch.get_num_threads()))
 
@@ -20,6 +20,12 @@ def fast_estimators():
         JULEClustering(
             n_clusters=3, hidden_layer_sizes=(16,), n_filters=4, embedding_dim=8, n_epochs=1,
             batch_size=16, device="cpu", random_state=0,
+        ),
+        DAMICClustering(
+            n_clusters=3, hidden_layer_sizes=(8,), bottleneck_dim=2,
+            clustering_layer_sizes=(8,), n_filters=(2, 2), n_pretrain_epochs=1,
+            n_cluster_pretrain_epochs=1, n_epochs=2, batch_size=16, device="cpu",
+            random_state=0,
         ),
     ]
 

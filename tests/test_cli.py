@@ -68,3 +68,8 @@ def test_cli_runs_jule_and_refuses_options_that_do_not_apply(capsys):
     assert "jule" in capsys.readouterr().out
     with pytest.raises(SystemExit, match="--pretrain-epochs does not apply to --method jule"):
         main(["--method", "jule", "--dataset", "iris", "--pretrain-epochs", "1"])
+def test_cli_runs_damic(capsys):
+    assert main(["--method", "damic", "--dataset", "iris", "--epochs", "1",
+                 "--pretrain-epochs", "1", "--device", "cpu", "--no-kmeans"]) == 0
+    printed = capsys.readouterr().out
+    assert "damic" in printed and "ACC" in printed

@@ -79,9 +79,18 @@ def test_one_cluster(estimator):
 
 
 @each_estimator
-def test_sparse_input_is_refused_with_advice(estimator):
-    with pytest.raises(TypeError, match="dense data is required.*toarray"):
-        clone(estimator).fit(sp.csr_matrix(_data()))
+def test_sparse_input_is_refused_with_advice_or_equals_dense(estimator):
+    X = np.abs(_data())
+    if not estimator.__sklearn_tags__().input_tags.sparse:
+        with pytest.raises(TypeError, match="dense data is required.*toarray"):
+            clone(estimator).fit(sp.csr_matrix(X))
+        return
+    model = clone(estimator).set_params(scaling="maxabs")
+    sparse_labels = model.fit(sp.csr_matrix(X)).labels_
+    np.testing.assert_array_equal(model.predict(X), sparse_labels)
+    np.testing.assert_array_equal(clone(model).fit(X).labels_, sparse_labels)
+    with pytest.raises(ValueError, match="centre the sparse input"):
+        clone(estimator).set_params(scaling="standard").fit(sp.csr_matrix(X))
 
 
 @each_estimator

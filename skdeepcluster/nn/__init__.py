@@ -2,6 +2,13 @@
 
 from ._layers import glorot_init_, seeded_dropout
 from .jule import JULENetwork, build_jule_conv, build_jule_mlp, jule_n_blocks
+from .damic import (
+    ClusteringNetwork,
+    StackedAutoencoder,
+    build_damic_autoencoders,
+    build_damic_clustering_network,
+    damic_init_,
+)
 from .depict import (
     DEPICTNetwork,
     build_depict_conv,
@@ -10,6 +17,11 @@ from .depict import (
 )
 
 __all__ = [
+    "ClusteringNetwork",
+    "StackedAutoencoder",
+    "build_damic_autoencoders",
+    "build_damic_clustering_network",
+    "damic_init_",
     "DEPICTNetwork",
     "JULENetwork",
     "build_jule_conv",
