@@ -12,7 +12,7 @@ import numpy as np
 from sklearn.cluster import KMeans
 from sklearn.utils import Bunch
 
-from . import DEPICTClustering, __version__
+from . import DEPICTClustering, DiscriminativeLatentClustering, __version__
 from .datasets import DATASETS, load_dataset
 from .metrics import clustering_report
 
@@ -20,7 +20,10 @@ from .metrics import clustering_report
 MIN_CONV_SIDE = 16
 
 #: Methods the command line can run, by name.
-METHODS = {"depict": DEPICTClustering}
+METHODS = {
+    "depict": DEPICTClustering,
+    "ddlsc": DiscriminativeLatentClustering,
+}
 
 
 def _load_path(path, labels_path, image_shape):

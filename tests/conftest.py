@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 import torch
 
-from skdeepcluster import DEPICTClustering
+from skdeepcluster import DEPICTClustering, DiscriminativeLatentClustering
 
 torch.set_num_threads(min(2, torch.get_num_threads()))
 
@@ -15,6 +15,10 @@ def fast_estimators():
     return [
         DEPICTClustering(
             n_clusters=3, hidden_layer_sizes=(16,), n_filters=4, n_pretrain_epochs=1,
+            n_epochs=2, batch_size=16, device="cpu", random_state=0,
+        ),
+        DiscriminativeLatentClustering(
+            n_clusters=3, hidden_layer_sizes=(16,), n_filters=(4, 4), n_pretrain_epochs=1,
             n_epochs=2, batch_size=16, device="cpu", random_state=0,
         ),
     ]
