@@ -129,7 +129,7 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
     ----------
     labels_ : ndarray of shape (n_samples,)
         Cluster of each training sample: its nearest centroid by cosine.
-    pretrain_labels_ : ndarray of shape (n_samples,)
+    init_labels_ : ndarray of shape (n_samples,)
         The initial clustering of the pretrained codes, i.e. the clustering
         reached by pretraining alone.
     cluster_centers_ : ndarray of shape (n_clusters, embedding_dim)
@@ -361,10 +361,10 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
 
         # Initial clustering of the normalised codes (Algorithm 2, step 1).
         codes = self._apply(self._embed_batch, X)
-        self.pretrain_labels_ = initial_clustering(
+        self.init_labels_ = initial_clustering(
             codes.numpy().astype(np.float64), n_clusters, self.init, random_state
         )
-        labels = torch.as_tensor(self.pretrain_labels_)
+        labels = torch.as_tensor(self.init_labels_)
         state.update(labels=labels, centroids=spherical_centroids(codes, labels, n_clusters).to(device))
 
         def cluster_epoch(stage):

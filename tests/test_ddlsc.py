@@ -185,7 +185,7 @@ def test_fit_predict_api(blobs):
     # predict is the nearest centroid by cosine.
     np.testing.assert_array_equal(model.predict(X), (embedding @ model.cluster_centers_.T).argmax(1))
     np.testing.assert_array_equal(model.predict(X), model.labels_)
-    assert model.pretrain_labels_.shape == (60,)
+    assert model.init_labels_.shape == (60,)
     assert not hasattr(model, "predict_proba")
 
 
@@ -264,6 +264,6 @@ def test_digits_accuracy_beats_kmeans():
     model = DiscriminativeLatentClustering(10, scaling="minmax", device="cpu", random_state=0)
     model.fit(digits.data)
     acc = clustering_accuracy(digits.target, model.labels_)
-    assert clustering_accuracy(digits.target, model.pretrain_labels_) >= 0.85
+    assert clustering_accuracy(digits.target, model.init_labels_) >= 0.85
     assert acc >= 0.90
     assert acc >= kmeans_acc + 0.08
