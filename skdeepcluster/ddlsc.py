@@ -297,6 +297,9 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
     def _assign_batch(self, x):
         return (self._embed_batch(x) @ self._centroids.T).argmax(1)
 
+    def _best_similarity_batch(self, x):
+        return (self._embed_batch(x) @ self._centroids.T).amax(1)
+
     @property
     def _centroids(self):
         return torch.as_tensor(self.cluster_centers_, device=self.device_)
@@ -313,6 +316,24 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         labels : ndarray of shape (n_samples,)
         """
         return self._infer(X, self._assign_batch).numpy()
+
+    def score(self, X, y=None):
+        """The clustering objective on ``X``: mean cosine similarity to the nearest centroid.
+
+        ``1/N sum_i max_k mu_k' z~_i``, the paper's ``L_c`` (eq. 7) per
+        sample with each sample in its nearest cluster. Higher is better,
+        at most 1.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+        y : Ignored
+
+        Returns
+        -------
+        score : float
+        """
+        return float(self._infer(X, self._best_similarity_batch).double().mean())
 
     # ----------------------------------------------------------------- fit
     def _fit(self, X, random_state, trainer):

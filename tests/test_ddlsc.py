@@ -187,6 +187,8 @@ def test_fit_predict_api(blobs):
     np.testing.assert_array_equal(model.predict(X), model.labels_)
     assert model.init_labels_.shape == (60,)
     assert not hasattr(model, "predict_proba")
+    best = (embedding @ model.cluster_centers_.T).max(1).mean()
+    assert model.score(X) == pytest.approx(best, rel=1e-5) and model.score(X) <= 1
 
 
 def test_history_records_every_phase(blobs):
