@@ -386,7 +386,10 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
             codes.numpy().astype(np.float64), n_clusters, self.init, random_state
         )
         labels = torch.as_tensor(self.init_labels_)
-        state.update(labels=labels, centroids=spherical_centroids(codes, labels, n_clusters).to(device))
+        # A cluster the initial clustering left empty starts at a random sample.
+        spare = codes[torch.as_tensor(random_state.randint(n_samples, size=n_clusters))]
+        centroids = spherical_centroids(codes, labels, n_clusters, previous=spare)
+        state.update(labels=labels, centroids=centroids.to(device))
 
         def cluster_epoch(stage):
             record = run_epoch(stage)
