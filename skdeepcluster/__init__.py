@@ -2,6 +2,7 @@
 
 from ._version import __version__
 from .damic import DAMICClustering
+from .ddlsc import DiscriminativeLatentClustering
 from .depict import DEPICTClustering
 from .graph import GDLClustering
 from .jule import JULEClustering
@@ -10,6 +11,7 @@ from .training import TrainingDivergedError
 __all__ = [
     "DAMICClustering",
     "DEPICTClustering",
+    "DiscriminativeLatentClustering",
     "GDLClustering",
     "JULEClustering",
     "TrainingDivergedError",

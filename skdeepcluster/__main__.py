@@ -12,7 +12,13 @@ import numpy as np
 from sklearn.cluster import KMeans
 from sklearn.utils import Bunch
 
-from . import DAMICClustering, DEPICTClustering, JULEClustering, __version__
+from . import (
+    DAMICClustering,
+    DEPICTClustering,
+    DiscriminativeLatentClustering,
+    JULEClustering,
+    __version__,
+)
 from .datasets import DATASETS, load_dataset
 from .metrics import clustering_report
 
@@ -20,7 +26,12 @@ from .metrics import clustering_report
 MIN_CONV_SIDE = 16
 
 #: Methods the command line can run, by name.
-METHODS = {"depict": DEPICTClustering, "jule": JULEClustering, "damic": DAMICClustering}
+METHODS = {
+    "depict": DEPICTClustering,
+    "jule": JULEClustering,
+    "damic": DAMICClustering,
+    "ddlsc": DiscriminativeLatentClustering,
+}
 
 
 def _load_path(path, labels_path, image_shape):

@@ -22,6 +22,7 @@ from sklearn.cluster import KMeans
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.utils import check_random_state
 from sklearn.utils._param_validation import HasMethods, Interval, StrOptions
+from sklearn.utils.metaestimators import available_if
 from sklearn.utils.validation import check_is_fitted, validate_data
 
 from ._version import __version__
@@ -158,6 +159,12 @@ class BaseDeepClustering(ClusterMixin, TransformerMixin, BaseEstimator, metaclas
         """
         return self.predict_proba(X).argmax(axis=1)
 
+    def _has_proba(self):
+        """Whether the method has cluster probabilities (implements
+        :meth:`_log_proba_batch`); ``predict_proba`` exists only then."""
+        return type(self)._log_proba_batch is not BaseDeepClustering._log_proba_batch
+
+    @available_if(_has_proba)
     def predict_proba(self, X):
         """Cluster membership probabilities of each sample of ``X``.
 

@@ -16,6 +16,13 @@ __all__ = [
     "reconstruction_distances",
     "damic_loss",
     "damic_responsibilities",
+    "select_anchors",
+    "cosine_similarities",
+    "discriminative_loss",
+    "between_cluster_similarity",
+    "within_cluster_similarity",
+    "centroid_similarity",
+    "spherical_centroids",
 ]
 
 #: Exponents ``(a, b)`` of the target rule ``q_ik ∝ p_ik**a / f_k**b``.
@@ -226,3 +233,215 @@ def damic_responsibilities(log_p, d):
         Rows sum to one; ``softmax(log_p - d)`` computed stably.
     """
     return torch.softmax(log_p - d, dim=1)
+
+
+# ------------------------------------------------------------------ DDLSC
+# Tzoreff, Kogan and Choukroun, "Deep Discriminative Latent Space for
+# Clustering", arXiv:1805.10795 (2018). Every function takes the raw codes
+# ``z`` and normalises them itself: ``z~_i = z_i / ||z_i||``.
+
+
+def _normalise(z, eps=1e-12):
+    return z / z.norm(dim=1, keepdim=True).clamp_min(eps)
+
+
+def cosine_similarities(z):
+    """The cosine similarity matrix ``C = Z~ Z~'`` of the rows of ``z``.
+
+    Parameters
+    ----------
+    z : Tensor of shape (N, D)
+        Raw codes; a zero row gets similarity 0 with every row.
+
+    Returns
+    -------
+    C : Tensor of shape (N, N)
+    """
+    z = _normalise(z)
+    return z @ z.T
+
+
+@torch.no_grad()
+def select_anchors(x, n_neighbors=5, fraction=0.1):
+    """DDLSC's anchor pairs of a batch: the closest pairs of its k-NN graph.
+
+    A k-nearest-neighbour graph is built on the rows of ``x`` (the batch's
+    original, scaled inputs) with Euclidean distances; of its
+    ``N * n_neighbors`` directed edges, the ``fraction`` with the smallest
+    distances (the most confident, section 3.1 of the paper) become anchor
+    pairs. The mask is made symmetric, since ``C`` is.
+
+    Parameters
+    ----------
+    x : Tensor of shape (N, F)
+    n_neighbors : int, default=5
+        Neighbours per sample (capped at ``N - 1``); the paper takes
+        ``k < K``.
+    fraction : float in [0, 1], default=0.1
+        Share of the graph's edges kept as anchors (at least one edge when
+        positive).
+
+    Returns
+    -------
+    anchors : bool Tensor of shape (N, N)
+        Symmetric, with a False diagonal.
+    """
+    n = x.shape[0]
+    anchors = torch.zeros(n, n, dtype=torch.bool, device=x.device)
+    k = min(int(n_neighbors), n - 1)
+    if k < 1 or fraction <= 0:
+        return anchors
+    x = x.reshape(n, -1).float()
+    squared = x.pow(2).sum(1)
+    d2 = (squared[:, None] + squared[None, :] - 2.0 * (x @ x.T)).clamp_min(0.0)
+    d2.fill_diagonal_(float("inf"))
+    distances, neighbors = d2.topk(k, dim=1, largest=False)
+    n_edges = distances.numel()
+    n_keep = min(n_edges, max(1, int(round(fraction * n_edges))))
+    keep = distances.reshape(-1).topk(n_keep, largest=False).indices
+    rows = torch.div(keep, k, rounding_mode="floor")
+    cols = neighbors.reshape(-1)[keep]
+    anchors[rows, cols] = True
+    return anchors | anchors.T
+
+
+def discriminative_loss(z, anchors, alpha=0.2):
+    """DDLSC's pairwise discriminative loss with anchors, eq. (5).
+
+    ``L_d = 1/(N(N-1) - |A|) sum_{i != j, (i,j) not in A} |C_ij|
+    - (1 - alpha)/|A| sum_{(i,j) in A} C_ij`` with ``C`` the cosine
+    similarities of the codes. The diagonal (constant 1) is left out of the
+    first sum, so the first term is the mean ``|C_ij|`` over non-anchor
+    pairs; the second term is 0 when there is no anchor.
+
+    Parameters
+    ----------
+    z : Tensor of shape (N, D)
+        Codes of the batch.
+    anchors : bool Tensor of shape (N, N)
+        Anchor pairs (see :func:`select_anchors`); the diagonal is ignored.
+    alpha : float, default=0.2
+        Discount of the anchors' pull, ``alpha < 1``.
+
+    Returns
+    -------
+    Tensor, scalar
+    """
+    n = z.shape[0]
+    C = cosine_similarities(z)
+    off_diagonal = ~torch.eye(n, dtype=torch.bool, device=z.device)
+    anchors = anchors & off_diagonal
+    n_anchors = anchors.sum()
+    n_others = n * (n - 1) - n_anchors
+    abs_c = C.abs()
+    others = (abs_c * off_diagonal).sum() - (abs_c * anchors).sum()
+    loss = others / n_others.clamp_min(1)
+    pull = (C * anchors).sum() / n_anchors.clamp_min(1)
+    return loss - (1.0 - alpha) * pull
+
+
+def _cluster_sizes_and_onehot(labels, n_clusters, dtype):
+    onehot = torch.nn.functional.one_hot(labels, n_clusters).to(dtype)
+    return onehot, onehot.sum(0)
+
+
+def between_cluster_similarity(z, labels, n_clusters):
+    """DDLSC's worst-case between-cluster similarity ``L_b``, eq. (9).
+
+    ``L_b = max_{k != l} 1/(|C_k||C_l|) sum_{i in C_k, j in C_l} |C_ij|`` over
+    the pairs of clusters present in the batch (0 when fewer than two are).
+
+    Parameters
+    ----------
+    z : Tensor of shape (N, D)
+    labels : int Tensor of shape (N,)
+        Hard assignments, in ``range(n_clusters)``.
+    n_clusters : int
+
+    Returns
+    -------
+    Tensor, scalar
+    """
+    onehot, sizes = _cluster_sizes_and_onehot(labels, n_clusters, z.dtype)
+    pair_sums = onehot.T @ cosine_similarities(z).abs() @ onehot  # (K, K)
+    present = sizes > 0
+    valid = present[:, None] & present[None, :]
+    valid.fill_diagonal_(False)
+    if not bool(valid.any()):
+        return z.sum() * 0.0
+    means = pair_sums / (sizes[:, None] * sizes[None, :]).clamp_min(1)
+    return means[valid].max()
+
+
+def within_cluster_similarity(z, labels, n_clusters):
+    """DDLSC's within-cluster similarity ``L_w``, eq. (10).
+
+    ``L_w = sum_k 1/|C_k|^2 sum_{i,j in C_k} C_ij = sum_k ||mean_{i in C_k}
+    z~_i||^2`` over the clusters present in the batch (self-pairs included,
+    as in the paper). It is maximised.
+
+    Parameters
+    ----------
+    z : Tensor of shape (N, D)
+    labels : int Tensor of shape (N,)
+    n_clusters : int
+
+    Returns
+    -------
+    Tensor, scalar in [0, n_clusters]
+    """
+    onehot, sizes = _cluster_sizes_and_onehot(labels, n_clusters, z.dtype)
+    means = (onehot.T @ _normalise(z)) / sizes.clamp_min(1)[:, None]  # (K, D)
+    return means.pow(2).sum()
+
+
+def centroid_similarity(z, centroids, labels):
+    """DDLSC's clustering objective ``L_c`` (eq. 7) as a mean over the batch.
+
+    ``1/N sum_i mu_{s_i}' z~_i``: the mean cosine similarity of each code to
+    the centroid of its cluster. It is maximised. (The paper sums over the
+    batch; the mean keeps the weights of the regularisers independent of the
+    batch size.)
+
+    Parameters
+    ----------
+    z : Tensor of shape (N, D)
+    centroids : Tensor of shape (K, D)
+        Unit-norm centroids; no gradient flows into them.
+    labels : int Tensor of shape (N,)
+        Hard assignments ``s_i``.
+
+    Returns
+    -------
+    Tensor, scalar in [-1, 1]
+    """
+    return (_normalise(z) * centroids.detach()[labels]).sum(1).mean()
+
+
+@torch.no_grad()
+def spherical_centroids(z, labels, n_clusters, previous=None):
+    """Unit-norm centroids maximising ``L_c`` (eq. 7) for fixed assignments.
+
+    ``mu_k = sum_{i in C_k} z~_i / ||sum_{i in C_k} z~_i||``: the normalised
+    mean direction of each cluster (step 3 of the paper's Algorithm 2).
+
+    Parameters
+    ----------
+    z : Tensor of shape (N, D)
+    labels : int Tensor of shape (N,)
+    n_clusters : int
+    previous : Tensor of shape (K, D), optional
+        Centroids kept for clusters with no member (or whose members cancel
+        out); without it such a centroid is zero.
+
+    Returns
+    -------
+    centroids : Tensor of shape (K, D)
+    """
+    onehot = torch.nn.functional.one_hot(labels, n_clusters).to(z.dtype)
+    sums = onehot.T @ _normalise(z)
+    norms = sums.norm(dim=1, keepdim=True)
+    centroids = sums / norms.clamp_min(1e-12)
+    if previous is not None:
+        centroids = torch.where(norms > 1e-12, centroids, previous.to(centroids))
+    return centroids

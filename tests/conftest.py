@@ -5,7 +5,12 @@ import numpy as np
 import pytest
 import torch
 
-from skdeepcluster import DAMICClustering, DEPICTClustering, JULEClustering
+from skdeepcluster import (
+    DAMICClustering,
+    DEPICTClustering,
+    DiscriminativeLatentClustering,
+    JULEClustering,
+)
 
 torch.set_num_threads(min(2, torch.get_num_threads()))
 
@@ -26,6 +31,10 @@ def fast_estimators():
             clustering_layer_sizes=(8,), n_filters=(2, 2), n_pretrain_epochs=1,
             n_cluster_pretrain_epochs=1, n_epochs=2, batch_size=16, device="cpu",
             random_state=0,
+        ),
+        DiscriminativeLatentClustering(
+            n_clusters=3, hidden_layer_sizes=(16,), n_filters=(4, 4), n_pretrain_epochs=1,
+            n_epochs=2, batch_size=16, device="cpu", random_state=0,
         ),
     ]
 

@@ -9,6 +9,7 @@ from .damic import (
     build_damic_clustering_network,
     damic_init_,
 )
+from .ddlsc import DDLSCAutoencoder, build_ddlsc_conv, build_ddlsc_mlp, ddlsc_pool_sizes
 from .depict import (
     DEPICTNetwork,
     build_depict_conv,
@@ -22,6 +23,10 @@ __all__ = [
     "build_damic_autoencoders",
     "build_damic_clustering_network",
     "damic_init_",
+    "DDLSCAutoencoder",
+    "build_ddlsc_conv",
+    "build_ddlsc_mlp",
+    "ddlsc_pool_sizes",
     "DEPICTNetwork",
     "JULENetwork",
     "build_jule_conv",

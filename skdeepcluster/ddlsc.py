@@ -1,0 +1,409 @@
+"""Deep discriminative latent space clustering (Tzoreff, Kogan and Choukroun,
+2018): an autoencoder pretrained on a pairwise discriminative loss, then
+clustered by cosine similarity to unit-norm centroids."""
+
+from functools import partial
+from numbers import Integral, Real
+
+import numpy as np
+import torch
+from sklearn.utils._param_validation import Interval
+
+from .base import BaseDeepClustering, INIT_CONSTRAINT, initial_clustering
+from .losses import (
+    between_cluster_similarity,
+    centroid_similarity,
+    discriminative_loss,
+    select_anchors,
+    spherical_centroids,
+    within_cluster_similarity,
+)
+from .nn import build_ddlsc_conv, build_ddlsc_mlp, glorot_init_
+from .training import mean_of, train_epoch
+
+__all__ = ["DiscriminativeLatentClustering"]
+
+#: Without ``embedding_dim``, the code has this many dimensions per cluster
+#: (the paper's MNIST network: d = 60 for K = 10).
+DIMS_PER_CLUSTER = 6
+
+
+def _positive_ints(name, sizes):
+    sizes = tuple(sizes)
+    if not all(isinstance(s, Integral) and not isinstance(s, bool) and s > 0 for s in sizes):
+        raise ValueError(f"{name} must hold positive integers; got {sizes!r}.")
+    return sizes
+
+
+class DiscriminativeLatentClustering(BaseDeepClustering):
+    """Deep discriminative latent space clustering (Tzoreff et al., 2018).
+
+    An autoencoder is pretrained to make the L2-normalised codes of a batch
+    as dissimilar as possible (the weighted L1 norm of their pairwise cosine
+    similarities), except for *anchor pairs*, the closest pairs of a
+    k-nearest-neighbour graph on the batch's inputs, which are pulled
+    together; a small reconstruction loss regularises it (eqs. 5 and 6 of
+    the paper). The normalised codes are then clustered by cosine
+    similarity to unit-norm centroids, alternating hard assignments, closed
+    form centroids and network updates, in two stages: stage I keeps the
+    anchor-based discriminative loss (eq. 8), stage II replaces it by the
+    worst-case between-cluster similarity and the within-cluster similarity
+    of the current clusters (eq. 11).
+
+    Images (``image_shape`` set) use the paper's small convolutional
+    autoencoder; flat features use a fully connected one.
+
+    Read more in the :ref:`User Guide <ddlsc>`.
+
+    Parameters
+    ----------
+    n_clusters : int, default=10
+        The number of clusters.
+    image_shape : tuple (C, H, W), "auto" or None, default=None
+        Shape of each sample when the rows of ``X`` are flattened images
+        (channels first). ``"auto"`` means square single-channel images.
+        None treats ``X`` as flat features and uses the MLP autoencoder.
+    hidden_layer_sizes : tuple of int, default=(500, 500)
+        Widths of the hidden layers of the MLP autoencoder (flat features
+        only).
+    n_filters : tuple of int, default=(16, 16, 16)
+        Feature maps of the convolutional blocks (images only); images too
+        small for every pooling use the first blocks only.
+    embedding_dim : int, default=None
+        Size of the code; None uses ``6 * n_clusters`` (60 for 10 clusters,
+        the paper's MNIST setting).
+    scaling : {"auto", "minmax", "standard"} or None, default="auto"
+        Input scaling learned in ``fit``: ``"standard"`` standardises each
+        feature, ``"minmax"`` maps the global range of ``X`` to [0, 1];
+        ``"auto"`` is ``"standard"``. Anchors and the reconstruction loss
+        are computed on the scaled input.
+    alpha : float in [0, 1), default=0.2
+        Discount of the anchor pairs' pull in eq. (5): anchors are weighted
+        ``(1 - alpha) / |A|``.
+    n_neighbors : int, default=5
+        Neighbours per sample in each batch's k-NN graph (the paper takes
+        ``k < K``).
+    anchor_fraction : float in [0, 1], default=0.1
+        Share of the batch's k-NN edges, the closest ones, used as anchors.
+    lambda_pretrain : float, default=1e-3
+        Weight ``lambda`` of the reconstruction loss in pretraining (eq. 6).
+        (The name ``lambda_`` would read as a fitted attribute in
+        scikit-learn.)
+    lambda_d : float, default=1.0
+        Weight of the discriminative loss in clustering stage I (eq. 8).
+    lambda_r : float, default=1e-3
+        Weight of the reconstruction loss in both clustering stages.
+    lambda_b : float, default=1.0
+        Weight of the between-cluster similarity in stage II (eq. 11).
+    lambda_w : float, default=0.3
+        Weight of the within-cluster similarity in stage II (eq. 11).
+    init : {"kmeans", "auto", "gdl"} or clusterer, default="kmeans"
+        The clustering of the normalised pretrained codes that gives the
+        first assignments and centroids (the paper's
+        ``mu^(0) = argmax sum_i S_ik mu_k' z~_i``): ``"kmeans"`` is k-means++
+        with 20 initialisations on the L2-normalised codes; ``"gdl"`` is
+        graph degree linkage (:class:`~skdeepcluster.graph.GDLClustering`);
+        ``"auto"`` is ``"gdl"`` up to 10,000 samples and ``"kmeans"`` beyond;
+        any object with ``fit_predict`` can be passed.
+    n_pretrain_epochs : int, default=100
+        Epochs of pretraining.
+    n_epochs : int, default=30
+        Maximum epochs of *each* of the two clustering stages.
+    learning_rate : float, default=1e-3
+        Adam's learning rate, for every phase.
+    batch_size : int, default=1000
+        Mini-batch size. The paper needs large batches (``|B| >> K``, 1000
+        on MNIST) so that most pairs of a batch belong to different clusters.
+    tol : float, default=1e-3
+        A clustering stage stops once the fraction of samples whose label
+        changed during an epoch falls below ``tol``.
+    device : str or torch.device, default="auto"
+        ``"auto"`` trains on CUDA when available, else on the CPU.
+    random_state : int, RandomState instance or None, default=None
+        Seeds weight initialisation, shuffling and the initial clustering.
+        An int gives the same labels run to run on the CPU.
+    verbose : int, default=0
+        0 is silent; 1 shows a progress bar (tqdm) per phase with its loss.
+
+    Attributes
+    ----------
+    labels_ : ndarray of shape (n_samples,)
+        Cluster of each training sample: its nearest centroid by cosine.
+    init_labels_ : ndarray of shape (n_samples,)
+        The initial clustering of the pretrained codes, i.e. the clustering
+        reached by pretraining alone.
+    cluster_centers_ : ndarray of shape (n_clusters, embedding_dim)
+        Unit-norm centroids in the space of :meth:`transform`.
+    network_ : torch.nn.Module
+        The trained autoencoder.
+    input_shape_ : tuple (C, H, W) or None
+        The image shape used, or None for flat features.
+    scale_offset_, scale_factor_ : ndarray of shape (n_features,)
+        The input scaling: the network sees ``(X - offset) * factor``.
+    history_ : list of dict
+        One record per epoch, with ``phase`` ("pretrain", "stage1" or
+        "stage2"), ``epoch``, the total ``loss`` minimised and its terms as
+        epoch means over the batches: ``discriminative`` (L_d, pretrain and
+        stage I), ``reconstruction`` (L_r), ``clustering`` (L_c), ``between``
+        (L_b) and ``within`` (L_w); the clustering stages also record
+        ``objective`` (L_c over all samples after the epoch's reassignment)
+        and ``label_change`` (fraction of samples that changed cluster).
+    n_iter_ : int
+        Epochs run in the two clustering stages together.
+    interrupted_ : bool
+        True when training was stopped by ``KeyboardInterrupt``.
+    device_ : torch.device
+        The device the network was trained on.
+    n_features_in_ : int
+        Number of features seen during fit.
+    feature_names_in_ : ndarray of shape (`n_features_in_`,)
+        Names of features seen during fit, when ``X`` has string column names.
+
+    See Also
+    --------
+    DEPICTClustering : Deep clustering with a softmax head.
+    sklearn.cluster.KMeans : The baseline this method is compared with.
+
+    Notes
+    -----
+    Each epoch of a clustering stage performs the paper's alternation
+    (Algorithm 2) once: gradient steps on the network over all batches
+    with the assignments ``S`` and centroids ``mu`` fixed, then ``S`` is
+    recomputed for all samples (nearest centroid by cosine) and each
+    ``mu_k`` set to the normalised mean direction of its members. A stage
+    ends after ``n_epochs`` epochs or when fewer than ``tol`` of the labels
+    changed (the paper stops when ``L_c`` no longer improves; the label
+    change is the rule of the other estimators here, and ``L_c`` is
+    recorded in ``history_``). Pretraining runs ``n_pretrain_epochs``
+    epochs.
+
+    Choices where the paper is silent or differs: the diagonal of the
+    cosine matrix is left out of eq. (5); the reconstruction loss is the
+    mean squared error per element (the paper writes the squared Frobenius
+    norm) and ``L_c`` the mean over the batch (the paper sums), so that the
+    weights do not depend on the batch size or the number of features; the
+    anchors' k-NN graph uses Euclidean distances of the scaled inputs; the
+    centroids are not trained by gradient but set in closed form.
+
+    References
+    ----------
+    E. Tzoreff, O. Kogan and Y. Choukroun, "Deep Discriminative Latent Space
+    for Clustering", arXiv:1805.10795, 2018.
+
+    Examples
+    --------
+    >>> from sklearn.datasets import load_digits
+    >>> from skdeepcluster import DiscriminativeLatentClustering
+    >>> X = load_digits().data
+    >>> model = DiscriminativeLatentClustering(
+    ...     n_clusters=10, n_pretrain_epochs=2, n_epochs=2, random_state=0)
+    >>> labels = model.fit_predict(X)
+    >>> labels.shape, model.cluster_centers_.shape, model.transform(X[:3]).shape
+    ((1797,), (10, 60), (3, 60))
+    """
+
+    _parameter_constraints: dict = {
+        **BaseDeepClustering._parameter_constraints,
+        "hidden_layer_sizes": [tuple, list],
+        "n_filters": [tuple, list],
+        "embedding_dim": [None, Interval(Integral, 1, None, closed="left")],
+        "alpha": [Interval(Real, 0, 1, closed="left")],
+        "n_neighbors": [Interval(Integral, 1, None, closed="left")],
+        "anchor_fraction": [Interval(Real, 0, 1, closed="both")],
+        "lambda_pretrain": [Interval(Real, 0, None, closed="left")],
+        "lambda_d": [Interval(Real, 0, None, closed="left")],
+        "lambda_r": [Interval(Real, 0, None, closed="left")],
+        "lambda_b": [Interval(Real, 0, None, closed="left")],
+        "lambda_w": [Interval(Real, 0, None, closed="left")],
+        "init": INIT_CONSTRAINT,
+        "n_pretrain_epochs": [Interval(Integral, 0, None, closed="left")],
+        "n_epochs": [Interval(Integral, 0, None, closed="left")],
+        "learning_rate": [Interval(Real, 0, None, closed="neither")],
+        "tol": [Interval(Real, 0, None, closed="left")],
+    }
+
+    def __init__(
+        self,
+        n_clusters=10,
+        *,
+        image_shape=None,
+        hidden_layer_sizes=(500, 500),
+        n_filters=(16, 16, 16),
+        embedding_dim=None,
+        scaling="auto",
+        alpha=0.2,
+        n_neighbors=3,
+        anchor_fraction=1.0,
+        lambda_pretrain=1e-3,
+        lambda_d=1.0,
+        lambda_r=1e-3,
+        lambda_b=1.0,
+        lambda_w=0.3,
+        init="kmeans",
+        n_pretrain_epochs=100,
+        n_epochs=30,
+        learning_rate=1e-3,
+        batch_size=1000,
+        tol=1e-3,
+        device="auto",
+        random_state=None,
+        verbose=0,
+    ):
+        self.n_clusters = n_clusters
+        self.image_shape = image_shape
+        self.hidden_layer_sizes = hidden_layer_sizes
+        self.n_filters = n_filters
+        self.embedding_dim = embedding_dim
+        self.scaling = scaling
+        self.alpha = alpha
+        self.n_neighbors = n_neighbors
+        self.anchor_fraction = anchor_fraction
+        self.lambda_pretrain = lambda_pretrain
+        self.lambda_d = lambda_d
+        self.lambda_r = lambda_r
+        self.lambda_b = lambda_b
+        self.lambda_w = lambda_w
+        self.init = init
+        self.n_pretrain_epochs = n_pretrain_epochs
+        self.n_epochs = n_epochs
+        self.learning_rate = learning_rate
+        self.batch_size = batch_size
+        self.tol = tol
+        self.device = device
+        self.random_state = random_state
+        self.verbose = verbose
+
+    # ------------------------------------------------------------- network
+    def _build_network(self, n_features, generator):
+        embedding_dim = self.embedding_dim or DIMS_PER_CLUSTER * self.n_clusters
+        if self.input_shape_ is None:
+            sizes = _positive_ints("hidden_layer_sizes", self.hidden_layer_sizes)
+            factory = partial(
+                build_ddlsc_mlp, n_features, embedding_dim=embedding_dim, hidden_layer_sizes=sizes
+            )
+        else:
+            filters = _positive_ints("n_filters", self.n_filters)
+            if not filters:
+                raise ValueError("n_filters needs at least one convolutional block.")
+            factory = partial(
+                build_ddlsc_conv, self.input_shape_, embedding_dim=embedding_dim, n_filters=filters
+            )
+        return self._build_module(factory, partial(glorot_init_, generator=generator))
+
+    def _embed_batch(self, x):
+        z = self.network_.embed(x)
+        return z / z.norm(dim=1, keepdim=True).clamp_min(1e-12)
+
+    def _assign_batch(self, x):
+        return (self._embed_batch(x) @ self._centroids.T).argmax(1)
+
+    def _best_similarity_batch(self, x):
+        return (self._embed_batch(x) @ self._centroids.T).amax(1)
+
+    @property
+    def _centroids(self):
+        return torch.as_tensor(self.cluster_centers_, device=self.device_)
+
+    def predict(self, X):
+        """The cluster of each sample of ``X``: its nearest centroid by cosine.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+
+        Returns
+        -------
+        labels : ndarray of shape (n_samples,)
+        """
+        return self._infer(X, self._assign_batch).numpy()
+
+    def score(self, X, y=None):
+        """The clustering objective on ``X``: mean cosine similarity to the nearest centroid.
+
+        ``1/N sum_i max_k mu_k' z~_i``, the paper's ``L_c`` (eq. 7) per
+        sample with each sample in its nearest cluster. Higher is better,
+        at most 1.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+        y : Ignored
+
+        Returns
+        -------
+        score : float
+        """
+        return float(self._infer(X, self._best_similarity_batch).double().mean())
+
+    # ----------------------------------------------------------------- fit
+    def _fit(self, X, random_state, trainer):
+        cpu_gen, _ = self._generators(random_state)
+        n_samples, n_clusters = X.shape[0], self.n_clusters
+        self.network_ = self._build_network(X.shape[1], cpu_gen)
+        trainer.modules.append(self.network_)
+        optimizer = torch.optim.Adam(self.network_.parameters(), lr=self.learning_rate)
+        device = self.device_
+        terms = {}
+
+        def batch_loss(idx, stage):
+            """The loss of one batch in ``stage``; its terms go to ``terms``."""
+            x = X[idx].to(device)
+            z, x_hat = self.network_(x)
+            parts = {"reconstruction": torch.mean((x_hat - x) ** 2)}
+            if stage in ("pretrain", "stage1"):
+                anchors = select_anchors(x, self.n_neighbors, self.anchor_fraction)
+                parts["discriminative"] = discriminative_loss(z, anchors, self.alpha)
+            if stage == "pretrain":
+                loss = parts["discriminative"] + self.lambda_pretrain * parts["reconstruction"]
+            else:
+                labels = state["labels"][idx].to(device)
+                parts["clustering"] = centroid_similarity(z, state["centroids"], labels)
+                loss = self.lambda_r * parts["reconstruction"] - parts["clustering"]
+                if stage == "stage1":
+                    loss = loss + self.lambda_d * parts["discriminative"]
+                else:
+                    parts["between"] = between_cluster_similarity(z, labels, n_clusters)
+                    parts["within"] = within_cluster_similarity(z, labels, n_clusters)
+                    loss = loss + self.lambda_b * parts["between"] - self.lambda_w * parts["within"]
+            for name, value in parts.items():
+                terms.setdefault(name, []).append(value.detach())
+            return loss
+
+        def run_epoch(stage):
+            terms.clear()
+            self.network_.train()
+            loss = train_epoch(
+                partial(batch_loss, stage=stage), optimizer, n_samples, self.batch_size, cpu_gen
+            )
+            return {"loss": loss, **{name: mean_of(values) for name, values in terms.items()}}
+
+        state = {}
+        trainer.run("pretrain", self.n_pretrain_epochs, lambda epoch: run_epoch("pretrain"))
+
+        # Initial clustering of the normalised codes (Algorithm 2, step 1).
+        codes = self._apply(self._embed_batch, X)
+        self.init_labels_ = initial_clustering(
+            codes.numpy().astype(np.float64), n_clusters, self.init, random_state
+        )
+        labels = torch.as_tensor(self.init_labels_)
+        # A cluster the initial clustering left empty starts at a random sample.
+        spare = codes[torch.as_tensor(random_state.randint(n_samples, size=n_clusters))]
+        centroids = spherical_centroids(codes, labels, n_clusters, previous=spare)
+        state.update(labels=labels, centroids=centroids.to(device))
+
+        def cluster_epoch(stage):
+            record = run_epoch(stage)
+            # Alternation: assignments S, then centroids mu, for all samples.
+            codes = self._apply(self._embed_batch, X)
+            similarities = codes @ state["centroids"].cpu().T
+            best, labels = similarities.max(1)
+            change = float((labels != state["labels"]).float().mean())
+            centroids = spherical_centroids(codes, labels, n_clusters, state["centroids"].cpu())
+            state.update(labels=labels, centroids=centroids.to(device))
+            return {**record, "objective": float(best.mean()), "label_change": change,
+                    "converged": change < self.tol}
+
+        self.n_iter_ = trainer.run("stage1", self.n_epochs, lambda epoch: cluster_epoch("stage1"))
+        self.n_iter_ += trainer.run("stage2", self.n_epochs, lambda epoch: cluster_epoch("stage2"))
+        self.cluster_centers_ = state["centroids"].cpu().numpy()
+        self.labels_ = self._apply(self._assign_batch, X).numpy()
