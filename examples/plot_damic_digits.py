@@ -1,7 +1,7 @@
 """
-=========================================
+==========================================
 DAMIC: one autoencoder per cluster, digits
-=========================================
+==========================================
 
 Cluster the 1,797 digits bundled with scikit-learn with
 :class:`~skdeepcluster.DAMICClustering`, compare with k-means, then look at
