@@ -11,7 +11,9 @@ Every method gets the same float32 array: images with their grey levels
 min-max scaled to [0, 1], tabular sets standardised (as
 :func:`skdeepcluster.datasets.load_dataset` returns them), FCPS as is. Each fit
 runs in its own process (``bench.measure``): *fit_s* is the wall time of the
-fit alone, *peak_mib* the peak resident memory of that process. Run from the
+fit alone, *cpu_s* the CPU time of the fit process over all its threads (less
+sensitive to a machine shared with other jobs), *peak_mib* the peak resident
+memory of that process. Run from the
 repository root (the checkout's package is used, installed or not)::
 
     python benchmarks/compare.py --quick --out benchmarks/results/compare_quick
@@ -63,7 +65,7 @@ QUICK_PARAMS = {"n_epochs": 3, "n_pretrain_epochs": 3, "pretrain_epochs": 3, "cl
 
 SCORES = ("ACC", "NMI", "ARI")
 COLUMNS = ("dataset", "method", "seed", "n_samples", "n_clusters", "n_found", *SCORES,
-           "fit_s", "peak_mib", "status", "params")
+           "fit_s", "cpu_s", "peak_mib", "status", "params")
 
 
 def load(spec):
@@ -164,20 +166,20 @@ def fit_one(method, dataset, seed, params):
 
     data = load(dataset)
     estimator, given = make_estimator(method, data, seed, params)
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     labels = np.asarray(estimator.fit(data.data).labels_)
-    seconds = time.perf_counter() - start
+    seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
     scores = clustering_report(data.target, labels) if data.target is not None else {}
     return dict(dataset=dataset, method=method, seed=seed, n_samples=len(data.data),
                 n_clusters=data.n_clusters, n_found=len(np.unique(labels)),
                 **{k: scores.get(k, float("nan")) for k in SCORES},
-                fit_s=seconds, status="ok", params=json.dumps(given, sort_keys=True))
+                fit_s=seconds, cpu_s=cpu_seconds, status="ok", params=json.dumps(given, sort_keys=True))
 
 
 def run_cell(method, dataset, seed, params, timeout, n_samples):
     """One row of results.csv: a measured fit, or why there is none."""
     row = dict(dataset=dataset, method=method, seed=seed, n_samples=n_samples,
-               **{k: float("nan") for k in (*SCORES, "fit_s", "peak_mib")})
+               **{k: float("nan") for k in (*SCORES, "fit_s", "cpu_s", "peak_mib")})
     if n_samples > MAX_SAMPLES.get(method, np.inf):
         return {**row, "status": f"skipped (> {MAX_SAMPLES[method]} samples)"}
     try:
@@ -200,8 +202,8 @@ def summarize(rows):
         ok = [r for r in sel if r["status"] == "ok"]
         entry = dict(dataset=dataset, method=method, n_seeds=len(ok),
                      status="ok" if ok else sel[0]["status"])
-        for key in (*SCORES, "fit_s", "peak_mib", "n_found"):
-            values = np.array([float(r[key]) for r in ok], dtype=float)
+        for key in (*SCORES, "fit_s", "cpu_s", "peak_mib", "n_found"):
+            values = np.array([float(r.get(key) or "nan") for r in ok], dtype=float)
             finite = values[np.isfinite(values)]
             entry[f"{key}_mean"] = float(finite.mean()) if finite.size else float("nan")
             entry[f"{key}_std"] = float(finite.std()) if finite.size else float("nan")
@@ -216,9 +218,10 @@ def render(summary):
             return "\\-"
         return f"{e[f'{key}_mean']:{fmt}} ± {e[f'{key}_std']:{fmt}}"
 
-    header = ("dataset", "method", "seeds", "ACC", "NMI", "ARI", "clusters", "fit s", "peak MiB")
+    header = ("dataset", "method", "seeds", "ACC", "NMI", "ARI", "clusters", "fit s", "CPU s", "peak MiB")
     body = [(e["dataset"], e["method"], str(e["n_seeds"]),
              *(cell(e, k, ".3f") for k in SCORES), cell(e, "n_found", ".1f"), cell(e, "fit_s", ".1f"),
+             cell(e, "cpu_s", ".1f"),
              f"{e['peak_mib_mean']:.0f}" if np.isfinite(e["peak_mib_mean"]) else e["status"])
             for e in summary]
     widths = [max(len(r[i]) for r in (header, *body)) for i in range(len(header))]
