@@ -28,7 +28,7 @@ def test_compare_writes_results_and_skips_missing_clustpy(tmp_path, monkeypatch,
     for r in written:
         assert r["status"] == "ok" and r["dataset"] == "iris" and r["n_samples"] == "150"
         assert 0 <= float(r["ACC"]) <= 1 and 0 <= float(r["NMI"]) <= 1
-        assert float(r["fit_s"]) > 0 and float(r["peak_mib"]) > 50
+        assert float(r["fit_s"]) > 0 and float(r["cpu_s"]) > 0 and float(r["peak_mib"]) > 50
     assert '"n_epochs": 1' in written[1]["params"]  # passed only where the estimator has it
     assert written[0]["params"] == '{"n_init": 10}'
     assert [e["method"] for e in summary] == ["k-means", ours]
