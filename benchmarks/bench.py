@@ -15,6 +15,7 @@ import argparse
 import json
 import multiprocessing as mp
 import platform
+import queue
 import resource
 import sys
 import time
@@ -27,8 +28,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
-def _fit(method, dataset, seed, device, params, flat, queue):
-    import torch
+def _fit(method, dataset, seed, device, params, flat):
     from sklearn.cluster import KMeans
 
     from skdeepcluster.__main__ import METHODS
@@ -49,26 +49,58 @@ def _fit(method, dataset, seed, device, params, flat, queue):
         # The clustering of the pretrained embedding: what pretraining alone reaches.
         init_labels = getattr(model, "init_labels_", None)
     seconds = time.perf_counter() - start
-    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    if torch.cuda.is_available():
-        peak_mib_gpu = torch.cuda.max_memory_allocated() / 2**20
-    else:
-        peak_mib_gpu = None
-    queue.put(dict(method=method, seed=seed, seconds=seconds, peak_mib=peak_mib,
-                   peak_gpu_mib=peak_mib_gpu, epochs=epochs,
-                   init_ACC=None if init_labels is None else clustering_report(data.target, init_labels)["ACC"],
-                   **clustering_report(data.target, labels)))
+    return dict(method=method, seed=seed, seconds=seconds, epochs=epochs,
+                init_ACC=None if init_labels is None else clustering_report(data.target, init_labels)["ACC"],
+                **clustering_report(data.target, labels))
+
+
+def _measured_child(target, kwargs, queue):
+    row = target(**kwargs)
+    row["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    torch = sys.modules.get("torch")
+    cuda = torch is not None and torch.cuda.is_available()
+    row["peak_gpu_mib"] = torch.cuda.max_memory_allocated() / 2**20 if cuda else None
+    queue.put(row)
+
+
+def measure(target, kwargs, timeout=None):
+    """Run ``target(**kwargs)`` in a fresh process; its dict plus peak memory.
+
+    ``target`` must be a module-level function returning a dict (it times
+    what it wants to time itself). The child is spawned, so ``peak_mib``, its
+    peak resident memory (``ru_maxrss``), is that of this call alone;
+    ``peak_gpu_mib`` is torch's peak CUDA allocation, ``None`` without CUDA.
+    Raises ``TimeoutError`` (after killing the child) when no result came
+    within ``timeout`` seconds, ``RuntimeError`` when the child died.
+    """
+    ctx = mp.get_context("spawn")
+    results = ctx.Queue()
+    proc = ctx.Process(target=_measured_child, args=(target, kwargs, results))
+    proc.start()
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        try:
+            row = results.get(timeout=1.0)
+            break
+        except queue.Empty:
+            if not proc.is_alive() and results.empty():
+                proc.join()
+                raise RuntimeError(f"the fit process died (exit code {proc.exitcode}); "
+                                   "see its traceback above.") from None
+            if deadline is not None and time.monotonic() > deadline:
+                proc.kill()
+                proc.join()
+                raise TimeoutError(f"no result within {timeout:g} s; the fit was stopped.") from None
+    proc.join()
+    return row
 
 
 def run(method, dataset, seed, device, params, flat):
-    ctx = mp.get_context("spawn")
-    queue = ctx.Queue()
-    proc = ctx.Process(target=_fit, args=(method, dataset, seed, device, params, flat, queue))
-    proc.start()
-    proc.join()
-    if proc.exitcode != 0:
-        raise RuntimeError(f"{method} on {dataset} (seed {seed}) failed; see the traceback above.")
-    return queue.get()
+    try:
+        return measure(_fit, dict(method=method, dataset=dataset, seed=seed, device=device,
+                                  params=params, flat=flat))
+    except RuntimeError as exc:
+        raise RuntimeError(f"{method} on {dataset} (seed {seed}): {exc}") from None
 
 
 def main(argv=None):

@@ -1,0 +1,59 @@
+"""benchmarks/compare.py: the results-table entry point, on tiny settings."""
+
+import csv
+import math
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+import compare  # noqa: E402
+
+from skdeepcluster.__main__ import METHODS  # noqa: E402
+
+
+def test_compare_writes_results_and_skips_missing_clustpy(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(compare, "clustpy_available", lambda: False)
+    ours = next(iter(METHODS))
+    rows, summary = compare.main([
+        "--datasets", "iris", "--methods", "k-means", ours, "clustpy-dec", "--seeds", "0",
+        "--params", '{"n_epochs": 1, "n_pretrain_epochs": 1, "hidden_layer_sizes": [16], "batch_size": 50}', "--out", str(tmp_path),
+    ])
+    assert "clustpy is not importable" in capsys.readouterr().out
+    with open(tmp_path / "results.csv", newline="") as handle:
+        written = list(csv.DictReader(handle))
+    assert [r["method"] for r in written] == ["k-means", ours]
+    assert tuple(written[0]) == compare.COLUMNS
+    for r in written:
+        assert r["status"] == "ok" and r["dataset"] == "iris" and r["n_samples"] == "150"
+        assert 0 <= float(r["ACC"]) <= 1 and 0 <= float(r["NMI"]) <= 1
+        assert float(r["fit_s"]) > 0 and float(r["cpu_s"]) > 0 and float(r["peak_mib"]) > 50
+    assert '"n_epochs": 1' in written[1]["params"]  # passed only where the estimator has it
+    assert written[0]["params"] == '{"n_init": 10}'
+    assert [e["method"] for e in summary] == ["k-means", ours]
+    assert (tmp_path / "summary.csv").is_file() and "ACC" in (tmp_path / "summary.rst").read_text()
+    assert (tmp_path / "conditions.json").is_file()
+
+
+def test_oversized_peer_is_skipped_without_fitting():
+    row = compare.run_cell("ward", "iris", 0, {}, timeout=None, n_samples=10**6)
+    assert row["status"].startswith("skipped") and math.isnan(row["ACC"])
+
+
+def test_summary_is_mean_and_std_over_ok_seeds():
+    rows = [dict(dataset="d", method="m", seed=s, status="ok", ACC=a, NMI=a, ARI=a, fit_s=1.0,
+                 peak_mib=100.0, n_found=3) for s, a in enumerate((0.5, 0.7))]
+    rows.append(dict(dataset="d", method="slow", seed=0, status="timeout (1 s)",
+                     **{k: float("nan") for k in ("ACC", "NMI", "ARI", "fit_s", "peak_mib", "n_found")}))
+    summary = compare.summarize(rows)
+    assert summary[0]["ACC_mean"] == pytest.approx(0.6) and summary[0]["ACC_std"] == pytest.approx(0.1)
+    assert summary[1]["n_seeds"] == 0 and summary[1]["status"].startswith("timeout")
+    table = compare.render(summary)
+    assert "0.600 ± 0.100" in table and "timeout" in table
+
+
+def test_subset_spec_and_image_scaling():
+    data = compare.load("digits:100")
+    assert data.data.shape == (100, 64) and data.n_clusters <= 10
+    assert data.data.min() == 0 and data.data.max() == 1
