@@ -112,7 +112,12 @@ class JULEClustering(BaseDeepClustering):
     Attributes
     ----------
     labels_ : ndarray of shape (n_samples,)
-        The final labels (``final_clustering`` decides which).
+        The final labels: ``graph_labels_``, except that training samples
+        with identical embeddings share the cluster of one of them (what
+        :meth:`predict` gives them).
+    graph_labels_ : ndarray of shape (n_samples,)
+        The labels of the final agglomeration (``final_clustering`` decides
+        which); :meth:`predict` votes with them.
     sf_labels_ : ndarray of shape (n_samples,)
         The labels where the recurrent process reached ``n_clusters``.
     n_initial_clusters_ : int
@@ -160,12 +165,13 @@ class JULEClustering(BaseDeepClustering):
     autograd (the authors' hand-written gradient has a known error).
 
     JULE is agglomerative, so new samples need a rule: :meth:`predict`
-    embeds them and gives each the cluster with the largest total graph
-    weight ``exp(-d^2 / sigma2_)`` among its ``k_s`` nearest training
-    embeddings (the out-edge half of the degree linkage between the new
-    point and each cluster); :meth:`predict_proba` gives those weights
-    normalised. On the training samples this mostly, but not always,
-    agrees with ``labels_``.
+    embeds them and gives each the cluster (of ``graph_labels_``) with the
+    largest total graph weight ``exp(-d^2 / sigma2_)`` among its ``k_s``
+    nearest training embeddings (the out-edge half of the degree linkage
+    between the new point and each cluster); :meth:`predict_proba` gives
+    those weights normalised. A sample that coincides with a training
+    sample takes that sample's cluster, so ``predict`` on the training data
+    returns ``labels_``.
 
     References
     ----------
@@ -328,7 +334,7 @@ class JULEClustering(BaseDeepClustering):
         self.n_iter_ = self.n_periods_ = 0
         if n_samples < 2:
             self.n_initial_clusters_ = n_samples
-            self.labels_ = self.sf_labels_ = np.zeros(n_samples, dtype=np.int64)
+            self.labels_ = self.sf_labels_ = self.graph_labels_ = np.zeros(n_samples, dtype=np.int64)
             self.embedding_ = self._apply(self._embed_batch, X).numpy()
             self.sigma2_ = 1.0
             return
@@ -360,8 +366,11 @@ class JULEClustering(BaseDeepClustering):
         W, chains, self.sigma2_ = self._over_cluster(features)
         if self.final_clustering == "rc":
             labels = self._merge(W, self.n_clusters, chains, features)
-        self.labels_ = labels
+        self.graph_labels_ = labels
         self.embedding_ = features.numpy()
+        # The prediction rule on the training samples: the graph labels,
+        # except that samples with identical embeddings share one cluster.
+        self.labels_ = self._vote(self.embedding_).argmax(1)
 
     # ----------------------------------------------------------- inference
     def predict_proba(self, X):
@@ -381,7 +390,10 @@ class JULEClustering(BaseDeepClustering):
             Rows sum to one.
         """
         check_is_fitted(self)
+        return self._vote(self.transform(X))
+
+    def _vote(self, embedding):
         return neighbor_vote(
-            self.transform(X), self.embedding_, self.labels_, self.n_clusters,
+            embedding, self.embedding_, self.graph_labels_, self.n_clusters,
             n_neighbors=self.k_s, sigma2=self.sigma2_, device=self.device_,
         )

@@ -288,7 +288,8 @@ def test_final_clustering_options(blobs):
     X, y = blobs
     rc = _fast(n_clusters=3).fit(X)
     sf = _fast(n_clusters=3, final_clustering="sf").fit(X)
-    np.testing.assert_array_equal(sf.labels_, sf.sf_labels_)
+    np.testing.assert_array_equal(sf.graph_labels_, sf.sf_labels_)
+    np.testing.assert_array_equal(sf.labels_, sf.graph_labels_)  # no duplicate rows here
     np.testing.assert_array_equal(rc.sf_labels_, sf.sf_labels_)
     for labels in (rc.labels_, sf.labels_):
         assert normalized_mutual_info_score(y, labels) > 0.95
@@ -296,6 +297,16 @@ def test_final_clustering_options(blobs):
     np.testing.assert_array_equal(rc.predict(X), rc.labels_)
     proba = rc.predict_proba(X + 0.01)
     np.testing.assert_allclose(proba.sum(1), 1)
+
+
+def test_duplicate_samples_share_a_cluster_and_predict_gives_labels():
+    # Found by hypothesis: with three samples, two of them equal, and three
+    # clusters, the agglomeration splits the duplicates.
+    X = np.array([[1.0], [0.0], [0.0]])
+    model = _fast(n_clusters=3).fit(X)
+    assert len(np.unique(model.graph_labels_)) == 3
+    assert model.labels_[1] == model.labels_[2]
+    np.testing.assert_array_equal(model.predict(X), model.labels_)
 
 
 def test_images_use_the_cnn(tiny_images):
