@@ -1,13 +1,11 @@
 """DEPICT: deep clustering by a softmax head on a (convolutional) autoencoder
 trained with balanced relative-entropy targets."""
 
-import warnings
 from functools import partial
 from numbers import Integral, Real
 
 import numpy as np
 import torch
-from sklearn.exceptions import ConvergenceWarning
 from sklearn.utils._param_validation import Interval, StrOptions
 
 from .base import (

@@ -5,9 +5,8 @@ Graphs stay sparse (``n_samples * n_neighbors`` entries), so memory grows
 linearly with the number of samples.
 """
 
-from numbers import Integral, Real
-
 import heapq
+from numbers import Integral, Real
 
 import numpy as np
 import scipy.sparse as sp
