@@ -31,7 +31,7 @@ from skdeepcluster.nn import (  # noqa: E402
     build_damic_clustering_network,
     damic_init_,
 )
-from skdeepcluster.training import make_generator, train_epoch  # noqa: E402
+from skdeepcluster.training import adam, make_generator, train_epoch  # noqa: E402
 
 
 def epoch_seconds(X, n_clusters, naive, *, hidden, batch_size, n_epochs, seed=0):
@@ -55,7 +55,7 @@ def epoch_seconds(X, n_clusters, naive, *, hidden, batch_size, n_epochs, seed=0)
         autoencoders = stacked
         reconstruct = stacked
     params = [*autoencoders.parameters(), *network.parameters()]
-    optimizer = torch.optim.Adam(params, lr=1e-3)
+    optimizer = adam(params, lr=1e-3)
     autoencoders.train()
     network.train()
 

@@ -130,15 +130,21 @@ def clustpy_available():
     return subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
 
 
-def make_estimator(method, data, seed, params):
-    """The estimator of ``method`` for ``data``, and the parameters it was given."""
+def make_estimator(method, data, seed, params, flat=False):
+    """The estimator of ``method`` for ``data``, and the parameters it was given.
+
+    ``flat`` clusters images of any size as flat min-max scaled rows (the
+    fully connected networks), as ``default_layout`` does below 16x16.
+    """
     from sklearn.cluster import AgglomerativeClustering, KMeans, SpectralClustering
 
     from skdeepcluster.__main__ import METHODS, default_layout
 
     n = data.n_clusters
     if method in METHODS:
-        image_shape, scaling = default_layout(data.image_shape)
+        image_shape, scaling = default_layout(None if flat else data.image_shape)
+        if flat and data.image_shape is not None:
+            scaling = "minmax"
         accepted = METHODS[method]().get_params()
         given = {"image_shape": image_shape, "scaling": scaling,
                  **{k: v for k, v in params.items() if k in accepted}}
@@ -158,14 +164,14 @@ def make_estimator(method, data, seed, params):
     raise ValueError(f"unknown method {method!r}")
 
 
-def fit_one(method, dataset, seed, params):
+def fit_one(method, dataset, seed, params, flat=False):
     """Fit one method on one dataset with one seed; the row of results.csv (less memory)."""
     if method.startswith("clustpy"):
         os.environ["TQDM_DISABLE"] = "1"  # ClustPy's progress bars are always on
     from skdeepcluster.metrics import clustering_report
 
     data = load(dataset)
-    estimator, given = make_estimator(method, data, seed, params)
+    estimator, given = make_estimator(method, data, seed, params, flat)
     start, cpu_start = time.perf_counter(), time.process_time()
     labels = np.asarray(estimator.fit(data.data).labels_)
     seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
@@ -176,14 +182,15 @@ def fit_one(method, dataset, seed, params):
                 fit_s=seconds, cpu_s=cpu_seconds, status="ok", params=json.dumps(given, sort_keys=True))
 
 
-def run_cell(method, dataset, seed, params, timeout, n_samples):
+def run_cell(method, dataset, seed, params, timeout, n_samples, flat=False):
     """One row of results.csv: a measured fit, or why there is none."""
     row = dict(dataset=dataset, method=method, seed=seed, n_samples=n_samples,
                **{k: float("nan") for k in (*SCORES, "fit_s", "cpu_s", "peak_mib")})
     if n_samples > MAX_SAMPLES.get(method, np.inf):
         return {**row, "status": f"skipped (> {MAX_SAMPLES[method]} samples)"}
     try:
-        result = measure(fit_one, dict(method=method, dataset=dataset, seed=seed, params=params),
+        result = measure(fit_one, dict(method=method, dataset=dataset, seed=seed, params=params,
+                                       flat=flat),
                          timeout=timeout)
     except TimeoutError:
         return {**row, "status": f"timeout ({timeout:g} s)"}
@@ -303,6 +310,10 @@ def build_parser():
                         help="also draw the bar charts into DIR (default doc/images)")
     parser.add_argument("--from-csv", nargs="+", metavar="CSV",
                         help="fit nothing: summarise (and --plot) the rows of these results.csv files")
+    parser.add_argument("--flat", action="store_true",
+                        help="cluster images of every size as flat min-max scaled rows with "
+                             "our fully connected networks (default: 16x16 and larger keep "
+                             "their shape and get the convolutional networks)")
     parser.add_argument("--shared", action="store_true",
                         help="note in the conditions that other jobs shared the machine")
     return parser
@@ -343,7 +354,8 @@ def main(argv=None):
         raise SystemExit(f"error: unknown method(s) {unknown}; choose from {[*METHODS, *PEERS]}.")
     info = dict(conditions(), command=" ".join(["python benchmarks/compare.py", *sys.argv[1:]])
                 if argv is None else " ".join(argv), shared_machine=args.shared,
-                datasets=list(datasets), seeds=seeds, params=params, timeout_s=args.timeout)
+                datasets=list(datasets), seeds=seeds, params=params, timeout_s=args.timeout,
+                flat=args.flat)
     if any(m.startswith("clustpy") for m in methods) and not clustpy_available():
         print("# clustpy is not importable: ClustPy's DEC and IDEC are skipped "
               "(pip install clustpy to measure them)", flush=True)
@@ -356,7 +368,7 @@ def main(argv=None):
         n_samples = len(load(dataset).data)
         for method in methods:
             for seed in seeds:
-                row = run_cell(method, dataset, seed, params, args.timeout, n_samples)
+                row = run_cell(method, dataset, seed, params, args.timeout, n_samples, args.flat)
                 rows.append(row)
                 print(json.dumps(row), flush=True)
                 write_csv(out / "results.csv", rows, COLUMNS)

@@ -14,7 +14,7 @@ from sklearn.utils._param_validation import Interval, StrOptions
 from .base import BaseDeepClustering, INIT_CONSTRAINT, initial_clustering
 from .losses import damic_loss, reconstruction_distances
 from .nn import build_damic_autoencoders, build_damic_clustering_network, damic_init_
-from .training import dense_rows, train_epoch
+from .training import adam, dense_rows, train_epoch
 
 __all__ = ["DAMICClustering"]
 
@@ -326,7 +326,7 @@ class DAMICClustering(BaseDeepClustering):
             return dense_rows(X, idx).to(device)
 
         def run_phase(phase, n_epochs, module, batch_loss):
-            optimizer = torch.optim.Adam(module.parameters(), lr=self.learning_rate)
+            optimizer = adam(module.parameters(), lr=self.learning_rate)
 
             def epoch_fn(epoch):
                 module.train()
@@ -379,7 +379,7 @@ class DAMICClustering(BaseDeepClustering):
 
         # 5. Joint training on the mixture loss, with early stopping.
         params = [*self.autoencoders_.parameters(), *self.clustering_network_.parameters()]
-        optimizer = torch.optim.Adam(params, lr=self.learning_rate)
+        optimizer = adam(params, lr=self.learning_rate)
         state = {"best": np.inf, "stale": 0}
         counts = torch.zeros(self.n_clusters, dtype=torch.long)
 

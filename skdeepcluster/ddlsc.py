@@ -19,7 +19,7 @@ from .losses import (
     within_cluster_similarity,
 )
 from .nn import build_ddlsc_conv, build_ddlsc_mlp, glorot_init_
-from .training import mean_of, train_epoch
+from .training import adam, mean_of, train_epoch
 
 __all__ = ["DiscriminativeLatentClustering"]
 
@@ -341,7 +341,7 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         n_samples, n_clusters = X.shape[0], self.n_clusters
         self.network_ = self._build_network(X.shape[1], cpu_gen)
         trainer.modules.append(self.network_)
-        optimizer = torch.optim.Adam(self.network_.parameters(), lr=self.learning_rate)
+        optimizer = adam(self.network_.parameters(), lr=self.learning_rate)
         device = self.device_
         terms = {}
 

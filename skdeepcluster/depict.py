@@ -24,7 +24,7 @@ from .losses import (
     soft_cross_entropy,
 )
 from .nn import build_depict_conv, build_depict_mlp, glorot_init_
-from .training import train_epoch
+from .training import adam, train_epoch
 
 __all__ = ["DEPICTClustering"]
 
@@ -271,7 +271,7 @@ class DEPICTClustering(BaseDeepClustering):
         n_samples = X.shape[0]
         self.network_ = self._build_network(X.shape[1], cpu_gen)
         trainer.modules.append(self.network_)
-        optimizer = torch.optim.Adam(self.network_.parameters(), lr=self.learning_rate)
+        optimizer = adam(self.network_.parameters(), lr=self.learning_rate)
         device = self.device_
 
         def pretrain_loss(idx):

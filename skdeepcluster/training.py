@@ -22,6 +22,7 @@ __all__ = [
     "apply_in_batches",
     "dense_rows",
     "train_epoch",
+    "adam",
     "mean_of",
 ]
 
@@ -92,6 +93,22 @@ def minibatches(n_samples, batch_size, *, generator=None, shuffle=True):
         starts.pop()
     for start, end in zip(starts, starts[1:] + [n_samples]):
         yield order[start:end]
+
+
+def adam(params, lr):
+    """:class:`torch.optim.Adam` over ``params``, in its fused form where torch has it.
+
+    The fused implementation (one kernel over all parameters, on CPU from
+    torch 2.4) computes the same update as the default one and took a fifth
+    to a ninth of its time per step on the 12 million parameters of DAMIC's
+    100 autoencoders (``doc/benchmarks.rst``); older torch versions, and
+    devices without a fused kernel, get the default implementation.
+    """
+    params = list(params)
+    try:
+        return torch.optim.Adam(params, lr=lr, fused=True)
+    except (RuntimeError, TypeError, ValueError):
+        return torch.optim.Adam(params, lr=lr)
 
 
 def train_epoch(batch_loss, optimizer, n_samples, batch_size, generator):
