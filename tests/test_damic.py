@@ -303,17 +303,17 @@ def test_tfidf_of_a_real_corpus_in_a_pipeline():
 def test_digits_accuracy_beats_kmeans():
     """Real data: DAMIC with its defaults on the bundled digits (flat rows).
 
-    Measured with these settings (benchmarks/results/damic_digits_flat.txt,
-    1 torch thread): ACC 0.781 / 0.880 / 0.844 and NMI 0.829 / 0.856 / 0.845
-    for seeds 0 / 1 / 2, against k-means ACC 0.790-0.793 and NMI 0.739-0.742. The
-    accuracy depends on the seed (seed 0, used here, merges two digits), so
-    the test asks for a clearly higher NMI and an accuracy near k-means'; the
-    thresholds leave a margin for other machines and torch builds.
+    Measured with these settings (``python benchmarks/bench.py --method damic
+    --dataset digits --flat --seeds 0 1 2``, 2 torch threads, idle machine):
+    ACC 0.924 / 0.891 / 0.850 and NMI 0.880 / 0.870 / 0.847 for seeds
+    0 / 1 / 2, against k-means ACC 0.790-0.793 and NMI 0.739-0.742. The test
+    runs seed 0 and asks for less than its lowest seed gave (+0.058 ACC,
+    +0.105 NMI over k-means), a margin for other machines and torch builds.
     """
     digits = load_digits()
     kmeans = KMeans(10, n_init=10, random_state=0).fit_predict(digits.data)
     model = DAMICClustering(10, device="cpu", random_state=0).fit(digits.data)
     acc = clustering_accuracy(digits.target, model.labels_)
     nmi = normalized_mutual_info_score(digits.target, model.labels_)
-    assert acc >= 0.75
-    assert nmi >= normalized_mutual_info_score(digits.target, kmeans) + 0.05
+    assert acc >= clustering_accuracy(digits.target, kmeans) + 0.04
+    assert nmi >= normalized_mutual_info_score(digits.target, kmeans) + 0.08
