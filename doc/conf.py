@@ -1,8 +1,10 @@
 """Sphinx configuration of the skdeepcluster documentation.
 
-Build with ``make html`` (or ``python -m sphinx -b html . _build/html``) from
-this folder. The gallery runs the scripts in ``../examples`` whose names start
-with ``plot_``; ``make html-noplot`` builds without running them.
+Build from the repository root with
+``python3 -m sphinx -W --keep-going -b html doc doc/_build/html`` (the command
+of the README, doc/install.rst and CI). The gallery runs the scripts in
+``../examples`` whose names start with ``plot_``; ``-D plot_gallery=0`` builds
+without running them.
 """
 
 import os
