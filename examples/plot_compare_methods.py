@@ -48,7 +48,7 @@ estimators = {
     "DEPICT": DEPICTClustering(n_pretrain_epochs=30, n_epochs=30, **common),
     # default: 20 epochs per period
     "JULE": JULEClustering(n_epochs=5, **common),
-    # defaults: 50 + 10 pretraining epochs and at most 50 joint epochs
+    # defaults: 100 + 10 pretraining epochs and at most 50 joint epochs
     "DAMIC": DAMICClustering(
         n_pretrain_epochs=20, n_cluster_pretrain_epochs=5, n_epochs=10, **common
     ),
