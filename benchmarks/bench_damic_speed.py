@@ -31,11 +31,12 @@ from skdeepcluster.nn import (  # noqa: E402
     build_damic_clustering_network,
     damic_init_,
 )
-from skdeepcluster.training import adam, make_generator, train_epoch  # noqa: E402
+from skdeepcluster.training import adam, make_generator, resolve_device, train_epoch  # noqa: E402
 
 
 def epoch_seconds(X, n_clusters, naive, *, hidden, batch_size, n_epochs, seed=0):
-    """Median wall time of one joint-training epoch (after one warm-up epoch)."""
+    """Median wall time of one joint-training epoch (after one warm-up epoch), on
+    the device ``X`` is on."""
     generator = make_generator(seed, "cpu")
     n_features = X.shape[1]
     with torch.random.fork_rng(devices=[]):
@@ -46,6 +47,7 @@ def epoch_seconds(X, n_clusters, naive, *, hidden, batch_size, n_epochs, seed=0)
         network = build_damic_clustering_network(n_features, n_clusters)
     damic_init_(stacked, generator)
     damic_init_(network, generator)
+    stacked, network = stacked.to(X.device), network.to(X.device)
     if naive:
         autoencoders = stacked.unstack()
 
@@ -60,13 +62,15 @@ def epoch_seconds(X, n_clusters, naive, *, hidden, batch_size, n_epochs, seed=0)
     network.train()
 
     def batch_loss(idx):
-        x = X[idx]
+        x = X[idx.to(X.device)]
         return damic_loss(network(x), reconstruction_distances(x, reconstruct(x)))
 
     times = []
     for _ in range(n_epochs + 1):
         start = time.perf_counter()
         train_epoch(batch_loss, optimizer, X.shape[0], batch_size, generator)
+        if X.device.type == "cuda":
+            torch.cuda.synchronize()
         times.append(time.perf_counter() - start)
     return statistics.median(times[1:])
 
@@ -80,6 +84,8 @@ def main(argv=None):
     parser.add_argument("--batch-size", type=int, default=100)
     parser.add_argument("--epochs", type=int, default=3, help="timed epochs per setting")
     parser.add_argument("--threads", type=int, default=1, help="torch CPU threads")
+    parser.add_argument("--device", default="auto",
+                        help="'auto' (CUDA when available), 'cpu', 'cuda', ...")
     parser.add_argument("--hidden", type=int, nargs="+", default=None,
                         help="autoencoder hidden layers (default: DAMICClustering's 'auto')")
     args = parser.parse_args(argv)
@@ -87,10 +93,10 @@ def main(argv=None):
 
     data = load_dataset(args.dataset)
     X = torch.as_tensor(data.data[: args.n_samples])
-    X = (X - X.min()) / (X.max() - X.min())
+    X = ((X - X.min()) / (X.max() - X.min())).to(resolve_device(args.device))
     hidden = tuple(args.hidden or auto_autoencoder_sizes(X.shape[1]))
     print(f"# DAMIC joint-training epoch on {data.name}: {X.shape[0]} samples x "
-          f"{X.shape[1]} features, batch {args.batch_size}, autoencoders "
+          f"{X.shape[1]} features on {X.device}, batch {args.batch_size}, autoencoders "
           f"{hidden} + bottleneck k, clustering net (512, 512)")
     print(f"# {platform.processor() or platform.machine()}, {torch.get_num_threads()} torch "
           f"threads, torch {torch.__version__}, python {sys.version.split()[0]}; median of "
