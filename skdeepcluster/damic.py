@@ -41,6 +41,20 @@ def auto_autoencoder_sizes(n_features):
     )
 
 
+def auto_bottleneck(n_clusters, n_features):
+    """The code width when ``bottleneck_dim=None``: ``n_clusters`` (the paper's
+    choice), at most half the input width rounded up, and at least 1.
+
+    An autoencoder whose code is nearly as wide as its input can copy every
+    sample, so the reconstruction errors no longer tell the clusters apart and
+    whole clusters die: with a code of ``n_clusters`` units, DAMIC used one of
+    the two clusters of the 2-D FCPS set EngyTime and lost clusters on iris (4
+    features, 3 clusters); with the cap it used every cluster on all nine FCPS
+    sets measured (doc/results.rst).
+    """
+    return max(1, min(n_clusters, (n_features + 1) // 2))
+
+
 class DAMICClustering(BaseDeepClustering):
     """DAMIC: Deep Autoencoder MIxture Clustering (Chazan et al., 2019).
 
@@ -75,7 +89,9 @@ class DAMICClustering(BaseDeepClustering):
         convolutions.
     bottleneck_dim : int, default=None
         Width of each autoencoder's code layer; None uses ``n_clusters`` as in
-        the paper.
+        the paper, capped at half the number of input features (rounded up)
+        for low-dimensional data, where a code as wide as the input lets every
+        autoencoder copy every sample and clusters die.
     clustering_layer_sizes : tuple of int, default=(512, 512)
         Hidden layers of the clustering network; the last one is ``h(x)``, the
         embedding that ``transform`` returns.
@@ -285,7 +301,8 @@ class DAMICClustering(BaseDeepClustering):
         output = "sigmoid" if self._resolved_scaling(sparse) == "minmax" else None
         factory = partial(
             build_damic_autoencoders, n_models, n_features,
-            bottleneck=self.bottleneck_dim or self.n_clusters, image_shape=self.input_shape_,
+            bottleneck=self.bottleneck_dim or auto_bottleneck(self.n_clusters, n_features),
+            image_shape=self.input_shape_,
             hidden_layer_sizes=self._sizes("hidden_layer_sizes", n_features),
             n_filters=self._sizes("n_filters"), output=output,
         )
