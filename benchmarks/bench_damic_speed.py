@@ -138,9 +138,9 @@ def members_epoch_seconds(X, labels, n_clusters, form, *, hidden, batch_size, n_
         return reconstruction_distances(x, reconstruct(x)).mean()
 
     def run_epoch():
-        table, step = member_batches(labels, n_clusters, batch_size, generator)
+        table = member_batches(labels, n_clusters, batch_size, generator)
         return train_epoch(lambda pos: members_loss(table[:, pos]), optimizer,
-                           table.shape[1], step, generator)
+                           table.shape[1], min(batch_size, table.shape[1]), generator)
 
     return _timed_epochs(run_epoch, n_epochs, X.device)
 

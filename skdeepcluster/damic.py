@@ -60,15 +60,12 @@ def member_batches(labels, n_clusters, batch_size, generator):
     """Sample indices that give every cluster's autoencoder a batch of its own
     members at every step of one epoch.
 
-    A step takes ``batch_size`` samples in all, as in the other phases, split
-    evenly: ``ceil(batch_size / n_clusters)`` members of each cluster (at
-    least one). Row ``c`` holds the members of cluster ``c`` in a random
-    order, repeated in fresh random orders until the row is as long as the
-    largest cluster (rounded up to whole steps), so each autoencoder sees
-    every member of its cluster at least once per epoch, the smaller clusters
-    a few times, and takes at least as many gradient steps as when every
-    autoencoder ran on every sample. A cluster without members gets random
-    samples of all the data (its loss is not used).
+    Row ``c`` holds the members of cluster ``c`` in a random order, repeated in
+    fresh random orders until the row is as long as the largest cluster
+    (rounded up to whole batches), so each autoencoder sees every member of
+    its cluster at least once per epoch and the smaller clusters a few times.
+    A cluster without members gets random samples of all the data (its loss
+    is not used).
 
     Parameters
     ----------
@@ -80,15 +77,12 @@ def member_batches(labels, n_clusters, batch_size, generator):
 
     Returns
     -------
-    table : LongTensor of shape (n_clusters, length)
-    step : int
-        Members per cluster and step; ``length`` is a multiple of it. Column
-        ``j`` of ``table`` pairs one member of every cluster, so a step takes
-        ``step`` columns.
+    LongTensor of shape (n_clusters, length)
+        ``length`` is a multiple of ``min(batch_size, largest cluster)``.
     """
     counts = torch.bincount(labels, minlength=n_clusters)
     largest = int(counts.max())
-    step = min(-(-batch_size // n_clusters), largest)
+    step = min(batch_size, largest)
     length = step * -(-largest // step)
     rows = []
     for c in range(n_clusters):
@@ -96,7 +90,7 @@ def member_batches(labels, n_clusters, batch_size, generator):
         repeats = -(-length // len(members))
         orders = torch.rand(repeats, len(members), generator=generator).argsort(dim=1)
         rows.append(members[orders].flatten()[:length])
-    return torch.stack(rows), step
+    return torch.stack(rows)
 
 
 class DAMICClustering(BaseDeepClustering):
@@ -240,10 +234,9 @@ class DAMICClustering(BaseDeepClustering):
     pretraining stage and the joint phase minimise the squared error
     ``d_c`` (the paper pretrains with binary cross-entropy); each cluster's
     autoencoder starts from the weights of the pretrained single autoencoder
-    before it is trained on its members, every step giving each autoencoder
-    ``batch_size / n_clusters`` samples of its own cluster
-    (:func:`member_batches`: the cost of one autoencoder per sample, not
-    ``n_clusters``), with its batch normalisation
+    before it is trained on its members, every step giving each autoencoder a
+    batch of its own cluster (:func:`member_batches`: the cost of one
+    autoencoder per sample, not ``n_clusters``), with its batch normalisation
     fixed at the single autoencoder's statistics of all the data (the joint
     phase normalises over batches of all the data too); the loss of a mini-batch is the mean
     over its samples of the paper's per-sample term; early stopping watches the
@@ -435,8 +428,8 @@ class DAMICClustering(BaseDeepClustering):
                   clustering_loss)
 
         # 4. Each cluster's autoencoder, started from the single one, learns
-        #    its members: all K train at once, each step on batch_size / K
-        #    of each cluster's own members, normalised with the single autoencoder's
+        #    its members: all K train at once, each step on a batch of each
+        #    cluster's own members, normalised with the single autoencoder's
         #    statistics of all the data (what the joint phase will see).
         self.autoencoders_ = self._build_autoencoders(
             self.n_clusters, n_features, cpu_gen, sparse
@@ -453,10 +446,10 @@ class DAMICClustering(BaseDeepClustering):
 
         def members_epoch(epoch):
             self.autoencoders_.train_frozen_statistics()
-            table, step = member_batches(init_labels, self.n_clusters, self.batch_size,
-                                         cpu_gen)
+            table = member_batches(init_labels, self.n_clusters, self.batch_size, cpu_gen)
             return {"loss": train_epoch(lambda pos: members_loss(table[:, pos]), optimizer,
-                                        table.shape[1], step, cpu_gen)}
+                                        table.shape[1], min(self.batch_size, table.shape[1]),
+                                        cpu_gen)}
 
         trainer.run("pretrain_autoencoders", self.n_cluster_pretrain_epochs, members_epoch)
 

@@ -142,9 +142,8 @@ def test_frozen_statistics_keep_running_statistics_and_train_weights():
 def test_member_batches_give_each_cluster_its_own_members():
     labels = torch.tensor([0] * 7 + [1] * 30 + [3] * 2)  # cluster 2 is empty
     gen = torch.Generator().manual_seed(0)
-    table, step = member_batches(labels, 4, 8, gen)
-    assert step == 2  # 8 samples a step, 2 from each of the 4 clusters
-    assert table.shape == (4, 30)  # the largest cluster (30) in whole steps
+    table = member_batches(labels, 4, 8, gen)
+    assert table.shape == (4, 32)  # the largest cluster (30) in whole batches of 8
     for c in (0, 1, 3):
         row = table[c]
         assert (labels[row] == c).all()
@@ -152,11 +151,9 @@ def test_member_batches_give_each_cluster_its_own_members():
     assert ((table[2] >= 0) & (table[2] < len(labels))).all()
     # every member of the largest cluster once per epoch, in a fresh order
     assert sorted(table[1, :30].tolist()) == list(range(7, 37))
-    assert not torch.equal(table, member_batches(labels, 4, 8, gen)[0])
-    small, step = member_batches(torch.tensor([0, 0, 1]), 2, 8, gen)
-    assert step == 2 and small.shape == (2, 2)  # no more than the largest cluster
-    many, step = member_batches(torch.arange(5).repeat(3), 5, 4, gen)
-    assert step == 1 and many.shape == (5, 3)  # one member a step when k > batch_size
+    assert not torch.equal(table, member_batches(labels, 4, 8, gen))
+    small = member_batches(torch.tensor([0, 0, 1]), 2, 8, gen)
+    assert small.shape == (2, 2)  # batches no larger than the largest cluster
 
 
 def test_stacked_gradients_equal_the_loop():
@@ -333,9 +330,9 @@ def test_sparse_batches_are_densified_one_at_a_time(monkeypatch, blobs):
     monkeypatch.setattr("skdeepcluster.base.INFERENCE_BATCH_SIZE", 8)
     model = DAMICClustering(3, **FAST).fit(sp.csr_matrix(np.abs(X)))
     model.predict(sp.csr_matrix(np.abs(X)))
-    # batch_size rows (3 x 6 = 18 while each cluster's autoencoder learns 6 of
-    # its members a step), never all 60
-    assert len(seen) > 10 and set(seen) - {8, 12, 16, 18} == set()
+    # batch_size rows, or one batch of members per cluster (3 x 16) while the
+    # cluster autoencoders pretrain; never all 60
+    assert len(seen) > 10 and set(seen) - {8, 12, 16, 3 * 16} == set()
 
 
 # ------------------------------------------------------------- text input
