@@ -26,6 +26,9 @@ AUTO_WIDTH_RATIOS = (4, 2)
 MIN_AUTO_WIDTH = 16
 
 PREDICT_RULES = ("proba", "reconstruction")
+#: Samples of all the data whose batch statistics each cluster autoencoder's
+#: batch normalisation uses during an epoch of its pretraining on members.
+STATISTICS_SAMPLE = 1024
 
 
 def auto_autoencoder_sizes(n_features):
@@ -237,9 +240,10 @@ class DAMICClustering(BaseDeepClustering):
     before it is trained on its members, every step giving each autoencoder a
     batch of its own cluster (:func:`member_batches`: the cost of one
     autoencoder per sample, not ``n_clusters``), with its batch normalisation
-    fixed at the single autoencoder's statistics of all the data (the joint
-    phase normalises over batches of all the data too); the loss of a mini-batch is the mean
-    over its samples of the paper's per-sample term; early stopping watches the
+    fixed, for an epoch, at its statistics on 1,024 random samples of all the
+    data (the joint phase normalises over batches of all the data too); the
+    loss of a mini-batch is the mean over its samples of the paper's
+    per-sample term; early stopping watches the
     training loss (no labels, no validation split). Batch normalisation
     follows every hidden layer and the bottleneck, with separate statistics
     for every autoencoder. Sparse input (e.g. tf-idf) is scaled without
@@ -429,8 +433,8 @@ class DAMICClustering(BaseDeepClustering):
 
         # 4. Each cluster's autoencoder, started from the single one, learns
         #    its members: all K train at once, each step on a batch of each
-        #    cluster's own members, normalised with the single autoencoder's
-        #    statistics of all the data (what the joint phase will see).
+        #    cluster's own members, normalised with statistics of all the
+        #    data (what the joint phase will see).
         self.autoencoders_ = self._build_autoencoders(
             self.n_clusters, n_features, cpu_gen, sparse
         ).replicate_(single)
@@ -445,7 +449,10 @@ class DAMICClustering(BaseDeepClustering):
             return reconstruction_distances(x, self.autoencoders_(x))[:, has_members].mean()
 
         def members_epoch(epoch):
-            self.autoencoders_.train_frozen_statistics()
+            # normalise with statistics of all the data under the current
+            # weights, which is what the joint phase's batches will give
+            sample = torch.randperm(n_samples, generator=cpu_gen)[:STATISTICS_SAMPLE]
+            self.autoencoders_.refresh_statistics_(batch(sample)).train_frozen_statistics()
             table = member_batches(init_labels, self.n_clusters, self.batch_size, cpu_gen)
             return {"loss": train_epoch(lambda pos: members_loss(table[:, pos]), optimizer,
                                         table.shape[1], min(self.batch_size, table.shape[1]),

@@ -139,6 +139,17 @@ def test_frozen_statistics_keep_running_statistics_and_train_weights():
     assert all(p.grad is not None for p in net.parameters())
 
 
+def test_refresh_statistics_takes_those_of_the_batch():
+    net, x = _stacked(3)
+    net.eval().refresh_statistics_(x)
+    assert not net.training
+    layer = net.encoder[1]  # the batch norm after the first stacked linear
+    hidden = net.encoder[0](x)
+    torch.testing.assert_close(layer.running_mean, hidden.mean(1, keepdim=True))
+    torch.testing.assert_close(layer.running_var, hidden.var(1, keepdim=True))
+    assert layer.momentum == 0.1
+
+
 def test_member_batches_give_each_cluster_its_own_members():
     labels = torch.tensor([0] * 7 + [1] * 30 + [3] * 2)  # cluster 2 is empty
     gen = torch.Generator().manual_seed(0)
@@ -328,11 +339,13 @@ def test_sparse_batches_are_densified_one_at_a_time(monkeypatch, blobs):
 
     monkeypatch.setattr(sp.csr_matrix, "toarray", recording_toarray)
     monkeypatch.setattr("skdeepcluster.base.INFERENCE_BATCH_SIZE", 8)
+    monkeypatch.setattr("skdeepcluster.damic.STATISTICS_SAMPLE", 20)
     model = DAMICClustering(3, **FAST).fit(sp.csr_matrix(np.abs(X)))
     model.predict(sp.csr_matrix(np.abs(X)))
-    # batch_size rows, or one batch of members per cluster (3 x 16) while the
-    # cluster autoencoders pretrain; never all 60
-    assert len(seen) > 10 and set(seen) - {8, 12, 16, 3 * 16} == set()
+    # batch_size rows, or one batch of members per cluster (3 x 16) and the
+    # sample for the batch statistics (20) while the cluster autoencoders
+    # pretrain; never all 60
+    assert len(seen) > 10 and set(seen) - {8, 12, 16, 20, 3 * 16} == set()
 
 
 # ------------------------------------------------------------- text input

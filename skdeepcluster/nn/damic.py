@@ -283,6 +283,25 @@ class StackedAutoencoder(nn.Module):
         ``x`` is (K, N, D)."""
         return self.decoder(self.encoder(x))
 
+    @torch.no_grad()
+    def refresh_statistics_(self, x):
+        """Set every batch normalisation's running statistics to those of the
+        batch ``x`` (rows ``(N, D)`` shared by all models), as a training-mode
+        forward pass over it computes them layer by layer. Returns self."""
+        layers = [m for m in self.modules()
+                  if isinstance(m, (StackedBatchNorm, nn.modules.batchnorm._BatchNorm))]
+        momenta = [layer.momentum for layer in layers]
+        training = self.training
+        for layer in layers:
+            layer.momentum = 1.0
+        try:
+            self.train()(x)
+        finally:
+            for layer, momentum in zip(layers, momenta):
+                layer.momentum = momentum
+            self.train(training)
+        return self
+
     def train_frozen_statistics(self):
         """Training mode with every batch normalisation in evaluation mode:
         the layers normalise with their running statistics and leave them as
