@@ -16,7 +16,7 @@ from .losses import damic_loss, reconstruction_distances
 from .nn import build_damic_autoencoders, build_damic_clustering_network, damic_init_
 from .training import adam, dense_rows, train_epoch
 
-__all__ = ["DAMICClustering", "member_batches"]
+__all__ = ["DAMICClustering"]
 
 #: The paper's autoencoder hidden layers (for 784 and 2,000 input features).
 PAPER_AE_SIZES = (1024, 256)
@@ -26,9 +26,6 @@ AUTO_WIDTH_RATIOS = (4, 2)
 MIN_AUTO_WIDTH = 16
 
 PREDICT_RULES = ("proba", "reconstruction")
-#: Samples of all the data whose batch statistics each cluster autoencoder's
-#: batch normalisation uses during an epoch of its pretraining on members.
-STATISTICS_SAMPLE = 1024
 
 
 def auto_autoencoder_sizes(n_features):
@@ -57,43 +54,6 @@ def auto_bottleneck(n_clusters, n_features):
     (doc/results.rst).
     """
     return max(1, min(n_clusters, (n_features + 1) // 2))
-
-
-def member_batches(labels, n_clusters, batch_size, generator):
-    """Sample indices that give every cluster's autoencoder a batch of its own
-    members at every step of one epoch.
-
-    Row ``c`` holds the members of cluster ``c`` in a random order, repeated in
-    fresh random orders until the row is as long as the largest cluster
-    (rounded up to whole batches), so each autoencoder sees every member of
-    its cluster at least once per epoch and the smaller clusters a few times.
-    A cluster without members gets random samples of all the data (its loss
-    is not used).
-
-    Parameters
-    ----------
-    labels : LongTensor of shape (n_samples,)
-    n_clusters : int
-    batch_size : int
-    generator : torch.Generator
-        CPU generator for the orders.
-
-    Returns
-    -------
-    LongTensor of shape (n_clusters, length)
-        ``length`` is a multiple of ``min(batch_size, largest cluster)``.
-    """
-    counts = torch.bincount(labels, minlength=n_clusters)
-    largest = int(counts.max())
-    step = min(batch_size, largest)
-    length = step * -(-largest // step)
-    rows = []
-    for c in range(n_clusters):
-        members = torch.nonzero(labels == c).flatten() if counts[c] else torch.arange(len(labels))
-        repeats = -(-length // len(members))
-        orders = torch.rand(repeats, len(members), generator=generator).argsort(dim=1)
-        rows.append(members[orders].flatten()[:length])
-    return torch.stack(rows)
 
 
 class DAMICClustering(BaseDeepClustering):
@@ -167,8 +127,7 @@ class DAMICClustering(BaseDeepClustering):
     n_cluster_pretrain_epochs : int, default=10
         Epochs of pretraining the clustering network on the initial labels,
         and then (as many) of pretraining each cluster's autoencoder on its
-        members (an epoch there passes once over the largest cluster; the
-        smaller ones are cycled). The cluster autoencoders start from the single pretrained
+        members. The cluster autoencoders start from the single pretrained
         one, so they need fewer epochs than it.
     n_epochs : int, default=50
         Maximum epochs of joint training (the paper's 50).
@@ -237,13 +196,8 @@ class DAMICClustering(BaseDeepClustering):
     pretraining stage and the joint phase minimise the squared error
     ``d_c`` (the paper pretrains with binary cross-entropy); each cluster's
     autoencoder starts from the weights of the pretrained single autoencoder
-    before it is trained on its members, every step giving each autoencoder a
-    batch of its own cluster (:func:`member_batches`: the cost of one
-    autoencoder per sample, not ``n_clusters``), with its batch normalisation
-    fixed, for an epoch, at its statistics on 1,024 random samples of all the
-    data (the joint phase normalises over batches of all the data too); the
-    loss of a mini-batch is the mean over its samples of the paper's
-    per-sample term; early stopping watches the
+    before it is trained on its members; the loss of a mini-batch is the mean
+    over its samples of the paper's per-sample term; early stopping watches the
     training loss (no labels, no validation split). Batch normalisation
     follows every hidden layer and the bottleneck, with separate statistics
     for every autoencoder. Sparse input (e.g. tf-idf) is scaled without
@@ -432,33 +386,19 @@ class DAMICClustering(BaseDeepClustering):
                   clustering_loss)
 
         # 4. Each cluster's autoencoder, started from the single one, learns
-        #    its members: all K train at once, each step on a batch of each
-        #    cluster's own members, normalised with statistics of all the
-        #    data (what the joint phase will see).
+        #    its members (all K trained at once, each on its own samples).
         self.autoencoders_ = self._build_autoencoders(
             self.n_clusters, n_features, cpu_gen, sparse
         ).replicate_(single)
         trainer.modules.remove(single)
         trainer.modules.append(self.autoencoders_)
 
-        optimizer = adam(self.autoencoders_.parameters(), lr=self.learning_rate)
-        has_members = torch.bincount(init_labels, minlength=self.n_clusters).to(device) > 0
+        def members_loss(idx):
+            d = self._distances_batch(batch(idx))
+            return d.gather(1, init_labels[idx].to(device)[:, None]).mean()
 
-        def members_loss(idx):  # idx (K, b): a batch of each cluster's own members
-            x = batch(idx.reshape(-1)).reshape(*idx.shape, n_features)
-            return reconstruction_distances(x, self.autoencoders_(x))[:, has_members].mean()
-
-        def members_epoch(epoch):
-            # normalise with statistics of all the data under the current
-            # weights, which is what the joint phase's batches will give
-            sample = torch.randperm(n_samples, generator=cpu_gen)[:STATISTICS_SAMPLE]
-            self.autoencoders_.refresh_statistics_(batch(sample)).train_frozen_statistics()
-            table = member_batches(init_labels, self.n_clusters, self.batch_size, cpu_gen)
-            return {"loss": train_epoch(lambda pos: members_loss(table[:, pos]), optimizer,
-                                        table.shape[1], min(self.batch_size, table.shape[1]),
-                                        cpu_gen)}
-
-        trainer.run("pretrain_autoencoders", self.n_cluster_pretrain_epochs, members_epoch)
+        run_phase("pretrain_autoencoders", self.n_cluster_pretrain_epochs, self.autoencoders_,
+                  members_loss)
 
         # 5. Joint training on the mixture loss, with early stopping.
         params = [*self.autoencoders_.parameters(), *self.clustering_network_.parameters()]

@@ -183,9 +183,7 @@ def reconstruction_distances(x, reconstructions):
 
     Parameters
     ----------
-    x : Tensor of shape (N, D) or (K, N, D)
-        The rows every autoencoder reconstructed, or autoencoder ``c``'s own
-        rows ``x[c]``.
+    x : Tensor of shape (N, D)
     reconstructions : Tensor of shape (K, N, D)
         ``f_c(x)`` of each of the ``K`` autoencoders.
 
@@ -193,8 +191,7 @@ def reconstruction_distances(x, reconstructions):
     -------
     d : Tensor of shape (N, K)
     """
-    target = x if x.dim() == 3 else x.unsqueeze(0)
-    return 0.5 * ((reconstructions - target) ** 2).sum(dim=2).T
+    return 0.5 * ((reconstructions - x.unsqueeze(0)) ** 2).sum(dim=2).T
 
 
 def damic_loss(log_p, d):

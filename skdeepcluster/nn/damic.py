@@ -13,10 +13,7 @@ along a leading model axis and every layer handles all of them at once:
 * batch normalisation keeps separate statistics for every autoencoder.
 
 Activations flow as ``(K, N, F)`` tensors between fully connected layers and
-as ``(N, K * C, H, W)`` maps between convolutions. The input is either rows
-``(N, D)`` that every autoencoder reconstructs, or one batch per autoencoder,
-``(K, N, D)`` (the first layer then runs batched or grouped too), which lets
-each cluster's autoencoder train on its own members at the cost of one. Every stacked layer has an
+as ``(N, K * C, H, W)`` maps between convolutions. Every stacked layer has an
 ``unstack(k)`` method that returns the ordinary torch layer of autoencoder
 ``k`` with the same weights, so :meth:`StackedAutoencoder.unstack` gives the
 ``K`` autoencoders as separate modules (used by the tests as a reference, and
@@ -150,9 +147,7 @@ class StackedConv2d(nn.Conv2d):
     """``K`` convolutions of ``in_channels -> out_channels`` as one grouped
     convolution (``K`` groups) on ``(N, K * in_channels, H, W)`` maps, or as one
     plain convolution with ``K * out_channels`` filters when ``shared_input``
-    (every model reads the same ``(N, in_channels, H, W)`` input). A
-    ``shared_input`` layer also takes ``(N, K * in_channels, H, W)`` maps, one
-    batch per model, and then runs as the grouped convolution."""
+    (every model reads the same ``(N, in_channels, H, W)`` input)."""
 
     def __init__(self, n_models, in_channels, out_channels, kernel_size, stride, padding,
                  shared_input=False):
@@ -162,14 +157,6 @@ class StackedConv2d(nn.Conv2d):
             groups=1 if shared_input else n_models,
         )
         self.n_models = n_models
-
-    def forward(self, x):
-        if self.groups == 1 and self.n_models > 1 and x.shape[1] == self.n_models * self.in_channels:
-            # one batch per model on a shared-input layer: the same filters,
-            # applied group by group
-            return nn.functional.conv2d(x, self.weight, self.bias, self.stride, self.padding,
-                                        groups=self.n_models)
-        return super().forward(x)
 
     def unstack(self, k):
         out = self.out_channels // self.n_models
@@ -238,8 +225,7 @@ class _MapsToModels(nn.Module):
 
 
 class _ModelsToMaps(nn.Module):
-    """``(K, N, C * H * W)`` rows -> ``(N, K * C, H, W)`` maps; rows ``(N, C * H * W)``
-    shared by all models -> ``(N, C, H, W)`` maps."""
+    """``(K, N, C * H * W)`` rows -> ``(N, K * C, H, W)`` maps."""
 
     def __init__(self, n_models, shape):
         super().__init__()
@@ -247,8 +233,6 @@ class _ModelsToMaps(nn.Module):
 
     def forward(self, x):
         channels, height, width = self.shape
-        if x.dim() == 2:
-            return x.reshape(x.shape[0], channels, height, width)
         return x.transpose(0, 1).reshape(x.shape[1], self.n_models * channels, height, width)
 
     def unstack(self, k):
@@ -262,8 +246,8 @@ class StackedAutoencoder(nn.Module):
     ----------
     encoder, decoder : list of nn.Module
         Stacked layers (see the module docstring). The encoder takes flat rows
-        ``(N, D)`` shared by all models, or ``(K, N, D)`` (a batch per model),
-        and ends in ``(K, N, bottleneck)``; the decoder ends in ``(K, N, D)``.
+        ``(N, D)`` shared by all models and ends in ``(K, N, bottleneck)``; the
+        decoder ends in ``(K, N, D)``.
     n_models : int
     """
 
@@ -278,39 +262,8 @@ class StackedAutoencoder(nn.Module):
         return self.encoder(x)
 
     def forward(self, x):
-        """Reconstructions by every model, shape (K, N, D): of the same rows
-        ``x`` (N, D) for all models, or of model ``k``'s own rows ``x[k]`` when
-        ``x`` is (K, N, D)."""
+        """Reconstructions of ``x`` (N, D) by every model, shape (K, N, D)."""
         return self.decoder(self.encoder(x))
-
-    @torch.no_grad()
-    def refresh_statistics_(self, x):
-        """Set every batch normalisation's running statistics to those of the
-        batch ``x`` (rows ``(N, D)`` shared by all models), as a training-mode
-        forward pass over it computes them layer by layer. Returns self."""
-        layers = [m for m in self.modules()
-                  if isinstance(m, (StackedBatchNorm, nn.modules.batchnorm._BatchNorm))]
-        momenta = [layer.momentum for layer in layers]
-        training = self.training
-        for layer in layers:
-            layer.momentum = 1.0
-        try:
-            self.train()(x)
-        finally:
-            for layer, momentum in zip(layers, momenta):
-                layer.momentum = momentum
-            self.train(training)
-        return self
-
-    def train_frozen_statistics(self):
-        """Training mode with every batch normalisation in evaluation mode:
-        the layers normalise with their running statistics and leave them as
-        they are, while all weights still learn. Returns self."""
-        self.train()
-        for module in self.modules():
-            if isinstance(module, (StackedBatchNorm, nn.modules.batchnorm._BatchNorm)):
-                module.eval()
-        return self
 
     def unstack(self):
         """The ``K`` autoencoders as separate ordinary modules (copies).
@@ -388,7 +341,7 @@ def _conv_autoencoder(n_models, image_shape, n_filters, hidden, bottleneck, outp
     flat = f2 * h2 * w2
     relu = nn.ReLU
     encoder = [
-        _ModelsToMaps(n_models, image_shape),
+        _FlatToImage(image_shape),
         StackedConv2d(n_models, channels, f1, 3, 2, 1, shared_input=True),
         StackedBatchNorm2d(n_models, f1), relu(),
         StackedConv2d(n_models, f1, f2, 3, 2, 1), StackedBatchNorm2d(n_models, f2), relu(),
