@@ -26,9 +26,10 @@ def fast_estimators():
             n_clusters=3, hidden_layer_sizes=(16,), n_filters=4, embedding_dim=8, n_epochs=1,
             batch_size=16, device="cpu", random_state=0,
         ),
-        # the clustering network needs a few epochs on the initial labels, or
-        # on sklearn's 50-sample blobs a cluster may end empty (as in DAMIC's
-        # FCPS rows, doc/results.rst)
+        # the automatic code width (a code as wide as sklearn's 2-D blobs lets
+        # every autoencoder copy every sample) and a few epochs of the
+        # clustering network on the initial labels, or a cluster may end empty
+        # on the 50-sample blobs (as in DAMIC's FCPS rows, doc/results.rst)
         DAMICClustering(
             n_clusters=3, hidden_layer_sizes=(8,), clustering_layer_sizes=(8,),
             n_filters=(2, 2), n_pretrain_epochs=1, n_cluster_pretrain_epochs=5, n_epochs=1,
