@@ -98,7 +98,8 @@ def main(argv=None):
     hidden = tuple(args.hidden or auto_autoencoder_sizes(X.shape[1]))
     print(f"# DAMIC joint-training epoch on {data.name}: {X.shape[0]} samples x "
           f"{X.shape[1]} features on {X.device}, batch {args.batch_size}, autoencoders "
-          f"{hidden} + bottleneck min(k, {(X.shape[1] + 1) // 2}), clustering net (512, 512)")
+          f"{hidden} + bottleneck min(k, {auto_bottleneck(X.shape[1], X.shape[1])}), "
+          f"clustering net (512, 512)")
     print(f"# {platform.processor() or platform.machine()}, {torch.get_num_threads()} torch "
           f"threads, torch {torch.__version__}, python {sys.version.split()[0]}; median of "
           f"{args.epochs} epochs after one warm-up")
