@@ -17,7 +17,14 @@ from numbers import Integral
 import numpy as np
 import scipy.sparse as sp
 import torch
-from sklearn.base import BaseEstimator, ClusterMixin, TransformerMixin, _fit_context, clone
+from sklearn.base import (
+    BaseEstimator,
+    ClassNamePrefixFeaturesOutMixin,
+    ClusterMixin,
+    TransformerMixin,
+    _fit_context,
+    clone,
+)
 from sklearn.cluster import KMeans
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.utils import check_random_state
@@ -55,7 +62,10 @@ class _SerializedModule:
         self.payload = payload
 
 
-class BaseDeepClustering(ClusterMixin, TransformerMixin, BaseEstimator, metaclass=ABCMeta):
+class BaseDeepClustering(
+    ClassNamePrefixFeaturesOutMixin, ClusterMixin, TransformerMixin, BaseEstimator,
+    metaclass=ABCMeta,
+):
     """Base class for the deep clustering estimators.
 
     Subclasses set the parameters named in ``_parameter_constraints`` below
@@ -123,6 +133,8 @@ class BaseDeepClustering(ClusterMixin, TransformerMixin, BaseEstimator, metaclas
         self.interrupted_ = trainer.interrupted
         for module in self._modules():
             module.eval()
+        # The embedding's width, for get_feature_names_out (set_output).
+        self._n_features_out = int(self._apply(self._embed_batch, X[:1]).shape[1])
         return self
 
     @abstractmethod

@@ -392,6 +392,28 @@ class JULEClustering(BaseDeepClustering):
         check_is_fitted(self)
         return self._vote(self.transform(X))
 
+    def score(self, X, y=None):
+        """The mean log-probability of each sample's predicted cluster under
+        the neighbour vote (the rule ``predict`` uses).
+
+        ``1/N sum_i log max_c p(c | x_i)`` with ``p`` from
+        :meth:`predict_proba`. Higher is better, at most 0, reached when the
+        ``k_s`` nearest training embeddings of every sample of ``X`` lie in
+        one cluster. On the training samples each sample is among its own
+        neighbours, so the score is higher there than on new data.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, n_features)
+        y : Ignored
+
+        Returns
+        -------
+        score : float
+        """
+        proba = self.predict_proba(X).max(axis=1)
+        return float(np.log(np.maximum(proba, np.finfo(np.float64).tiny)).mean())
+
     def _vote(self, embedding):
         return neighbor_vote(
             embedding, self.embedding_, self.graph_labels_, self.n_clusters,
