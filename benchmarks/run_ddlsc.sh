@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Every DiscriminativeLatentClustering benchmark in doc/benchmarks.rst, one
-# after the other. Output goes to benchmarks/results/. Set OMP_NUM_THREADS to
-# choose the torch threads (the documented runs: OMP_NUM_THREADS=1, on 2 cores
-# shared with other jobs). The last two runs are long on a CPU: the
-# convolutional one did not finish in 35 minutes on the shared machine.
+# after the other. Output goes to benchmarks/results/ddlsc/. Set
+# OMP_NUM_THREADS to choose the torch threads (the documented runs:
+# OMP_NUM_THREADS=1, on 2 cores shared with other jobs). The last two runs are
+# long on a CPU: the convolutional one did not finish in 35 minutes on the
+# shared machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=benchmarks/results
+out=benchmarks/results/ddlsc
 mkdir -p "$out"
 bench="python benchmarks/bench.py --method ddlsc"
 fm='"n_pretrain_epochs": 30, "n_epochs": 15'

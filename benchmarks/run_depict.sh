@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Every DEPICT benchmark in doc/benchmarks.rst, one after the other (about an
-# hour on 2 CPU cores). Output goes to benchmarks/results/.
+# hour on 2 CPU cores). Output goes to benchmarks/results/depict/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=benchmarks/results
+out=benchmarks/results/depict
 mkdir -p "$out"
 bench="python benchmarks/bench.py --method depict"
 $bench --dataset digits --flat --params '{"scaling": "minmax"}' --seeds 0 1 2 | tee "$out/depict_digits_flat.txt"
