@@ -4,8 +4,16 @@ Methods: every entry of ``skdeepcluster.__main__.METHODS`` (picked up at run
 time, default parameters; images smaller than 16x16 as flat min-max scaled
 rows, as ``python -m skdeepcluster`` does), scikit-learn's k-means
 (``n_init=10``), Ward agglomerative and spectral clustering (nearest-neighbours
-affinity), and ClustPy's DEC and IDEC with their defaults when ``clustpy`` is
-importable (an optional benchmark dependency, never one of the package).
+affinity), ClustPy's DEC and IDEC with their defaults when ``clustpy`` is
+importable, and the manifold recipe N2D popularised, without a network, when
+``umap-learn`` is importable: ``UMAP(n_neighbors=10, min_dist=0.0,
+n_components=n_clusters)`` on the rows, then a full-covariance
+``GaussianMixture`` (``umap-gmm``) or k-means (``umap-kmeans``). clustpy and
+umap-learn are optional benchmark dependencies (the ``benchmark`` extra),
+never ones of the package. UMAP gets the fit's seed, which makes it
+deterministic and single-threaded; numba compiles UMAP's code on its first
+call, so each UMAP fit process first runs UMAP once on small random data,
+outside the timed fit.
 
 Every method gets the same float32 array: images with their grey levels
 min-max scaled to [0, 1], tabular sets standardised (as
@@ -44,7 +52,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench import measure  # noqa: E402  (bench.py also puts the checkout on sys.path)
 
 #: Peers, by the name used in --methods and in the tables.
-PEERS = ("k-means", "ward", "spectral", "clustpy-dec", "clustpy-idec")
+PEERS = ("k-means", "ward", "spectral", "umap-gmm", "umap-kmeans", "clustpy-dec", "clustpy-idec")
+
+#: UMAP's parameters in the umap-gmm and umap-kmeans peers (N2D's recipe).
+UMAP_PARAMS = {"n_neighbors": 10, "min_dist": 0.0}
 
 #: Largest dataset each peer is run on: Ward's linkage keeps O(n^2) distances;
 #: spectral clustering's eigensolver did not finish within the time limit beyond.
@@ -130,6 +141,37 @@ def clustpy_available():
     return subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
 
 
+def umap_available():
+    """Whether umap-learn imports (checked in a subprocess: it is slow to import)."""
+    import subprocess
+
+    return subprocess.run([sys.executable, "-c", "import umap"], capture_output=True).returncode == 0
+
+
+class UMAPThenCluster:
+    """UMAP to ``n_clusters`` dimensions, then a clusterer on the embedding;
+    ``fit`` sets ``labels_`` like a scikit-learn clusterer."""
+
+    def __init__(self, n_clusters, clusterer, seed):
+        self.n_clusters, self.clusterer, self.seed = n_clusters, clusterer, seed
+
+    def fit(self, X):
+        import umap
+
+        embedding = umap.UMAP(n_components=self.n_clusters, random_state=self.seed,
+                              **UMAP_PARAMS).fit_transform(X)
+        self.labels_ = self.clusterer.fit_predict(embedding)
+        return self
+
+
+def warm_up_umap():
+    """Compile UMAP's numba code before a fit is timed."""
+    import umap
+
+    umap.UMAP(n_components=2, random_state=0, **UMAP_PARAMS).fit_transform(
+        np.random.RandomState(0).rand(300, 8))
+
+
 def make_estimator(method, data, seed, params, flat=False):
     """The estimator of ``method`` for ``data``, and the parameters it was given.
 
@@ -156,6 +198,16 @@ def make_estimator(method, data, seed, params, flat=False):
     if method == "spectral":
         given = {"affinity": "nearest_neighbors"}
         return SpectralClustering(n, random_state=seed, **given), given
+    if method in ("umap-gmm", "umap-kmeans"):
+        from sklearn.mixture import GaussianMixture
+
+        if method == "umap-gmm":
+            clusterer = GaussianMixture(n, covariance_type="full", random_state=seed)
+        else:
+            clusterer = KMeans(n, n_init=10, random_state=seed)
+        given = {"umap": {**UMAP_PARAMS, "n_components": n}, **clusterer.get_params()}
+        given = {k: given[k] for k in ("umap", "covariance_type", "n_init") if k in given}
+        return UMAPThenCluster(n, clusterer, seed), given
     if method in ("clustpy-dec", "clustpy-idec"):
         deep = _import_clustpy()
         cls = deep.DEC if method == "clustpy-dec" else deep.IDEC
@@ -172,6 +224,8 @@ def fit_one(method, dataset, seed, params, flat=False):
 
     data = load(dataset)
     estimator, given = make_estimator(method, data, seed, params, flat)
+    if method.startswith("umap"):
+        warm_up_umap()
     start, cpu_start = time.perf_counter(), time.process_time()
     labels = np.asarray(estimator.fit(data.data).labels_)
     seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
@@ -361,6 +415,11 @@ def main(argv=None):
               "(pip install clustpy to measure them)", flush=True)
         methods = [m for m in methods if not m.startswith("clustpy")]
         info["clustpy"] = None
+    if any(m.startswith("umap") for m in methods) and not umap_available():
+        print("# umap-learn is not importable: UMAP + GMM and UMAP + k-means are skipped "
+              "(pip install umap-learn to measure them)", flush=True)
+        methods = [m for m in methods if not m.startswith("umap")]
+        info["umap"] = None
     print("# " + json.dumps(info), flush=True)
 
     rows, started = [], time.perf_counter()

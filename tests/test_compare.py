@@ -57,3 +57,21 @@ def test_subset_spec_and_image_scaling():
     data = compare.load("digits:100")
     assert data.data.shape == (100, 64) and data.n_clusters <= 10
     assert data.data.min() == 0 and data.data.max() == 1
+
+
+def test_umap_peers_are_skipped_without_umap(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(compare, "umap_available", lambda: False)
+    rows, _ = compare.main(["--datasets", "iris", "--methods", "k-means", "umap-gmm", "umap-kmeans",
+                            "--seeds", "0", "--out", str(tmp_path)])
+    assert "umap-learn is not importable" in capsys.readouterr().out
+    assert [r["method"] for r in rows] == ["k-means"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("method", ["umap-gmm", "umap-kmeans"])
+def test_umap_peers_cluster_iris(method):
+    pytest.importorskip("umap")
+    row = compare.fit_one(method, "iris", 0, {})
+    assert row["status"] == "ok" and row["n_found"] == 3
+    assert row["ACC"] > 0.6  # k-means reaches about 0.83 on standardised iris
+    assert '"n_neighbors": 10' in row["params"]
