@@ -9,8 +9,8 @@ import numpy as np
 import scipy.sparse as sp
 import torch
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.utils._param_validation import Interval, StrOptions
 
+from ._compat import Interval, StrOptions
 from .base import BaseDeepClustering, INIT_CONSTRAINT, initial_clustering
 from .losses import damic_loss, reconstruction_distances
 from .nn import build_damic_autoencoders, build_damic_clustering_network, damic_init_

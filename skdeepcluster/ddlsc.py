@@ -7,8 +7,8 @@ from numbers import Integral, Real
 
 import numpy as np
 import torch
-from sklearn.utils._param_validation import Interval
 
+from ._compat import Interval
 from .base import BaseDeepClustering, INIT_CONSTRAINT, initial_clustering
 from .losses import (
     between_cluster_similarity,

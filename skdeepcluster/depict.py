@@ -6,8 +6,8 @@ from numbers import Integral, Real
 
 import numpy as np
 import torch
-from sklearn.utils._param_validation import Interval, StrOptions
 
+from ._compat import Interval, StrOptions
 from .base import (
     BaseDeepClustering,
     INIT_CONSTRAINT,

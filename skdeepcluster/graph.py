@@ -11,9 +11,10 @@ from numbers import Integral, Real
 import numpy as np
 import scipy.sparse as sp
 import torch
-from sklearn.base import BaseEstimator, ClusterMixin, _fit_context
-from sklearn.utils._param_validation import Interval
+from sklearn.base import BaseEstimator, ClusterMixin
 from sklearn.utils.validation import validate_data
+
+from ._compat import Interval, _fit_context
 
 __all__ = [
     "nearest_neighbors",

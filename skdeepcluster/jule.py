@@ -7,9 +7,9 @@ from numbers import Integral, Real
 
 import numpy as np
 import torch
-from sklearn.utils._param_validation import Interval, StrOptions
 from sklearn.utils.validation import check_is_fitted
 
+from ._compat import Interval, StrOptions
 from .base import BaseDeepClustering, check_layer_sizes, warn_if_collapsed
 from .graph import gdl_agglomerative, knn_graph, nearest_neighbor_chains, neighbor_vote
 from .losses import weighted_triplet_loss
