@@ -86,7 +86,9 @@ class BaseDeepClustering(ClusterMixin, TransformerMixin, BaseEstimator, metaclas
     _accept_sparse = False
 
     # ------------------------------------------------------------------ fit
-    @_fit_context(prefer_skip_nested_validation=True)
+    # Not skipped: ``init`` may be a user's clusterer, whose parameters are
+    # validated when it is fitted inside.
+    @_fit_context(prefer_skip_nested_validation=False)
     def fit(self, X, y=None):
         """Train the network and cluster ``X``.
 

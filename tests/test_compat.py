@@ -9,6 +9,7 @@ import sys
 import numpy as np
 import pytest
 import sklearn.base
+from sklearn.cluster import KMeans
 
 import skdeepcluster
 
@@ -91,6 +92,10 @@ def test_fallback_validates_and_fits(fallback_skdeepcluster, blobs):
         model = package.DEPICTClustering(3, **{**fast, name: value})
         with pytest.raises(ValueError, match=f"'{name}' parameter of DEPICTClustering"):
             model.fit(X)
+    # nested validation is not skipped: a bad init clusterer reports itself
+    model = package.DEPICTClustering(3, **{**fast, "init": KMeans(n_clusters="three")})
+    with pytest.raises(ValueError, match="'n_clusters' parameter of KMeans"):
+        model.fit(X)
     labels = package.DEPICTClustering(3, **fast).fit_predict(X)
     assert labels.shape == (X.shape[0],) and np.unique(labels).size <= 3
 
