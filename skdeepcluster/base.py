@@ -26,7 +26,7 @@ from sklearn.utils.validation import check_is_fitted, validate_data
 
 from ._compat import HasMethods, Interval, StrOptions, _fit_context
 from ._version import __version__
-from .graph import GDLClustering
+from .gdl import GDLClustering
 from .training import Trainer, apply_in_batches, make_generator, resolve_device
 
 __all__ = [
@@ -417,7 +417,7 @@ def initial_clustering(Z, n_clusters, init, random_state):
     init : {"auto", "kmeans", "gdl"} or a scikit-learn clusterer
         ``"kmeans"`` runs :class:`~sklearn.cluster.KMeans` (k-means++, 20
         initialisations); ``"gdl"`` runs
-        :class:`~skdeepcluster.graph.GDLClustering` on the L2-normalised
+        :class:`~skdeepcluster.gdl.GDLClustering` on the L2-normalised
         rows; ``"auto"`` is ``"gdl"`` up to ``AUTO_INIT_MAX_SAMPLES`` samples
         and ``"kmeans"`` beyond; a clusterer is cloned and its
         ``fit_predict`` used.

@@ -108,7 +108,7 @@ class DAMICClustering(BaseDeepClustering):
         starts the mixture. ``"kmeans"`` is the paper's choice (k-means++, 20
         initialisations); ``"gdl"`` is graph degree linkage on a 20-NN graph
         of the L2-normalised codes
-        (:class:`~skdeepcluster.graph.GDLClustering`); ``"auto"`` is ``"gdl"``
+        (:class:`~skdeepcluster.gdl.GDLClustering`); ``"auto"`` is ``"gdl"``
         up to 10,000 samples and ``"kmeans"`` beyond. Any object with
         ``fit_predict`` returning at most ``n_clusters`` labels can be
         passed. The joint training moves the result of this clustering

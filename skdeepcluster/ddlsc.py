@@ -102,7 +102,7 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         first assignments and centroids (the paper's
         ``mu^(0) = argmax sum_i S_ik mu_k' z~_i``): ``"kmeans"`` is k-means++
         with 20 initialisations on the L2-normalised codes; ``"gdl"`` is
-        graph degree linkage (:class:`~skdeepcluster.graph.GDLClustering`);
+        graph degree linkage (:class:`~skdeepcluster.gdl.GDLClustering`);
         ``"auto"`` is ``"gdl"`` up to 10,000 samples and ``"kmeans"`` beyond;
         any object with ``fit_predict`` can be passed.
     n_pretrain_epochs : int, default=100

@@ -90,7 +90,7 @@ class DEPICTClustering(BaseDeepClustering):
         weights (scaled L2-normalised cluster means). ``"gdl"`` is
         agglomerative clustering by graph degree linkage on a 20-NN graph of
         the L2-normalised embedding
-        (:class:`~skdeepcluster.graph.GDLClustering`), the graph-based kind
+        (:class:`~skdeepcluster.gdl.GDLClustering`), the graph-based kind
         of initialisation the authors used on small sets; ``"kmeans"`` is
         k-means++ with 20 initialisations; ``"auto"`` is ``"gdl"`` up to
         10,000 samples and ``"kmeans"`` beyond. Any object with

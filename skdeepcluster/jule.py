@@ -141,7 +141,7 @@ class JULEClustering(BaseDeepClustering):
 
     See Also
     --------
-    skdeepcluster.graph.GDLClustering : the agglomeration alone, on fixed features.
+    skdeepcluster.gdl.GDLClustering : the agglomeration alone, on fixed features.
     DEPICTClustering : a softmax head on an autoencoder.
 
     Notes

@@ -101,7 +101,7 @@ def test_fallback_validates_and_fits(fallback_skdeepcluster, blobs):
 
 
 def test_fallback_gdl(fallback_skdeepcluster, blobs):
-    from skdeepcluster.graph import GDLClustering
+    from skdeepcluster.gdl import GDLClustering
 
     X, _ = blobs
     with pytest.raises(TypeError, match="'l2_normalize' parameter"):
