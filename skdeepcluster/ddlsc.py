@@ -10,12 +10,11 @@ import torch
 
 from ._compat import Interval
 from .base import BaseDeepClustering, INIT_CONSTRAINT, initial_clustering
+from .geometry import normalise_rows, select_anchors, spherical_centroids
 from .losses import (
     between_cluster_similarity,
     centroid_similarity,
     discriminative_loss,
-    select_anchors,
-    spherical_centroids,
     within_cluster_similarity,
 )
 from .nn import build_ddlsc_conv, build_ddlsc_mlp, glorot_init_
@@ -291,8 +290,7 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         return self._build_module(factory, partial(glorot_init_, generator=generator))
 
     def _embed_batch(self, x):
-        z = self.network_.embed(x)
-        return z / z.norm(dim=1, keepdim=True).clamp_min(1e-12)
+        return normalise_rows(self.network_.embed(x))
 
     def _assign_batch(self, x):
         return (self._embed_batch(x) @ self._centroids.T).argmax(1)
