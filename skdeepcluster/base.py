@@ -33,7 +33,7 @@ __all__ = [
     "BaseDeepClustering",
     "initial_clustering",
     "cluster_means",
-    "check_layer_sizes",
+    "check_positive_ints",
     "warn_if_collapsed",
 ]
 
@@ -399,12 +399,43 @@ def warn_if_collapsed(embedding, stage, cause, advice):
         )
 
 
-def check_layer_sizes(sizes):
-    """``hidden_layer_sizes`` as a tuple of positive ints, or a clear error."""
-    sizes = tuple(sizes)
-    if not all(isinstance(s, Integral) and s > 0 for s in sizes):
-        raise ValueError(f"hidden_layer_sizes must hold positive integers; got {sizes!r}.")
-    return sizes
+_COUNT_WORDS = {1: "one", 2: "two", 3: "three", 4: "four"}
+
+
+def check_positive_ints(value, name, *, n=None, min_len=0):
+    """Parameter ``name`` (layer sizes, filter counts) as a tuple of positive
+    ints, or a ValueError that names it and says what was expected.
+
+    Parameters
+    ----------
+    value : sequence of int
+        Bools are refused, although Python counts them as ints.
+    name : str
+        The parameter's name, for the message.
+    n : int, default=None
+        The exact number of entries, if there is one.
+    min_len : int, default=0
+        The fewest entries (when ``n`` is None).
+
+    Returns
+    -------
+    tuple of int
+    """
+    try:
+        sizes = tuple(value)
+    except TypeError:
+        sizes = None
+    if n is not None:
+        count = _COUNT_WORDS.get(n, str(n)) + " "
+        count_ok = sizes is not None and len(sizes) == n
+    else:
+        count = {0: "", 1: "one or more "}.get(min_len, f"at least {min_len} ")
+        count_ok = sizes is not None and len(sizes) >= min_len
+    if not count_ok or not all(
+        isinstance(s, Integral) and not isinstance(s, (bool, np.bool_)) and s > 0 for s in sizes
+    ):
+        raise ValueError(f"{name} must hold {count}positive integers; got {value!r}.")
+    return tuple(int(s) for s in sizes)
 
 
 def initial_clustering(Z, n_clusters, init, random_state):

@@ -9,7 +9,7 @@ import numpy as np
 import torch
 
 from ._compat import Interval
-from .base import BaseDeepClustering, INIT_CONSTRAINT, initial_clustering
+from .base import BaseDeepClustering, INIT_CONSTRAINT, check_positive_ints, initial_clustering
 from .geometry import normalise_rows, select_anchors, spherical_centroids
 from .losses import (
     between_cluster_similarity,
@@ -25,13 +25,6 @@ __all__ = ["DiscriminativeLatentClustering"]
 #: Without ``embedding_dim``, the code has this many dimensions per cluster
 #: (the paper's MNIST network: d = 60 for K = 10).
 DIMS_PER_CLUSTER = 6
-
-
-def _positive_ints(name, sizes):
-    sizes = tuple(sizes)
-    if not all(isinstance(s, Integral) and not isinstance(s, bool) and s > 0 for s in sizes):
-        raise ValueError(f"{name} must hold positive integers; got {sizes!r}.")
-    return sizes
 
 
 class DiscriminativeLatentClustering(BaseDeepClustering):
@@ -276,14 +269,12 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
     def _build_network(self, n_features, generator):
         embedding_dim = self.embedding_dim or DIMS_PER_CLUSTER * self.n_clusters
         if self.input_shape_ is None:
-            sizes = _positive_ints("hidden_layer_sizes", self.hidden_layer_sizes)
+            sizes = check_positive_ints(self.hidden_layer_sizes, "hidden_layer_sizes")
             factory = partial(
                 build_ddlsc_mlp, n_features, embedding_dim=embedding_dim, hidden_layer_sizes=sizes
             )
         else:
-            filters = _positive_ints("n_filters", self.n_filters)
-            if not filters:
-                raise ValueError("n_filters needs at least one convolutional block.")
+            filters = check_positive_ints(self.n_filters, "n_filters", min_len=1)
             factory = partial(
                 build_ddlsc_conv, self.input_shape_, embedding_dim=embedding_dim, n_filters=filters
             )

@@ -11,7 +11,7 @@ from ._compat import Interval, StrOptions
 from .base import (
     BaseDeepClustering,
     INIT_CONSTRAINT,
-    check_layer_sizes,
+    check_positive_ints,
     cluster_means,
     initial_clustering,
     warn_if_collapsed,
@@ -239,7 +239,8 @@ class DEPICTClustering(BaseDeepClustering):
         if self.input_shape_ is None:
             factory = partial(
                 build_depict_mlp, n_features, self.n_clusters, embedding_dim=embedding_dim,
-                hidden_layer_sizes=check_layer_sizes(self.hidden_layer_sizes), dropout=self.dropout, output=output,
+                hidden_layer_sizes=check_positive_ints(self.hidden_layer_sizes, "hidden_layer_sizes"),
+                dropout=self.dropout, output=output,
             )
         else:
             factory = partial(

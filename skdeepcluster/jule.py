@@ -10,7 +10,7 @@ import torch
 from sklearn.utils.validation import check_is_fitted
 
 from ._compat import Interval, StrOptions
-from .base import BaseDeepClustering, check_layer_sizes, warn_if_collapsed
+from .base import BaseDeepClustering, check_positive_ints, warn_if_collapsed
 from .graph import gdl_agglomerative, knn_graph, nearest_neighbor_chains, neighbor_vote
 from .losses import weighted_triplet_loss
 from .nn import build_jule_conv, build_jule_mlp, glorot_init_
@@ -270,7 +270,7 @@ class JULEClustering(BaseDeepClustering):
         if self.input_shape_ is None:
             factory = partial(
                 build_jule_mlp, n_features, embedding_dim=self.embedding_dim,
-                hidden_layer_sizes=check_layer_sizes(self.hidden_layer_sizes),
+                hidden_layer_sizes=check_positive_ints(self.hidden_layer_sizes, "hidden_layer_sizes"),
             )
         else:
             factory = partial(

@@ -195,7 +195,7 @@ def test_bad_layer_sizes(blobs):
     X, _ = blobs
     with pytest.raises(ValueError, match="hidden_layer_sizes must hold positive integers"):
         DiscriminativeLatentClustering(3, **{**FAST, "hidden_layer_sizes": (8, 0)}).fit(X)
-    with pytest.raises(ValueError, match="at least one"):
+    with pytest.raises(ValueError, match="n_filters must hold one or more positive integers"):
         DiscriminativeLatentClustering(3, image_shape=(1, 6, 10), n_filters=(), **FAST).fit(
             np.random.RandomState(0).normal(size=(20, 60))
         )
