@@ -4,7 +4,7 @@ from ._version import __version__
 from .damic import DAMICClustering
 from .ddlsc import DiscriminativeLatentClustering
 from .depict import DEPICTClustering
-from .graph import GDLClustering
+from .gdl import GDLClustering
 from .jule import JULEClustering
 from .training import TrainingDivergedError
 

@@ -22,25 +22,24 @@ from sklearn.base import (
     ClassNamePrefixFeaturesOutMixin,
     ClusterMixin,
     TransformerMixin,
-    _fit_context,
     clone,
 )
 from sklearn.cluster import KMeans
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.utils import check_random_state
-from sklearn.utils._param_validation import HasMethods, Interval, StrOptions
 from sklearn.utils.metaestimators import available_if
 from sklearn.utils.validation import check_is_fitted, validate_data
 
+from ._compat import HasMethods, Interval, StrOptions, _fit_context
 from ._version import __version__
-from .graph import GDLClustering
+from .gdl import GDLClustering
 from .training import Trainer, apply_in_batches, make_generator, resolve_device
 
 __all__ = [
     "BaseDeepClustering",
     "initial_clustering",
     "cluster_means",
-    "check_layer_sizes",
+    "check_positive_ints",
     "warn_if_collapsed",
 ]
 
@@ -96,7 +95,9 @@ class BaseDeepClustering(
     _accept_sparse = False
 
     # ------------------------------------------------------------------ fit
-    @_fit_context(prefer_skip_nested_validation=True)
+    # Not skipped: ``init`` may be a user's clusterer, whose parameters are
+    # validated when it is fitted inside.
+    @_fit_context(prefer_skip_nested_validation=False)
     def fit(self, X, y=None):
         """Train the network and cluster ``X``.
 
@@ -409,12 +410,43 @@ def warn_if_collapsed(embedding, stage, cause, advice):
         )
 
 
-def check_layer_sizes(sizes):
-    """``hidden_layer_sizes`` as a tuple of positive ints, or a clear error."""
-    sizes = tuple(sizes)
-    if not all(isinstance(s, Integral) and s > 0 for s in sizes):
-        raise ValueError(f"hidden_layer_sizes must hold positive integers; got {sizes!r}.")
-    return sizes
+_COUNT_WORDS = {1: "one", 2: "two", 3: "three", 4: "four"}
+
+
+def check_positive_ints(value, name, *, n=None, min_len=0):
+    """Parameter ``name`` (layer sizes, filter counts) as a tuple of positive
+    ints, or a ValueError that names it and says what was expected.
+
+    Parameters
+    ----------
+    value : sequence of int
+        Bools are refused, although Python counts them as ints.
+    name : str
+        The parameter's name, for the message.
+    n : int, default=None
+        The exact number of entries, if there is one.
+    min_len : int, default=0
+        The fewest entries (when ``n`` is None).
+
+    Returns
+    -------
+    tuple of int
+    """
+    try:
+        sizes = tuple(value)
+    except TypeError:
+        sizes = None
+    if n is not None:
+        count = _COUNT_WORDS.get(n, str(n)) + " "
+        count_ok = sizes is not None and len(sizes) == n
+    else:
+        count = {0: "", 1: "one or more "}.get(min_len, f"at least {min_len} ")
+        count_ok = sizes is not None and len(sizes) >= min_len
+    if not count_ok or not all(
+        isinstance(s, Integral) and not isinstance(s, (bool, np.bool_)) and s > 0 for s in sizes
+    ):
+        raise ValueError(f"{name} must hold {count}positive integers; got {value!r}.")
+    return tuple(int(s) for s in sizes)
 
 
 def initial_clustering(Z, n_clusters, init, random_state):
@@ -427,7 +459,7 @@ def initial_clustering(Z, n_clusters, init, random_state):
     init : {"auto", "kmeans", "gdl"} or a scikit-learn clusterer
         ``"kmeans"`` runs :class:`~sklearn.cluster.KMeans` (k-means++, 20
         initialisations); ``"gdl"`` runs
-        :class:`~skdeepcluster.graph.GDLClustering` on the L2-normalised
+        :class:`~skdeepcluster.gdl.GDLClustering` on the L2-normalised
         rows; ``"auto"`` is ``"gdl"`` up to ``AUTO_INIT_MAX_SAMPLES`` samples
         and ``"kmeans"`` beyond; a clusterer is cloned and its
         ``fit_predict`` used.

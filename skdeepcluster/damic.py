@@ -9,9 +9,9 @@ import numpy as np
 import scipy.sparse as sp
 import torch
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.utils._param_validation import Interval, StrOptions
 
-from .base import BaseDeepClustering, INIT_CONSTRAINT, initial_clustering
+from ._compat import Interval, StrOptions
+from .base import BaseDeepClustering, INIT_CONSTRAINT, check_positive_ints, initial_clustering
 from .losses import damic_loss, reconstruction_distances
 from .nn import build_damic_autoencoders, build_damic_clustering_network, damic_init_
 from .training import adam, dense_rows, train_epoch
@@ -108,7 +108,7 @@ class DAMICClustering(BaseDeepClustering):
         starts the mixture. ``"kmeans"`` is the paper's choice (k-means++, 20
         initialisations); ``"gdl"`` is graph degree linkage on a 20-NN graph
         of the L2-normalised codes
-        (:class:`~skdeepcluster.graph.GDLClustering`); ``"auto"`` is ``"gdl"``
+        (:class:`~skdeepcluster.gdl.GDLClustering`); ``"auto"`` is ``"gdl"``
         up to 10,000 samples and ``"kmeans"`` beyond. Any object with
         ``fit_predict`` returning at most ``n_clusters`` labels can be
         passed. The joint training moves the result of this clustering
@@ -289,14 +289,9 @@ class DAMICClustering(BaseDeepClustering):
         value = getattr(self, name)
         if name == "hidden_layer_sizes" and isinstance(value, str):
             return auto_autoencoder_sizes(n_features)
-        sizes = tuple(value)
-        count_ok = len(sizes) == 2 if name == "n_filters" else len(sizes) >= 1
-        if not count_ok or not all(
-            isinstance(s, Integral) and not isinstance(s, bool) and s > 0 for s in sizes
-        ):
-            expected = "two" if name == "n_filters" else "one or more"
-            raise ValueError(f"{name} must hold {expected} positive integers; got {value!r}.")
-        return sizes
+        if name == "n_filters":
+            return check_positive_ints(value, name, n=2)
+        return check_positive_ints(value, name, min_len=1)
 
     def _build_autoencoders(self, n_models, n_features, generator, sparse):
         output = "sigmoid" if self._resolved_scaling(sparse) == "minmax" else None

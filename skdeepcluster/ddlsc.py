@@ -7,15 +7,14 @@ from numbers import Integral, Real
 
 import numpy as np
 import torch
-from sklearn.utils._param_validation import Interval
 
-from .base import BaseDeepClustering, INIT_CONSTRAINT, initial_clustering
+from ._compat import Interval
+from .base import BaseDeepClustering, INIT_CONSTRAINT, check_positive_ints, initial_clustering
+from .geometry import normalise_rows, select_anchors, spherical_centroids
 from .losses import (
     between_cluster_similarity,
     centroid_similarity,
     discriminative_loss,
-    select_anchors,
-    spherical_centroids,
     within_cluster_similarity,
 )
 from .nn import build_ddlsc_conv, build_ddlsc_mlp, glorot_init_
@@ -26,13 +25,6 @@ __all__ = ["DiscriminativeLatentClustering"]
 #: Without ``embedding_dim``, the code has this many dimensions per cluster
 #: (the paper's MNIST network: d = 60 for K = 10).
 DIMS_PER_CLUSTER = 6
-
-
-def _positive_ints(name, sizes):
-    sizes = tuple(sizes)
-    if not all(isinstance(s, Integral) and not isinstance(s, bool) and s > 0 for s in sizes):
-        raise ValueError(f"{name} must hold positive integers; got {sizes!r}.")
-    return sizes
 
 
 class DiscriminativeLatentClustering(BaseDeepClustering):
@@ -105,7 +97,7 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         first assignments and centroids (the paper's
         ``mu^(0) = argmax sum_i S_ik mu_k' z~_i``): ``"kmeans"`` is k-means++
         with 20 initialisations on the L2-normalised codes; ``"gdl"`` is
-        graph degree linkage (:class:`~skdeepcluster.graph.GDLClustering`);
+        graph degree linkage (:class:`~skdeepcluster.gdl.GDLClustering`);
         ``"auto"`` is ``"gdl"`` up to 10,000 samples and ``"kmeans"`` beyond;
         any object with ``fit_predict`` can be passed.
     n_pretrain_epochs : int, default=100
@@ -280,22 +272,19 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
     def _build_network(self, n_features, generator):
         embedding_dim = self.embedding_dim or DIMS_PER_CLUSTER * self.n_clusters
         if self.input_shape_ is None:
-            sizes = _positive_ints("hidden_layer_sizes", self.hidden_layer_sizes)
+            sizes = check_positive_ints(self.hidden_layer_sizes, "hidden_layer_sizes")
             factory = partial(
                 build_ddlsc_mlp, n_features, embedding_dim=embedding_dim, hidden_layer_sizes=sizes
             )
         else:
-            filters = _positive_ints("n_filters", self.n_filters)
-            if not filters:
-                raise ValueError("n_filters needs at least one convolutional block.")
+            filters = check_positive_ints(self.n_filters, "n_filters", min_len=1)
             factory = partial(
                 build_ddlsc_conv, self.input_shape_, embedding_dim=embedding_dim, n_filters=filters
             )
         return self._build_module(factory, partial(glorot_init_, generator=generator))
 
     def _embed_batch(self, x):
-        z = self.network_.embed(x)
-        return z / z.norm(dim=1, keepdim=True).clamp_min(1e-12)
+        return normalise_rows(self.network_.embed(x))
 
     def _assign_batch(self, x):
         return (self._embed_batch(x) @ self._centroids.T).argmax(1)

@@ -6,12 +6,12 @@ from numbers import Integral, Real
 
 import numpy as np
 import torch
-from sklearn.utils._param_validation import Interval, StrOptions
 
+from ._compat import Interval, StrOptions
 from .base import (
     BaseDeepClustering,
     INIT_CONSTRAINT,
-    check_layer_sizes,
+    check_positive_ints,
     cluster_means,
     initial_clustering,
     warn_if_collapsed,
@@ -90,7 +90,7 @@ class DEPICTClustering(BaseDeepClustering):
         weights (scaled L2-normalised cluster means). ``"gdl"`` is
         agglomerative clustering by graph degree linkage on a 20-NN graph of
         the L2-normalised embedding
-        (:class:`~skdeepcluster.graph.GDLClustering`), the graph-based kind
+        (:class:`~skdeepcluster.gdl.GDLClustering`), the graph-based kind
         of initialisation the authors used on small sets; ``"kmeans"`` is
         k-means++ with 20 initialisations; ``"auto"`` is ``"gdl"`` up to
         10,000 samples and ``"kmeans"`` beyond. Any object with
@@ -239,7 +239,8 @@ class DEPICTClustering(BaseDeepClustering):
         if self.input_shape_ is None:
             factory = partial(
                 build_depict_mlp, n_features, self.n_clusters, embedding_dim=embedding_dim,
-                hidden_layer_sizes=check_layer_sizes(self.hidden_layer_sizes), dropout=self.dropout, output=output,
+                hidden_layer_sizes=check_positive_ints(self.hidden_layer_sizes, "hidden_layer_sizes"),
+                dropout=self.dropout, output=output,
             )
         else:
             factory = partial(

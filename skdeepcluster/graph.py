@@ -2,18 +2,15 @@
 degree linkage (GDL).
 
 Graphs stay sparse (``n_samples * n_neighbors`` entries), so memory grows
-linearly with the number of samples.
+linearly with the number of samples. The scikit-learn estimator over these
+algorithms is :class:`~skdeepcluster.gdl.GDLClustering`.
 """
 
 import heapq
-from numbers import Integral, Real
 
 import numpy as np
 import scipy.sparse as sp
 import torch
-from sklearn.base import BaseEstimator, ClusterMixin, _fit_context
-from sklearn.utils._param_validation import Interval
-from sklearn.utils.validation import validate_data
 
 __all__ = [
     "nearest_neighbors",
@@ -23,7 +20,6 @@ __all__ = [
     "merge_criterion",
     "gdl_agglomerative",
     "neighbor_vote",
-    "GDLClustering",
 ]
 
 #: The largest initial cluster of :func:`nearest_neighbor_chains` (the
@@ -490,75 +486,3 @@ def neighbor_vote(queries, reference, reference_labels, n_clusters, *, n_neighbo
     votes = np.bincount(flat, weights=weights.ravel(), minlength=len(sq) * n_clusters)
     votes = votes.reshape(len(sq), n_clusters)
     return votes / votes.sum(1, keepdims=True)
-
-
-class GDLClustering(ClusterMixin, BaseEstimator):
-    """Agglomerative clustering by graph degree linkage (AGDL).
-
-    Builds a Gaussian k-nearest-neighbour graph (:func:`knn_graph`), starts
-    from the clusters of nearest-neighbour chains, and merges the pair of
-    clusters of highest GDL affinity until ``n_clusters`` remain
-    (:func:`gdl_agglomerative`). It follows thin, curved clusters (digit
-    manifolds) that k-means cuts, and serves as the initial clustering of the
-    deep methods on small data.
-
-    Memory grows linearly with the number of samples: the graph has
-    ``n_samples * n_neighbors`` edges and cluster affinities stay sparse.
-
-    Parameters
-    ----------
-    n_clusters : int, default=10
-    n_neighbors : int, default=20
-        Neighbours per sample in the graph.
-    a : float, default=1.0
-        Scale of the Gaussian kernel width: ``sigma^2 = a * mean d^2``.
-    l2_normalize : bool, default=False
-        Measure distances between L2-normalised rows (cosine geometry), as
-        JULE does on its features.
-
-    Attributes
-    ----------
-    labels_ : ndarray of shape (n_samples,)
-    n_features_in_ : int
-
-    References
-    ----------
-    W. Zhang, X. Wang, D. Zhao and X. Tang, "Graph Degree Linkage:
-    Agglomerative Clustering on a Directed Graph", ECCV 2012.
-
-    Examples
-    --------
-    >>> from sklearn.datasets import make_blobs
-    >>> from skdeepcluster.graph import GDLClustering
-    >>> X, _ = make_blobs(200, centers=3, random_state=0)
-    >>> GDLClustering(n_clusters=3).fit_predict(X).shape
-    (200,)
-    """
-
-    _parameter_constraints: dict = {
-        "n_clusters": [Interval(Integral, 1, None, closed="left")],
-        "n_neighbors": [Interval(Integral, 1, None, closed="left")],
-        "a": [Interval(Real, 0, None, closed="neither")],
-        "l2_normalize": ["boolean"],
-    }
-
-    def __init__(self, n_clusters=10, *, n_neighbors=20, a=1.0, l2_normalize=False):
-        self.n_clusters = n_clusters
-        self.n_neighbors = n_neighbors
-        self.a = a
-        self.l2_normalize = l2_normalize
-
-    @_fit_context(prefer_skip_nested_validation=True)
-    def fit(self, X, y=None):
-        """Cluster ``X``; see the class docstring."""
-        X = validate_data(self, X, dtype=np.float64, ensure_min_samples=2)
-        if X.shape[0] < self.n_clusters:
-            raise ValueError(
-                f"n_samples={X.shape[0]} should be >= n_clusters={self.n_clusters}."
-            )
-        W, neighbors, squared, _ = knn_graph(
-            X, self.n_neighbors, a=self.a, l2_normalize=self.l2_normalize
-        )
-        chains = nearest_neighbor_chains(neighbors, squared)
-        self.labels_ = gdl_agglomerative(W, self.n_clusters, chains, features=X)
-        return self

@@ -7,10 +7,10 @@ from numbers import Integral, Real
 
 import numpy as np
 import torch
-from sklearn.utils._param_validation import Interval, StrOptions
 from sklearn.utils.validation import check_is_fitted
 
-from .base import BaseDeepClustering, check_layer_sizes, warn_if_collapsed
+from ._compat import Interval, StrOptions
+from .base import BaseDeepClustering, check_positive_ints, warn_if_collapsed
 from .graph import gdl_agglomerative, knn_graph, nearest_neighbor_chains, neighbor_vote
 from .losses import weighted_triplet_loss
 from .nn import build_jule_conv, build_jule_mlp, glorot_init_
@@ -141,7 +141,7 @@ class JULEClustering(BaseDeepClustering):
 
     See Also
     --------
-    skdeepcluster.graph.GDLClustering : the agglomeration alone, on fixed features.
+    skdeepcluster.gdl.GDLClustering : the agglomeration alone, on fixed features.
     DEPICTClustering : a softmax head on an autoencoder.
 
     Notes
@@ -270,7 +270,7 @@ class JULEClustering(BaseDeepClustering):
         if self.input_shape_ is None:
             factory = partial(
                 build_jule_mlp, n_features, embedding_dim=self.embedding_dim,
-                hidden_layer_sizes=check_layer_sizes(self.hidden_layer_sizes),
+                hidden_layer_sizes=check_positive_ints(self.hidden_layer_sizes, "hidden_layer_sizes"),
             )
         else:
             factory = partial(

@@ -7,6 +7,8 @@ import math
 
 import torch
 
+from .geometry import cosine_similarities, normalise_rows
+
 __all__ = [
     "balanced_targets",
     "soft_cross_entropy",
@@ -16,13 +18,10 @@ __all__ = [
     "reconstruction_distances",
     "damic_loss",
     "damic_responsibilities",
-    "select_anchors",
-    "cosine_similarities",
     "discriminative_loss",
     "between_cluster_similarity",
     "within_cluster_similarity",
     "centroid_similarity",
-    "spherical_centroids",
 ]
 
 #: Exponents ``(a, b)`` of the target rule ``q_ik ∝ p_ik**a / f_k**b``.
@@ -241,70 +240,6 @@ def damic_responsibilities(log_p, d):
 # ``z`` and normalises them itself: ``z~_i = z_i / ||z_i||``.
 
 
-def _normalise(z, eps=1e-12):
-    return z / z.norm(dim=1, keepdim=True).clamp_min(eps)
-
-
-def cosine_similarities(z):
-    """The cosine similarity matrix ``C = Z~ Z~'`` of the rows of ``z``.
-
-    Parameters
-    ----------
-    z : Tensor of shape (N, D)
-        Raw codes; a zero row gets similarity 0 with every row.
-
-    Returns
-    -------
-    C : Tensor of shape (N, N)
-    """
-    z = _normalise(z)
-    return z @ z.T
-
-
-@torch.no_grad()
-def select_anchors(x, n_neighbors=5, fraction=0.1):
-    """DDLSC's anchor pairs of a batch: the closest pairs of its k-NN graph.
-
-    A k-nearest-neighbour graph is built on the rows of ``x`` (the batch's
-    original, scaled inputs) with Euclidean distances; of its
-    ``N * n_neighbors`` directed edges, the ``fraction`` with the smallest
-    distances (the most confident, section 3.1 of the paper) become anchor
-    pairs. The mask is made symmetric, since ``C`` is.
-
-    Parameters
-    ----------
-    x : Tensor of shape (N, F)
-    n_neighbors : int, default=5
-        Neighbours per sample (capped at ``N - 1``); the paper takes
-        ``k < K``.
-    fraction : float in [0, 1], default=0.1
-        Share of the graph's edges kept as anchors (at least one edge when
-        positive).
-
-    Returns
-    -------
-    anchors : bool Tensor of shape (N, N)
-        Symmetric, with a False diagonal.
-    """
-    n = x.shape[0]
-    anchors = torch.zeros(n, n, dtype=torch.bool, device=x.device)
-    k = min(int(n_neighbors), n - 1)
-    if k < 1 or fraction <= 0:
-        return anchors
-    x = x.reshape(n, -1).float()
-    squared = x.pow(2).sum(1)
-    d2 = (squared[:, None] + squared[None, :] - 2.0 * (x @ x.T)).clamp_min(0.0)
-    d2.fill_diagonal_(float("inf"))
-    distances, neighbors = d2.topk(k, dim=1, largest=False)
-    n_edges = distances.numel()
-    n_keep = min(n_edges, max(1, int(round(fraction * n_edges))))
-    keep = distances.reshape(-1).topk(n_keep, largest=False).indices
-    rows = torch.div(keep, k, rounding_mode="floor")
-    cols = neighbors.reshape(-1)[keep]
-    anchors[rows, cols] = True
-    return anchors | anchors.T
-
-
 def discriminative_loss(z, anchors, alpha=0.2):
     """DDLSC's pairwise discriminative loss with anchors, eq. (5).
 
@@ -319,7 +254,8 @@ def discriminative_loss(z, anchors, alpha=0.2):
     z : Tensor of shape (N, D)
         Codes of the batch.
     anchors : bool Tensor of shape (N, N)
-        Anchor pairs (see :func:`select_anchors`); the diagonal is ignored.
+        Anchor pairs (see :func:`~skdeepcluster.geometry.select_anchors`);
+        the diagonal is ignored.
     alpha : float, default=0.2
         Discount of the anchors' pull, ``alpha < 1``.
 
@@ -391,7 +327,7 @@ def within_cluster_similarity(z, labels, n_clusters):
     Tensor, scalar in [0, n_clusters]
     """
     onehot, sizes = _cluster_sizes_and_onehot(labels, n_clusters, z.dtype)
-    means = (onehot.T @ _normalise(z)) / sizes.clamp_min(1)[:, None]  # (K, D)
+    means = (onehot.T @ normalise_rows(z)) / sizes.clamp_min(1)[:, None]  # (K, D)
     return means.pow(2).sum()
 
 
@@ -415,33 +351,4 @@ def centroid_similarity(z, centroids, labels):
     -------
     Tensor, scalar in [-1, 1]
     """
-    return (_normalise(z) * centroids.detach()[labels]).sum(1).mean()
-
-
-@torch.no_grad()
-def spherical_centroids(z, labels, n_clusters, previous=None):
-    """Unit-norm centroids maximising ``L_c`` (eq. 7) for fixed assignments.
-
-    ``mu_k = sum_{i in C_k} z~_i / ||sum_{i in C_k} z~_i||``: the normalised
-    mean direction of each cluster (step 3 of the paper's Algorithm 2).
-
-    Parameters
-    ----------
-    z : Tensor of shape (N, D)
-    labels : int Tensor of shape (N,)
-    n_clusters : int
-    previous : Tensor of shape (K, D), optional
-        Centroids kept for clusters with no member (or whose members cancel
-        out); without it such a centroid is zero.
-
-    Returns
-    -------
-    centroids : Tensor of shape (K, D)
-    """
-    onehot = torch.nn.functional.one_hot(labels, n_clusters).to(z.dtype)
-    sums = onehot.T @ _normalise(z)
-    norms = sums.norm(dim=1, keepdim=True)
-    centroids = sums / norms.clamp_min(1e-12)
-    if previous is not None:
-        centroids = torch.where(norms > 1e-12, centroids, previous.to(centroids))
-    return centroids
+    return (normalise_rows(z) * centroids.detach()[labels]).sum(1).mean()

@@ -2,7 +2,7 @@
 
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
-from skdeepcluster.graph import GDLClustering
+from skdeepcluster.gdl import GDLClustering
 
 from .conftest import fast_estimators
 

@@ -1,4 +1,6 @@
-"""Small building blocks shared by the networks."""
+"""Small building blocks shared by the networks: seeded dropout, Glorot
+initialisation, output activations, and the reshaping layers and map-size
+arithmetic of the convolutional autoencoders."""
 
 import torch
 from torch import nn
@@ -38,3 +40,33 @@ def glorot_init_(module, generator):
 def output_activation(name):
     """``"tanh"`` -> :class:`torch.nn.Tanh`, ``None`` -> identity."""
     return nn.Tanh() if name == "tanh" else nn.Identity()
+
+
+def conv_out(size, kernel, stride, padding):
+    """The side of a convolution's output map for an input of side ``size``."""
+    return (size + 2 * padding - kernel) // stride + 1
+
+
+class Unflatten(nn.Module):
+    """Reshape flat rows to ``(N, *shape)`` maps (a decoder's first maps)."""
+
+    def __init__(self, shape):
+        super().__init__()
+        self.shape = tuple(shape)
+
+    def forward(self, x):
+        return x.reshape(x.shape[0], *self.shape)
+
+
+class FlatToImage(nn.Module):
+    """Reshape flat rows to images at the start of the encoder, and back."""
+
+    def __init__(self, image_shape, to_image=True):
+        super().__init__()
+        self.image_shape = tuple(image_shape)
+        self.to_image = to_image
+
+    def forward(self, x):
+        if self.to_image:
+            return x.reshape(x.shape[0], *self.image_shape)
+        return x.reshape(x.shape[0], -1)

@@ -25,8 +25,7 @@ import math
 import torch
 from torch import nn
 
-from ._layers import glorot_init_
-from .depict import _FlatToImage, _Unflatten, _conv_out
+from ._layers import FlatToImage, Unflatten, conv_out, glorot_init_
 
 __all__ = [
     "StackedLinear",
@@ -236,7 +235,7 @@ class _ModelsToMaps(nn.Module):
         return x.transpose(0, 1).reshape(x.shape[1], self.n_models * channels, height, width)
 
     def unstack(self, k):
-        return _Unflatten(self.shape)
+        return Unflatten(self.shape)
 
 
 class StackedAutoencoder(nn.Module):
@@ -324,8 +323,8 @@ def conv_geometry(height, width):
             f"convolutional networks (they need at least {MIN_IMAGE_SIDE}x"
             f"{MIN_IMAGE_SIDE}); pass the data as flat features (image_shape=None)."
         )
-    h1, w1 = _conv_out(height, 3, 2, 1), _conv_out(width, 3, 2, 1)
-    h2, w2 = _conv_out(h1, 3, 2, 1), _conv_out(w1, 3, 2, 1)
+    h1, w1 = conv_out(height, 3, 2, 1), conv_out(width, 3, 2, 1)
+    h2, w2 = conv_out(h1, 3, 2, 1), conv_out(w1, 3, 2, 1)
 
     def out_pad(size, smaller):
         return size - ((smaller - 1) * 2 - 2 + 3)
@@ -341,7 +340,7 @@ def _conv_autoencoder(n_models, image_shape, n_filters, hidden, bottleneck, outp
     flat = f2 * h2 * w2
     relu = nn.ReLU
     encoder = [
-        _FlatToImage(image_shape),
+        FlatToImage(image_shape),
         StackedConv2d(n_models, channels, f1, 3, 2, 1, shared_input=True),
         StackedBatchNorm2d(n_models, f1), relu(),
         StackedConv2d(n_models, f1, f2, 3, 2, 1), StackedBatchNorm2d(n_models, f2), relu(),
@@ -454,7 +453,7 @@ def build_damic_clustering_network(
         _, (h2, w2), _, _ = conv_geometry(height, width_px)
         f1, f2 = n_filters
         body = [
-            _FlatToImage(image_shape),
+            FlatToImage(image_shape),
             nn.Conv2d(channels, f1, 3, 2, 1), nn.BatchNorm2d(f1), nn.ReLU(),
             nn.Conv2d(f1, f2, 3, 2, 1), nn.BatchNorm2d(f2), nn.ReLU(), nn.Flatten(),
         ]

@@ -13,7 +13,7 @@ losses normalise it.
 
 from torch import nn
 
-from .depict import _FlatToImage, _Unflatten
+from ._layers import FlatToImage, Unflatten
 
 #: The smallest image side the convolutional network accepts (one pooling).
 MIN_IMAGE_SIDE = 4
@@ -109,7 +109,7 @@ def build_ddlsc_conv(image_shape, *, embedding_dim, n_filters=(16, 16, 16), kern
     n_blocks = len(sizes) - 1
     widths = (channels, *n_filters[:n_blocks])
     pad = kernel_size // 2
-    encoder = [_FlatToImage(image_shape)]
+    encoder = [FlatToImage(image_shape)]
     for c_in, c_out in zip(widths, widths[1:]):
         encoder += [
             nn.Conv2d(c_in, c_out, kernel_size, padding=pad),
@@ -121,7 +121,7 @@ def build_ddlsc_conv(image_shape, *, embedding_dim, n_filters=(16, 16, 16), kern
     flat = last[0] * last[1] * last[2]
     encoder += [nn.Flatten(), nn.Linear(flat, embedding_dim)]
 
-    decoder = [nn.Linear(embedding_dim, flat), nn.ReLU(), _Unflatten(last)]
+    decoder = [nn.Linear(embedding_dim, flat), nn.ReLU(), Unflatten(last)]
     for c_in, c_out, size in zip(widths[:0:-1], widths[-2:0:-1], sizes[-2:0:-1]):
         decoder += [
             nn.Upsample(size=size, mode="nearest"),
@@ -132,7 +132,7 @@ def build_ddlsc_conv(image_shape, *, embedding_dim, n_filters=(16, 16, 16), kern
     decoder += [
         nn.Upsample(size=sizes[0], mode="nearest"),
         nn.Conv2d(widths[1], channels, kernel_size, padding=pad),
-        _FlatToImage(image_shape, to_image=False),
+        FlatToImage(image_shape, to_image=False),
     ]
     return DDLSCAutoencoder(nn.Sequential(*encoder), nn.Sequential(*decoder))
 

@@ -9,7 +9,7 @@ and the clean pathway shares all weights.
 import torch
 from torch import nn
 
-from ._layers import output_activation, seeded_dropout
+from ._layers import FlatToImage, Unflatten, conv_out, output_activation, seeded_dropout
 
 #: Table 5 of the paper: image side -> ((kernel, stride, padding) per conv).
 PAPER_CONV_GEOMETRY = {
@@ -21,10 +21,6 @@ PAPER_CONV_GEOMETRY = {
 
 #: The smallest image side the convolutional network accepts.
 MIN_IMAGE_SIDE = 4
-
-
-def _conv_out(size, kernel, stride, padding):
-    return (size + 2 * padding - kernel) // stride + 1
 
 
 def depict_conv_geometry(height, width, target=10):
@@ -56,8 +52,8 @@ def depict_conv_geometry(height, width, target=10):
         for second in candidates:
             sizes = []
             for side in (height, width):
-                m1 = _conv_out(side, *first)
-                m2 = _conv_out(m1, *second) if m1 >= 1 else 0
+                m1 = conv_out(side, *first)
+                m2 = conv_out(m1, *second) if m1 >= 1 else 0
                 if m1 < 1 or m2 < 1 or m1 > side or m2 > m1:
                     break
                 sizes.append(m2)
@@ -132,29 +128,6 @@ class DEPICTNetwork(nn.Module):
         return torch.log_softmax(self.head(z), dim=1)
 
 
-class _Unflatten(nn.Module):
-    def __init__(self, shape):
-        super().__init__()
-        self.shape = tuple(shape)
-
-    def forward(self, x):
-        return x.reshape(x.shape[0], *self.shape)
-
-
-class _FlatToImage(nn.Module):
-    """Reshape flat rows to images at the start of the encoder, and back."""
-
-    def __init__(self, image_shape, to_image=True):
-        super().__init__()
-        self.image_shape = tuple(image_shape)
-        self.to_image = to_image
-
-    def forward(self, x):
-        if self.to_image:
-            return x.reshape(x.shape[0], *self.image_shape)
-        return x.reshape(x.shape[0], -1)
-
-
 def build_depict_conv(
     image_shape, n_clusters, *, embedding_dim, n_filters=50, dropout=0.1,
     negative_slope=0.01, output="tanh",
@@ -180,8 +153,8 @@ def build_depict_conv(
     """
     channels, height, width = image_shape
     (k1, s1, p1), (k2, s2, p2) = depict_conv_geometry(height, width)
-    h1, w1 = _conv_out(height, k1, s1, p1), _conv_out(width, k1, s1, p1)
-    h2, w2 = _conv_out(h1, k2, s2, p2), _conv_out(w1, k2, s2, p2)
+    h1, w1 = conv_out(height, k1, s1, p1), conv_out(width, k1, s1, p1)
+    h2, w2 = conv_out(h1, k2, s2, p2), conv_out(w1, k2, s2, p2)
     flat = n_filters * h2 * w2
 
     def out_pad(size_in, size_out, k, s, p):
@@ -189,12 +162,12 @@ def build_depict_conv(
 
     act = lambda: nn.LeakyReLU(negative_slope)  # noqa: E731
     encoder = [
-        nn.Sequential(_FlatToImage(image_shape), nn.Conv2d(channels, n_filters, k1, s1, p1), act()),
+        nn.Sequential(FlatToImage(image_shape), nn.Conv2d(channels, n_filters, k1, s1, p1), act()),
         nn.Sequential(nn.Conv2d(n_filters, n_filters, k2, s2, p2), act()),
         nn.Sequential(nn.Flatten(), nn.Linear(flat, embedding_dim), nn.Tanh()),
     ]
     decoder = [
-        nn.Sequential(nn.Linear(embedding_dim, flat), act(), _Unflatten((n_filters, h2, w2))),
+        nn.Sequential(nn.Linear(embedding_dim, flat), act(), Unflatten((n_filters, h2, w2))),
         nn.Sequential(
             nn.ConvTranspose2d(
                 n_filters, n_filters, k2, s2, p2,
@@ -208,7 +181,7 @@ def build_depict_conv(
                 output_padding=(out_pad(height, h1, k1, s1, p1), out_pad(width, w1, k1, s1, p1)),
             ),
             output_activation(output),
-            _FlatToImage(image_shape, to_image=False),
+            FlatToImage(image_shape, to_image=False),
         ),
     ]
     return DEPICTNetwork(encoder, decoder, n_clusters, embedding_dim, dropout)
