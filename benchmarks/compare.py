@@ -43,6 +43,7 @@ import platform
 import sys
 import time
 import types
+import warnings
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -158,8 +159,10 @@ class UMAPThenCluster:
     def fit(self, X):
         import umap
 
-        embedding = umap.UMAP(n_components=self.n_clusters, random_state=self.seed,
-                              **UMAP_PARAMS).fit_transform(X)
+        with warnings.catch_warnings():  # "n_jobs overridden to 1 by setting random_state"
+            warnings.filterwarnings("ignore", message="n_jobs value", category=UserWarning)
+            embedding = umap.UMAP(n_components=self.n_clusters, random_state=self.seed,
+                                  **UMAP_PARAMS).fit_transform(X)
         self.labels_ = self.clusterer.fit_predict(embedding)
         return self
 
@@ -168,8 +171,10 @@ def warm_up_umap():
     """Compile UMAP's numba code before a fit is timed."""
     import umap
 
-    umap.UMAP(n_components=2, random_state=0, **UMAP_PARAMS).fit_transform(
-        np.random.RandomState(0).rand(300, 8))
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="n_jobs value", category=UserWarning)
+        umap.UMAP(n_components=2, random_state=0, **UMAP_PARAMS).fit_transform(
+            np.random.RandomState(0).rand(300, 8))
 
 
 def make_estimator(method, data, seed, params, flat=False):

@@ -67,9 +67,11 @@ print("training rows:", {key: round(value, 3) for key, value in report.items()})
 # %%
 # Save and load
 # -------------
-# Pickling stores the fitted network with :func:`torch.save`; loading puts it
-# back on the device it was trained on, or on the CPU when that device is not
-# available (a model fitted on a GPU opens on a CPU-only machine).
+# Pickling stores the fitted network as its builder's arguments and its
+# weights; loading rebuilds it, reads the weights with
+# ``torch.load(weights_only=True)`` and puts it back on the device it was
+# trained on, or on the CPU when this machine has no CUDA (a model fitted on a
+# GPU opens on a CPU-only machine).
 restored_pickle = pickle.loads(pickle.dumps(pipeline))
 
 with tempfile.TemporaryDirectory() as folder:

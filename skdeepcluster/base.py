@@ -12,6 +12,7 @@ import io
 import math
 import warnings
 from abc import ABCMeta, abstractmethod
+from functools import partial
 from numbers import Integral
 
 import numpy as np
@@ -30,6 +31,7 @@ from sklearn.utils import check_random_state
 from sklearn.utils.metaestimators import available_if
 from sklearn.utils.validation import check_is_fitted, validate_data
 
+from . import nn as networks
 from ._compat import HasMethods, Interval, StrOptions, _fit_context
 from ._version import __version__
 from .gdl import GDLClustering
@@ -54,11 +56,161 @@ _SCALINGS = {"minmax", "standard", "maxabs"}
 
 
 class _SerializedModule:
-    """A torch module pickled by :func:`torch.save`, loaded back with a
-    ``map_location`` so that a model trained on a GPU opens on a CPU."""
+    """A fitted module in the format of skdeepcluster 0.1.0: the whole module
+    pickled by :func:`torch.save`.
+
+    Opening it would need ``torch.load(weights_only=False)``, which can run
+    arbitrary code, so it is never opened: the class only stays importable
+    here so that such pickles can be read far enough to be refused with a
+    clear message (see :meth:`BaseDeepClustering.__setstate__`)."""
 
     def __init__(self, payload):
         self.payload = payload
+
+
+class _SavedModule:
+    """A fitted module as pickled: how to build it and its weights.
+
+    Parameters
+    ----------
+    recipe : dict
+        Plain data: ``module`` and ``qualname`` of a network builder of
+        :mod:`skdeepcluster.nn`, and the ``args`` and ``kwargs`` it was
+        called with (see :func:`_module_recipe`).
+    state : bytes
+        The module's ``state_dict`` (parameters and buffers, on the CPU)
+        written by :func:`torch.save`; read back with
+        ``torch.load(weights_only=True)``.
+    """
+
+    def __init__(self, recipe, state):
+        self.recipe = recipe
+        self.state = state
+
+
+#: Attribute of a fitted module that holds its recipe (:func:`_module_recipe`).
+_RECIPE_ATTRIBUTE = "_skdeepcluster_recipe"
+
+
+def _plain(value):
+    """``value`` as plain Python data (None, bool, int, float, str, and
+    tuples, lists and str-keyed dicts of them; NumPy scalars become Python
+    scalars), or a TypeError."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, np.generic) and isinstance(value.item(), (bool, int, float, str)):
+        return value.item()
+    if isinstance(value, (tuple, list)):
+        return (tuple if isinstance(value, tuple) else list)(_plain(item) for item in value)
+    if isinstance(value, dict) and all(isinstance(key, str) for key in value):
+        return {key: _plain(item) for key, item in value.items()}
+    raise TypeError(
+        f"A network builder's argument {value!r} (of type {type(value).__name__}) is not "
+        "plain Python data (None, bool, int, float, str, tuple, list or dict), so it "
+        "cannot be saved with the model."
+    )
+
+
+def _network_builder(module, qualname):
+    """The builder function ``qualname`` of :mod:`skdeepcluster.nn`, defined in
+    ``module``; a ValueError for anything else."""
+    builder = None
+    if isinstance(qualname, str) and qualname.startswith("build_") and qualname in networks.__all__:
+        builder = getattr(networks, qualname)
+    if builder is None or not callable(builder) or builder.__module__ != module:
+        raise ValueError(
+            f"{module}.{qualname} is not a network builder of skdeepcluster.nn; a model "
+            "can only rebuild its networks with the build_* functions of skdeepcluster.nn. "
+            "The pickle was not written by skdeepcluster, or was altered."
+        )
+    return builder
+
+
+def _module_recipe(factory):
+    """How to rebuild the module ``factory()`` makes, as plain data.
+
+    ``factory`` must be a :func:`functools.partial` of a builder of
+    :mod:`skdeepcluster.nn`; the recipe holds the builder's ``module`` and
+    ``qualname`` and the ``args`` and ``kwargs`` of the partial."""
+    func = getattr(factory, "func", None)
+    if not isinstance(factory, partial) or func is None:
+        raise TypeError(
+            "_build_module needs a functools.partial of a build_* function of "
+            f"skdeepcluster.nn, so that the model can be saved; got {factory!r}."
+        )
+    _network_builder(func.__module__, func.__qualname__)
+    return {
+        "module": func.__module__,
+        "qualname": func.__qualname__,
+        "args": _plain(tuple(factory.args)),
+        "kwargs": _plain(dict(factory.keywords)),
+    }
+
+
+def _save_module(module, name):
+    """``module`` as a :class:`_SavedModule`: its recipe and its
+    ``state_dict`` on the CPU, written by :func:`torch.save`."""
+    recipe = getattr(module, _RECIPE_ATTRIBUTE, None)
+    if recipe is None:
+        raise TypeError(
+            f"The fitted module {name} was not built by BaseDeepClustering._build_module, "
+            "so there is no recipe to rebuild it from and it cannot be pickled. Build "
+            "every fitted network with _build_module."
+        )
+    buffer = io.BytesIO()
+    torch.save({key: value.detach().cpu() for key, value in module.state_dict().items()}, buffer)
+    return _SavedModule(recipe, buffer.getvalue())
+
+
+def _load_module(saved, device):
+    """Rebuild a :class:`_SavedModule` on ``device``, in eval mode.
+
+    The builder runs inside :func:`torch.random.fork_rng` (torch's default
+    initialisers draw from the global RNG, and the weights are overwritten
+    anyway); the weights are read with ``torch.load(weights_only=True)``,
+    which only reads tensors and plain containers."""
+    recipe = saved.recipe
+    builder = _network_builder(recipe["module"], recipe["qualname"])
+    args, kwargs = _plain(recipe["args"]), _plain(recipe["kwargs"])
+    with torch.random.fork_rng(devices=[]):
+        module = builder(*args, **kwargs)
+    if not isinstance(module, torch.nn.Module):
+        raise ValueError(f"{recipe['qualname']} did not build a torch module.")
+    module.to(device)
+    state = torch.load(io.BytesIO(saved.state), map_location=device, weights_only=True)
+    module.load_state_dict(state)
+    setattr(module, _RECIPE_ATTRIBUTE, recipe)
+    return module.eval()
+
+
+def _load_device(saved_device):
+    """The device a model saved on ``saved_device`` opens on, on this machine.
+
+    A CUDA device stays as it is when this machine has it; a CUDA index this
+    machine lacks becomes ``cuda:0``; without CUDA, the CPU. Another
+    accelerator (``"mps"``, ``"xpu"``) stays when available, else the CPU.
+
+    Parameters
+    ----------
+    saved_device : torch.device, str or None
+        The ``device_`` of the saved model (None: the CPU).
+
+    Returns
+    -------
+    torch.device
+    """
+    cpu = torch.device("cpu")
+    device = cpu if saved_device is None else torch.device(saved_device)
+    if device.type == "cpu":
+        return device
+    if device.type == "cuda":
+        if not torch.cuda.is_available():
+            return cpu
+        if device.index is not None and device.index >= torch.cuda.device_count():
+            return torch.device("cuda", 0)
+        return device
+    is_available = getattr(getattr(torch, device.type, None), "is_available", None)
+    return device if callable(is_available) and is_available() else cpu
 
 
 class BaseDeepClustering(
@@ -71,9 +223,22 @@ class BaseDeepClustering(
     (they all have them) and implement :meth:`_fit` and :meth:`_embed_batch`,
     plus :meth:`_log_proba_batch` where the method has cluster probabilities.
 
-    The fitted torch modules are plain attributes ending in ``_``; pickling
-    stores them through :func:`torch.save` and loads them on
-    ``device_`` when it is available, else on the CPU.
+    The fitted torch modules are plain attributes ending in ``_``, each built
+    by :meth:`_build_module` from a builder of :mod:`skdeepcluster.nn`.
+
+    Devices: ``fit`` resolves ``device`` into ``device_``, where the modules
+    live. A ``device`` set after ``fit`` (``set_params(device="cpu")``,
+    ``"cuda"``, ``"auto"``, ...) is honoured by ``predict``,
+    ``predict_proba``, ``transform`` and ``score``: they move the modules to
+    it first and update ``device_``.
+
+    Pickling stores each module as the builder's name and arguments (plain
+    data) plus its ``state_dict`` on the CPU; loading rebuilds the module and
+    reads the weights with ``torch.load(weights_only=True)``, in eval mode,
+    on the saved device when this machine has it: a CUDA index it lacks
+    becomes ``cuda:0``, and without CUDA the CPU (:func:`_load_device`).
+    Pickles of skdeepcluster 0.1.0, which stored whole modules, are refused
+    with a ValueError (loading them could run arbitrary code).
     """
 
     _parameter_constraints: dict = {
@@ -116,6 +281,7 @@ class BaseDeepClustering(
         """
         X = self._validate_input(X, reset=True)
         self.device_ = resolve_device(self.device)
+        self._device_param = str(self.device)
         random_state = check_random_state(self.random_state)
         self._fit_scaling(X)
         X = self._scale(X)
@@ -217,7 +383,25 @@ class BaseDeepClustering(
         """Validate and scale ``X``, then apply ``function`` batch by batch."""
         check_is_fitted(self)
         X = self._scale(self._validate_input(X, reset=False))
+        self._follow_device()
         return self._apply(function, X)
+
+    def _follow_device(self):
+        """When ``device`` was set after fit (or load), move the fitted modules
+        to it and update ``device_``.
+
+        ``_device_param`` is the ``device`` value that ``device_`` comes from;
+        while ``device`` keeps that value the modules stay where they are, so
+        a model loaded on another machine keeps the device :func:`_load_device`
+        chose for it."""
+        if str(self.device) == self._device_param:
+            return
+        device = resolve_device(self.device)
+        if device != self.device_:
+            for module in self._modules():
+                module.to(device)
+            self.device_ = device
+        self._device_param = str(self.device)
 
     def _apply(self, function, X):
         """Apply a batch function to the scaled tensor ``X`` in eval mode."""
@@ -336,10 +520,16 @@ class BaseDeepClustering(
 
         Construction runs inside :func:`torch.random.fork_rng` because torch's
         default initialisers draw from the global RNG; ``initialise`` must set
-        every parameter from the fit's own generator."""
+        every parameter from the fit's own generator.
+
+        ``factory`` must be a :func:`functools.partial` of a ``build_*``
+        function of :mod:`skdeepcluster.nn` with plain-data arguments: the
+        module keeps that recipe, from which pickling rebuilds it."""
+        recipe = _module_recipe(factory)
         with torch.random.fork_rng(devices=[]):
             module = factory()
         initialise(module)
+        setattr(module, _RECIPE_ATTRIBUTE, recipe)
         return module.to(self.device_)
 
     def _modules(self):
@@ -362,15 +552,22 @@ class BaseDeepClustering(
         state = dict(super().__getstate__())
         for key, value in state.items():
             if isinstance(value, torch.nn.Module):
-                buffer = io.BytesIO()
-                torch.save(value, buffer)
-                state[key] = _SerializedModule(buffer.getvalue())
+                state[key] = _save_module(value, key)
         state["_skdeepcluster_version"] = __version__
         return state
 
     def __setstate__(self, state):
         state = dict(state)
         saved_version = state.pop("_skdeepcluster_version", "unknown")
+        legacy = sorted(key for key, value in state.items() if isinstance(value, _SerializedModule))
+        if legacy:
+            raise ValueError(
+                f"This {type(self).__name__} was saved by skdeepcluster {saved_version} in "
+                f"the format of 0.1.0, which pickles whole torch modules ({', '.join(legacy)}): "
+                "loading them can run arbitrary code, so this version refuses to. Refit "
+                f"the model with skdeepcluster {__version__}; if you trust the file and "
+                "need its results, load it with skdeepcluster 0.1.0, and refit."
+            )
         if saved_version != __version__:
             warnings.warn(
                 f"This {type(self).__name__} was saved by skdeepcluster "
@@ -379,15 +576,13 @@ class BaseDeepClustering(
                 UserWarning,
                 stacklevel=2,
             )
-        device = state.get("device_")
-        if device is not None and device.type == "cuda" and not torch.cuda.is_available():
-            device = state["device_"] = torch.device("cpu")
+        if "device_" in state:
+            state["device_"] = _load_device(state["device_"])
+            state.setdefault("_device_param", str(state.get("device")))
+        device = state.get("device_", torch.device("cpu"))
         for key, value in state.items():
-            if isinstance(value, _SerializedModule):
-                state[key] = torch.load(
-                    io.BytesIO(value.payload), map_location=device or "cpu",
-                    weights_only=False,
-                )
+            if isinstance(value, _SavedModule):
+                state[key] = _load_module(value, device)
         super().__setstate__(state)
 
 

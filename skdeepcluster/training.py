@@ -62,6 +62,14 @@ def resolve_device(device):
             f"device={device!r} was requested but CUDA is not available on this "
             "machine. Use device='auto' (CUDA when present, else CPU) or 'cpu'."
         )
+    if resolved.type == "cuda" and resolved.index is not None:
+        count = torch.cuda.device_count()
+        if resolved.index >= count:
+            raise ValueError(
+                f"device={device!r} was requested but this machine has {count} CUDA "
+                f"device(s), numbered from 0. Use 'cuda:0' to 'cuda:{count - 1}', "
+                "'cuda' or 'auto'."
+            )
     return resolved
 
 

@@ -5,6 +5,7 @@ determinism and interruption. A new estimator is covered by adding it to
 import io
 import pickle
 import warnings
+from unittest import mock
 
 import joblib
 import numpy as np
@@ -17,6 +18,7 @@ from sklearn.base import clone
 from sklearn.exceptions import ConvergenceWarning
 
 from skdeepcluster import __version__
+from skdeepcluster.base import _load_device, _SavedModule, _SerializedModule
 from skdeepcluster.training import TrainingDivergedError, _Progress
 
 from .conftest import estimator_id, fast_estimators
@@ -216,42 +218,249 @@ def test_fit_predict_properties(estimator, n_samples, n_features, dtype, scale, 
 
 
 # ---------------------------------------------------------- persistence
+def _outputs(model, X):
+    """Every inference output of ``model`` on ``X``."""
+    outputs = {"predict": model.predict(X), "transform": model.transform(X)}
+    for method in ("predict_proba", "score", "reconstruction_errors"):
+        if hasattr(model, method):
+            outputs[method] = getattr(model, method)(X)
+    return outputs
+
+
+def _assert_same_outputs(first, second):
+    assert first.keys() == second.keys()
+    for key in first:
+        np.testing.assert_array_equal(first[key], second[key], err_msg=key)
+
+
+def _fitted_modules(model):
+    return {key: value for key, value in vars(model).items() if isinstance(value, torch.nn.Module)}
+
+
+class _RecordingUnpickler(pickle.Unpickler):
+    """Records every global (module, name) an outer pickle refers to."""
+
+    def __init__(self, file):
+        super().__init__(file)
+        self.globals = set()
+
+    def find_class(self, module, name):
+        self.globals.add((module, name))
+        return super().find_class(module, name)
+
+
+@pytest.fixture
+def weights_only_loads(monkeypatch):
+    """Make every torch.load assert weights_only=True; counts the calls."""
+    calls = []
+    real_load = torch.load
+
+    def checked_load(*args, **kwargs):
+        assert kwargs.get("weights_only") is True, "torch.load without weights_only=True"
+        calls.append(kwargs.get("map_location"))
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(torch, "load", checked_load)
+    return calls
+
+
 @each_estimator
 @pytest.mark.parametrize("dumper", ["pickle", "joblib"])
-def test_round_trip_gives_identical_outputs(estimator, dumper, tmp_path):
-    X = _data()
-    model = clone(estimator).fit(X)
+@pytest.mark.parametrize("kind", ["flat", "images"])
+def test_round_trip_gives_identical_outputs(estimator, dumper, kind, tiny_images, tmp_path,
+                                            weights_only_loads):
+    """Outputs, parameters and buffers (batch norm statistics) come back
+    exactly, in eval mode, on the CPU, through torch.load(weights_only=True)."""
+    if kind == "flat":
+        model, X = clone(estimator).fit(_data()), _data()
+    else:
+        X = tiny_images
+        model = clone(estimator).set_params(image_shape=(8, 8)).fit(X)
+    before = _outputs(model, X)
+    rng_state = torch.get_rng_state()
     if dumper == "pickle":
         loaded = pickle.loads(pickle.dumps(model))
     else:
         joblib.dump(model, tmp_path / "model.joblib")
         loaded = joblib.load(tmp_path / "model.joblib")
-    np.testing.assert_array_equal(loaded.predict(X), model.predict(X))
-    np.testing.assert_array_equal(loaded.transform(X), model.transform(X))
+    assert torch.equal(rng_state, torch.get_rng_state())
+    assert len(weights_only_loads) == len(_fitted_modules(model)) > 0
+    _assert_same_outputs(_outputs(loaded, X), before)
     np.testing.assert_array_equal(loaded.labels_, model.labels_)
+    assert loaded.device_ == torch.device("cpu")
+    modules = _fitted_modules(loaded)
+    assert modules.keys() == _fitted_modules(model).keys()
+    for key, module in modules.items():
+        assert type(module) is type(getattr(model, key))
+        assert not any(m.training for m in module.modules())
+        original = getattr(model, key).state_dict()
+        restored = module.state_dict()
+        assert restored.keys() == original.keys()
+        for name, value in restored.items():
+            assert value.device == loaded.device_
+            assert torch.equal(value, original[name]), f"{key}.{name}"
+
+
+def test_batch_norm_statistics_round_trip(tiny_images):
+    """The running statistics of batch norm are saved, not rebuilt fresh."""
+    model = clone(ESTIMATORS[1]).set_params(image_shape=(8, 8)).fit(tiny_images)
+    buffers = {n: b for n, b in model.network_.named_buffers() if n.endswith("running_mean")}
+    assert buffers and not all(torch.all(b == 0) for b in buffers.values())
+    loaded = pickle.loads(pickle.dumps(model))
+    for name, value in loaded.network_.named_buffers():
+        assert torch.equal(value, dict(model.network_.named_buffers())[name])
 
 
 @each_estimator
-def test_model_saved_on_gpu_loads_on_cpu(estimator, monkeypatch):
-    """A state whose device is CUDA opens on a CPU-only machine, on the CPU."""
+def test_pickle_holds_weights_not_modules(estimator):
+    """The pickle refers to no torch module class: each network is a
+    builder's name with plain-data arguments plus a state_dict."""
+    model = clone(estimator).fit(_data())
+    state = model.__getstate__()
+    saved = {key: value for key, value in state.items() if isinstance(value, _SavedModule)}
+    assert saved.keys() == _fitted_modules(model).keys()
+    for value in saved.values():
+        assert value.recipe["module"].startswith("skdeepcluster.nn.")
+        assert value.recipe["qualname"].startswith("build_")
+        assert isinstance(value.recipe["args"], tuple) and isinstance(value.recipe["kwargs"], dict)
+        assert isinstance(value.state, bytes)
+    unpickler = _RecordingUnpickler(io.BytesIO(pickle.dumps(model)))
+    unpickler.load()
+    torch_globals = {g for g in unpickler.globals if g[0].split(".")[0] == "torch"}
+    assert torch_globals <= {("torch", "device")}, torch_globals
+    assert not any(g[0].startswith("skdeepcluster.nn") for g in unpickler.globals)
+
+
+@each_estimator
+def test_model_saved_on_gpu_loads_on_cpu(estimator, monkeypatch, weights_only_loads):
+    """A state saved on cuda:3 opens on a CPU-only machine, on the CPU, and
+    predicts the same."""
     X = _data()
     model = clone(estimator).fit(X)
+    before = _outputs(model, X)
     state = model.__getstate__()
-    state["device_"] = torch.device("cuda", 0)
+    state["device_"] = torch.device("cuda", 3)
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
-    seen = []
-    real_load = torch.load
-
-    def recording_load(*args, **kwargs):
-        seen.append(kwargs.get("map_location"))
-        return real_load(*args, **kwargs)
-
-    monkeypatch.setattr(torch, "load", recording_load)
     loaded = type(model).__new__(type(model))
     loaded.__setstate__(state)
     assert loaded.device_ == torch.device("cpu")
-    assert seen and all(torch.device(m) == torch.device("cpu") for m in seen)
-    np.testing.assert_array_equal(loaded.predict(X), model.predict(X))
+    assert weights_only_loads and all(torch.device(m) == torch.device("cpu") for m in weights_only_loads)
+    for module in _fitted_modules(loaded).values():
+        assert all(p.device == loaded.device_ for p in module.parameters())
+    _assert_same_outputs(_outputs(loaded, X), before)
+
+
+@pytest.mark.parametrize(
+    "available, count, saved, expected",
+    [
+        (False, 0, torch.device("cuda", 3), "cpu"),
+        (False, 0, "cuda", "cpu"),
+        (True, 1, torch.device("cuda", 3), "cuda:0"),
+        (True, 1, torch.device("cuda", 1), "cuda:0"),
+        (True, 4, torch.device("cuda", 3), "cuda:3"),
+        (True, 1, torch.device("cuda", 0), "cuda:0"),
+        (True, 1, torch.device("cuda"), "cuda"),
+        (True, 1, torch.device("cpu"), "cpu"),
+        (True, 1, None, "cpu"),
+        (False, 0, "cpu", "cpu"),
+    ],
+)
+def test_load_device_maps_missing_cuda_devices(available, count, saved, expected):
+    with mock.patch.object(torch.cuda, "is_available", return_value=available), \
+            mock.patch.object(torch.cuda, "device_count", return_value=count):
+        assert _load_device(saved) == torch.device(expected)
+
+
+def test_load_device_other_accelerator_falls_back_to_cpu():
+    with mock.patch.object(torch.mps, "is_available", return_value=False):
+        assert _load_device(torch.device("mps")) == torch.device("cpu")
+    with mock.patch.object(torch.mps, "is_available", return_value=True):
+        assert _load_device(torch.device("mps")) == torch.device("mps")
+
+
+@each_estimator
+def test_model_saved_on_cuda3_opens_on_cuda0_of_a_one_gpu_machine(estimator):
+    """The mapping is applied to every module (tensors are not moved here:
+    the rebuilding is replaced by a recorder)."""
+    state = clone(estimator).fit(_data()).__getstate__()
+    state["device_"] = torch.device("cuda", 3)
+    placed = []
+
+    def record(saved, device):
+        placed.append(device)
+        return torch.nn.Identity()
+
+    loaded = type(estimator).__new__(type(estimator))
+    with mock.patch.object(torch.cuda, "is_available", return_value=True), \
+            mock.patch.object(torch.cuda, "device_count", return_value=1), \
+            mock.patch("skdeepcluster.base._load_module", side_effect=record):
+        loaded.__setstate__(state)
+    assert loaded.device_ == torch.device("cuda", 0)
+    assert placed and all(device == torch.device("cuda", 0) for device in placed)
+
+
+@each_estimator
+def test_device_set_after_fit_is_honoured(estimator, monkeypatch):
+    X = _data()
+    model = clone(estimator).fit(X)
+    before = _outputs(model, X)
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    for device in ("cpu", "auto", torch.device("cpu")):
+        model.set_params(device=device)
+        _assert_same_outputs(_outputs(model, X), before)
+        assert model.device_ == torch.device("cpu")
+    # modules recorded elsewhere (as after a fit on a GPU) come to the new device
+    model.set_params(device="cpu")
+    model.device_ = torch.device("cuda", 3)
+    model.set_params(device="auto")
+    _assert_same_outputs(_outputs(model, X), before)
+    assert model.device_ == torch.device("cpu")
+    model.set_params(device="cuda")
+    with pytest.raises(ValueError, match="CUDA is not available"):
+        model.predict(X)
+
+
+def test_model_of_0_1_0_is_refused_with_advice(monkeypatch):
+    """A 0.1.0 pickle (whole modules by torch.save) opens far enough to be
+    refused, and torch.load is never called on its payload."""
+    model = clone(ESTIMATORS[0]).fit(_data())
+    buffer = io.BytesIO()
+    torch.save(model.network_, buffer)
+    legacy = dict(model.__getstate__(), network_=_SerializedModule(buffer.getvalue()))
+    monkeypatch.setattr(type(model), "__getstate__", lambda self: legacy)
+    data = pickle.dumps(model)
+    monkeypatch.undo()
+    assert b"_SerializedModule" in data
+    loads = []
+    monkeypatch.setattr(torch, "load", lambda *args, **kwargs: loads.append(args))
+    with pytest.raises(ValueError, match=r"(?s)0\.1\.0.*arbitrary code.*Refit"):
+        pickle.loads(data)
+    assert not loads
+
+
+@pytest.mark.parametrize("module, qualname", [
+    ("os", "system"),
+    ("skdeepcluster.nn._layers", "seeded_dropout"),
+    ("skdeepcluster.nn.jule", "build_depict_mlp"),
+])
+def test_only_network_builders_are_called_on_load(module, qualname):
+    model = clone(ESTIMATORS[0]).fit(_data())
+    state = model.__getstate__()
+    state["network_"].recipe = dict(state["network_"].recipe, module=module, qualname=qualname)
+    loaded = type(model).__new__(type(model))
+    with pytest.raises(ValueError, match="not a network builder of skdeepcluster.nn"):
+        loaded.__setstate__(state)
+
+
+def test_modules_must_be_built_from_a_builder_of_skdeepcluster_nn():
+    model = clone(ESTIMATORS[0])
+    model.device_ = torch.device("cpu")
+    with pytest.raises(TypeError, match="functools.partial"):
+        model._build_module(lambda: torch.nn.Linear(2, 2), lambda module: None)
+    fitted = clone(ESTIMATORS[0]).fit(_data())
+    fitted.network_ = torch.nn.Linear(2, 2)
+    with pytest.raises(TypeError, match="network_ was not built by"):
+        pickle.dumps(fitted)
 
 
 @each_estimator
