@@ -1,7 +1,7 @@
 """Every method of ours next to scikit-learn's and ClustPy's clusterers on the same data.
 
 Methods: every entry of ``skdeepcluster.__main__.METHODS`` (picked up at run
-time, default parameters; images smaller than 16x16 as flat min-max scaled
+time, default parameters; images smaller than 16x16 as flat
 rows, as ``python -m skdeepcluster`` does), scikit-learn's k-means
 (``n_init=10``), Ward agglomerative and spectral clustering (nearest-neighbours
 affinity), ClustPy's DEC and IDEC with their defaults when ``clustpy`` is
@@ -180,8 +180,8 @@ def warm_up_umap():
 def make_estimator(method, data, seed, params, flat=False):
     """The estimator of ``method`` for ``data``, and the parameters it was given.
 
-    ``flat`` clusters images of any size as flat min-max scaled rows (the
-    fully connected networks), as ``default_layout`` does below 16x16.
+    ``flat`` clusters images of any size as flat rows (the fully connected
+    networks), as ``default_layout`` does below 16x16.
     """
     from sklearn.cluster import AgglomerativeClustering, KMeans, SpectralClustering
 
@@ -189,11 +189,11 @@ def make_estimator(method, data, seed, params, flat=False):
 
     n = data.n_clusters
     if method in METHODS:
-        image_shape, scaling = default_layout(None if flat else data.image_shape)
-        if flat and data.image_shape is not None:
-            scaling = "minmax"
+        # the estimator as a user builds it: n_clusters, and the image shape
+        # for images that keep it (scaling="auto" picks min-max for pixels)
+        image_shape = None if flat else default_layout(data.image_shape)
         accepted = METHODS[method]().get_params()
-        given = {"image_shape": image_shape, "scaling": scaling,
+        given = {**({"image_shape": image_shape} if image_shape is not None else {}),
                  **{k: v for k, v in params.items() if k in accepted}}
         return METHODS[method](n, random_state=seed, **given), given
     if method == "k-means":
@@ -370,7 +370,7 @@ def build_parser():
     parser.add_argument("--from-csv", nargs="+", metavar="CSV",
                         help="fit nothing: summarise (and --plot) the rows of these results.csv files")
     parser.add_argument("--flat", action="store_true",
-                        help="cluster images of every size as flat min-max scaled rows with "
+                        help="cluster images of every size as flat rows with "
                              "our fully connected networks (default: 16x16 and larger keep "
                              "their shape and get the convolutional networks)")
     parser.add_argument("--shared", action="store_true",

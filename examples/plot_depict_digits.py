@@ -39,10 +39,10 @@ print(X.shape)
 # Fit k-means and DEPICT
 # ----------------------
 # DEPICT scales its input itself. Pixels share one unit, so
-# ``scaling="minmax"`` maps all of them together to [0, 1] (the default for
-# flat features, ``"standard"``, would scale each pixel on its own, which suits
-# tabular data). ``device="cpu"`` and a fixed ``random_state`` make the run
-# repeatable.
+# ``scaling="minmax"`` maps all of them together to [0, 1]; the default,
+# ``"auto"``, picks it for such data (and ``"standard"``, each feature on its
+# own, for tabular features in different units); it is spelled out here.
+# ``device="cpu"`` and a fixed ``random_state`` make the run repeatable.
 kmeans = KMeans(n_clusters=10, n_init=10, random_state=0)
 kmeans_labels = kmeans.fit_predict(X)
 

@@ -35,19 +35,19 @@ METHODS = {
 
 
 def default_layout(image_shape):
-    """The ``(image_shape, scaling)`` a dataset of this image shape is clustered with.
+    """The ``image_shape`` a dataset of this image shape is clustered with.
 
-    Images of at least 16x16 keep their shape (the convolutional network)
-    and the method's own scaling; smaller ones, and tabular data
-    (``image_shape=None``), are flat rows.
+    Images of at least 16x16 keep their shape (the convolutional network);
+    smaller ones, and tabular data (``image_shape=None``), are flat rows.
+    Scaling is left to the estimators' ``scaling="auto"``, which scales flat
+    pixels min-max (they share one unit).
     """
     if image_shape is not None and min(image_shape[1:]) < MIN_CONV_SIDE:
         # Below 16x16 (the smallest size in the paper's Table 5) the
         # convolutional network was no more accurate than the MLP on the 8x8
-        # digits and three times slower (doc/benchmarks.rst); as flat rows,
-        # pixels share one unit and are scaled together.
-        return None, "minmax"
-    return image_shape, "auto"
+        # digits and three times slower (doc/benchmarks.rst).
+        return None
+    return image_shape
 
 
 def _load_path(path, labels_path, image_shape):
@@ -130,13 +130,13 @@ def main(argv=None):
             raise SystemExit(f"error: {exc}") from None
     else:
         data = _load_path(args.dataset, args.labels, None)
-    image_shape, scaling = default_layout(data.image_shape)
+    image_shape = default_layout(data.image_shape)
     if args.image_shape is not None:
         image_shape = None if args.image_shape == "none" else args.image_shape
     n_clusters = args.n_clusters or (
         len(np.unique(data.target)) if data.target is not None else 10
     )
-    params = dict(n_clusters=n_clusters, image_shape=image_shape, scaling=scaling, device=args.device,
+    params = dict(n_clusters=n_clusters, image_shape=image_shape, device=args.device,
                   random_state=args.seed, verbose=args.verbose)
     estimator = METHODS[args.method]
     accepted = estimator().get_params()

@@ -101,7 +101,8 @@ class DAMICClustering(BaseDeepClustering):
     scaling : {"auto", "minmax", "standard", "maxabs"} or None, default="auto"
         Input scaling learned in ``fit``. ``"auto"`` is ``"minmax"`` (the
         paper maps all data to [0, 1]) for dense input and ``"maxabs"`` for
-        sparse input. With ``"minmax"`` the reconstructions end in a sigmoid,
+        sparse input (``scaling_`` holds the mode used). With ``"minmax"``
+        the reconstructions end in a sigmoid,
         otherwise they are linear. See the :ref:`User Guide <scaling>`.
     init : {"auto", "kmeans", "gdl"} or clusterer, default="auto"
         The clustering of the pretrained single autoencoder's bottleneck that

@@ -102,7 +102,7 @@ class JULEClustering(BaseDeepClustering):
     scaling : {"auto", "minmax", "standard"} or None, default="auto"
         Input scaling learned in ``fit``. ``"auto"`` is ``"minmax"``: one
         global range, which keeps the geometry of the first graph (built on
-        the input) that of the raw data.
+        the input) that of the raw data (``scaling_`` holds the mode used).
     device : str or torch.device, default="auto"
         ``"auto"`` trains on CUDA when available, else on the CPU.
     random_state : int, RandomState instance or None, default=None

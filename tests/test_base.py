@@ -1,6 +1,7 @@
 """The shared estimator base: nested validation and the shared validators."""
 
 import re
+import warnings
 
 import numpy as np
 import pytest
@@ -54,3 +55,60 @@ def test_check_positive_ints_accepts(value, kwargs, expected):
 def test_check_positive_ints_refuses(value, kwargs, message):
     with pytest.raises(ValueError, match=re.escape(message)):
         check_positive_ints(value, "sizes", **kwargs)
+
+
+# ------------------------------------------------------- scaling="auto"
+def test_shares_one_unit_tells_pixels_from_mixed_units():
+    from sklearn.datasets import load_breast_cancer, load_digits, load_iris, load_wine
+
+    from skdeepcluster.base import shares_one_unit
+
+    assert shares_one_unit(load_digits().data)
+    assert shares_one_unit(load_digits().data / 16)
+    assert shares_one_unit(load_iris().data)  # four lengths in cm
+    assert not shares_one_unit(load_wine().data)
+    assert not shares_one_unit(load_breast_cancer().data)
+    assert not shares_one_unit(load_digits().data - 8)  # negative values
+    assert not shares_one_unit(np.zeros((5, 3)))  # nothing varies
+
+
+@pytest.mark.parametrize(
+    "make_X, image_shape, expected",
+    [
+        (lambda: np.random.RandomState(0).randint(0, 17, size=(40, 16)).astype(float), None, "minmax"),
+        (lambda: np.random.RandomState(0).normal(size=(40, 16)), None, "standard"),
+        (lambda: np.random.RandomState(0).uniform(size=(40, 16)) * np.logspace(0, 4, 16), None, "standard"),
+        (lambda: np.random.RandomState(0).randint(0, 17, size=(40, 16)).astype(float), (1, 4, 4), "standard"),
+    ],
+    ids=["pixel-like", "signed", "mixed-units", "images"],
+)
+def test_auto_scaling_is_chosen_from_the_data(make_X, image_shape, expected):
+    from skdeepcluster import DEPICTClustering
+
+    X = make_X()
+    model = DEPICTClustering(
+        n_clusters=2, image_shape=image_shape, hidden_layer_sizes=(8,), n_filters=2,
+        n_pretrain_epochs=1, n_epochs=1, batch_size=20, device="cpu", random_state=0,
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model.fit(X)
+    assert model.scaling_ == expected
+    # an explicit scaling is always used as given
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert model.set_params(scaling="standard").fit(X).scaling_ == "standard"
+
+
+def test_methods_whose_own_auto_is_minmax_keep_it_and_sparse_gets_maxabs():
+    import scipy.sparse as sp
+
+    from skdeepcluster import DAMICClustering
+
+    X = np.random.RandomState(0).normal(size=(40, 6))
+    kw = dict(n_clusters=2, hidden_layer_sizes=(8,), clustering_layer_sizes=(8,), n_pretrain_epochs=1,
+              n_cluster_pretrain_epochs=1, n_epochs=1, batch_size=20, device="cpu", random_state=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert DAMICClustering(**kw).fit(X).scaling_ == "minmax"
+        assert DAMICClustering(**kw).fit(sp.csr_matrix(np.abs(X))).scaling_ == "maxabs"
