@@ -473,14 +473,16 @@ class BaseDeepClustering(
 
     def _choose_scaling(self, X):
         """``scaling`` with ``"auto"`` resolved on the training data:
-        ``"maxabs"`` for sparse X; ``"minmax"`` for flat features that share
-        one unit (:func:`shares_one_unit`: pixels given as flat rows, counts
-        on one scale); else the method's ``_auto_scaling``."""
+        ``"maxabs"`` for sparse X; ``"minmax"`` for flat features, at least
+        ``AUTO_MINMAX_MIN_FEATURES`` of them, that share one unit
+        (:func:`shares_one_unit`: pixels given as flat rows, counts on one
+        scale); else the method's ``_auto_scaling``."""
         if self.scaling != "auto":
             return self.scaling
         if sp.issparse(X):
             return "maxabs"
-        if self.input_shape_ is None and shares_one_unit(X):
+        if (self.input_shape_ is None and X.shape[1] >= AUTO_MINMAX_MIN_FEATURES
+                and shares_one_unit(X)):
             return "minmax"
         return self._auto_scaling
 
@@ -610,6 +612,13 @@ class BaseDeepClustering(
 #: Fashion-MNIST's pixels, 0.72 for iris (all in cm), 0.003 for wine and
 #: 0.0001 for breast cancer (features in different units).
 SHARED_UNIT_RATIO = 0.5
+
+#: ... and when there are at least this many features. One global range
+#: suits many features on one scale (pixels), where standardising each would
+#: blow up the noise of nearly constant ones (border pixels); a few features
+#: are better standardised one by one: on FCPS Lsun (2 features in one unit)
+#: DEPICT used 1 of its 3 clusters with min-max scaling, 3 with "standard".
+AUTO_MINMAX_MIN_FEATURES = 16
 
 
 def shares_one_unit(X):

@@ -67,8 +67,8 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
     scaling : {"auto", "minmax", "standard"} or None, default="auto"
         Input scaling learned in ``fit``: ``"standard"`` standardises each
         feature, ``"minmax"`` maps the global range of ``X`` to [0, 1];
-        ``"auto"`` is ``"minmax"`` for flat features that share one unit
-        (none negative, similar ranges: pixels as flat rows) and
+        ``"auto"`` is ``"minmax"`` for 16 or more flat features that share
+        one unit (none negative, similar ranges: pixels as flat rows) and
         ``"standard"`` otherwise (``scaling_`` says which was used). Anchors
         and the reconstruction loss are computed on the scaled input.
     alpha : float in [0, 1), default=0.2

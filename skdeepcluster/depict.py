@@ -75,10 +75,10 @@ class DEPICTClustering(BaseDeepClustering):
         feature (each pixel) and makes the reconstruction linear;
         ``"minmax"`` maps the global range of ``X`` to [0, 1] and makes the
         reconstruction a tanh, for flat features that share one unit such as
-        pixels; ``"auto"`` is ``"minmax"`` for flat features that share one
-        unit (none negative, similar ranges: pixels as flat rows) and
-        ``"standard"`` otherwise, images included (``scaling_`` says which
-        was used). The authors map images to
+        pixels; ``"auto"`` is ``"minmax"`` for 16 or more flat features
+        that share one unit (none negative, similar ranges: pixels as flat
+        rows) and ``"standard"`` otherwise, images included (``scaling_``
+        says which was used). The authors map images to
         [-1, 1] with a tanh reconstruction; with the convolutional network
         and this estimator's learning rate that saturated the tanh embedding
         within the first epochs on both the digits and Fashion-MNIST (all

@@ -79,8 +79,9 @@ def test_shares_one_unit_tells_pixels_from_mixed_units():
         (lambda: np.random.RandomState(0).normal(size=(40, 16)), None, "standard"),
         (lambda: np.random.RandomState(0).uniform(size=(40, 16)) * np.logspace(0, 4, 16), None, "standard"),
         (lambda: np.random.RandomState(0).randint(0, 17, size=(40, 16)).astype(float), (1, 4, 4), "standard"),
+        (lambda: np.random.RandomState(0).randint(0, 17, size=(40, 4)).astype(float), None, "standard"),
     ],
-    ids=["pixel-like", "signed", "mixed-units", "images"],
+    ids=["pixel-like", "signed", "mixed-units", "images", "few-features"],
 )
 def test_auto_scaling_is_chosen_from_the_data(make_X, image_shape, expected):
     from skdeepcluster import DEPICTClustering
