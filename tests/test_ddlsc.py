@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 import torch
 from sklearn.cluster import KMeans
+from sklearn.metrics import normalized_mutual_info_score
 
 from skdeepcluster import DiscriminativeLatentClustering
 from skdeepcluster.datasets import load_digits
@@ -216,21 +217,32 @@ def test_cli_runs_ddlsc(capsys):
     assert "ddlsc" in capsys.readouterr().out
 
 
+#: UMAP + GMM on the digits (benchmarks/compare.py, umap-gmm, mean of seeds
+#: 0-2, doc/results.rst): ACC 0.884, NMI 0.911. Written as numbers so that
+#: the suite needs no umap-learn.
+UMAP_GMM_DIGITS = {"ACC": 0.884, "NMI": 0.911}
+
+
 @pytest.mark.slow
-def test_digits_accuracy_beats_kmeans():
-    """Real data: the bundled digits as flat rows (MLP) against k-means.
+def test_digits_accuracy_beats_kmeans_and_umap_gmm():
+    """Real data: the bundled digits as flat rows (MLP), the estimator as a
+    user builds it (n_clusters alone), against k-means and UMAP + GMM.
 
     Measured with these settings (1 torch thread): ACC 0.962 / 0.953 / 0.959
-    for seeds 0 / 1 / 2 (after pretraining alone 0.962 / 0.952 / 0.960);
-    k-means 0.79. The thresholds leave a margin for other machines and torch
-    builds.
+    for seeds 0 / 1 / 2 (after pretraining alone 0.962 / 0.952 / 0.960),
+    NMI 0.921-0.927 for seed 0 in two runs; k-means ACC 0.79. The ACC
+    thresholds leave a margin for other machines and torch builds; the
+    UMAP + GMM ones are the issue's goal and leave about 0.01 of NMI.
     """
     digits = load_digits()
     kmeans = KMeans(10, n_init=10, random_state=0).fit_predict(digits.data)
     kmeans_acc = clustering_accuracy(digits.target, kmeans)
-    model = DiscriminativeLatentClustering(10, scaling="minmax", device="cpu", random_state=0)
+    model = DiscriminativeLatentClustering(10, device="cpu", random_state=0)
     model.fit(digits.data)
+    assert model.scaling_ == "minmax"
     acc = clustering_accuracy(digits.target, model.labels_)
     assert clustering_accuracy(digits.target, model.init_labels_) >= 0.85
     assert acc >= 0.90
     assert acc >= kmeans_acc + 0.08
+    assert acc > UMAP_GMM_DIGITS["ACC"]
+    assert normalized_mutual_info_score(digits.target, model.labels_) > UMAP_GMM_DIGITS["NMI"]
