@@ -149,6 +149,17 @@ def umap_available():
     return subprocess.run([sys.executable, "-c", "import umap"], capture_output=True).returncode == 0
 
 
+def umap_embedding(X, n_components, seed):
+    """UMAP of ``X`` with the peers' parameters, seeded (so single-threaded:
+    umap-learn's warning saying so is silenced)."""
+    import umap
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="n_jobs value", category=UserWarning)
+        return umap.UMAP(n_components=n_components, random_state=seed,
+                         **UMAP_PARAMS).fit_transform(X)
+
+
 class UMAPThenCluster:
     """UMAP to ``n_clusters`` dimensions, then a clusterer on the embedding;
     ``fit`` sets ``labels_`` like a scikit-learn clusterer."""
@@ -157,24 +168,13 @@ class UMAPThenCluster:
         self.n_clusters, self.clusterer, self.seed = n_clusters, clusterer, seed
 
     def fit(self, X):
-        import umap
-
-        with warnings.catch_warnings():  # "n_jobs overridden to 1 by setting random_state"
-            warnings.filterwarnings("ignore", message="n_jobs value", category=UserWarning)
-            embedding = umap.UMAP(n_components=self.n_clusters, random_state=self.seed,
-                                  **UMAP_PARAMS).fit_transform(X)
-        self.labels_ = self.clusterer.fit_predict(embedding)
+        self.labels_ = self.clusterer.fit_predict(umap_embedding(X, self.n_clusters, self.seed))
         return self
 
 
 def warm_up_umap():
     """Compile UMAP's numba code before a fit is timed."""
-    import umap
-
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="n_jobs value", category=UserWarning)
-        umap.UMAP(n_components=2, random_state=0, **UMAP_PARAMS).fit_transform(
-            np.random.RandomState(0).rand(300, 8))
+    umap_embedding(np.random.RandomState(0).rand(300, 8), 2, 0)
 
 
 def make_estimator(method, data, seed, params, flat=False):

@@ -462,15 +462,6 @@ class BaseDeepClustering(
         return tuple(int(s) for s in shape)
 
     # -------------------------------------------------------------- scaling
-    def _resolved_scaling(self, sparse=False):
-        """The scaling mode in force: ``scaling_`` once ``fit`` has chosen
-        it from the data, else what ``scaling`` says without data."""
-        if hasattr(self, "scaling_"):
-            return self.scaling_
-        if self.scaling == "auto":
-            return "maxabs" if sparse else self._auto_scaling
-        return self.scaling
-
     def _choose_scaling(self, X):
         """``scaling`` with ``"auto"`` resolved on the training data:
         ``"maxabs"`` for sparse X; ``"minmax"`` for flat features, at least

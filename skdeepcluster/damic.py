@@ -6,7 +6,6 @@ from functools import partial
 from numbers import Integral, Real
 
 import numpy as np
-import scipy.sparse as sp
 import torch
 from sklearn.exceptions import ConvergenceWarning
 
@@ -294,8 +293,8 @@ class DAMICClustering(BaseDeepClustering):
             return check_positive_ints(value, name, n=2)
         return check_positive_ints(value, name, min_len=1)
 
-    def _build_autoencoders(self, n_models, n_features, generator, sparse):
-        output = "sigmoid" if self._resolved_scaling(sparse) == "minmax" else None
+    def _build_autoencoders(self, n_models, n_features, generator):
+        output = "sigmoid" if self.scaling_ == "minmax" else None
         factory = partial(
             build_damic_autoencoders, n_models, n_features,
             bottleneck=self.bottleneck_dim or auto_bottleneck(self.n_clusters, n_features),
@@ -338,7 +337,6 @@ class DAMICClustering(BaseDeepClustering):
     def _fit(self, X, random_state, trainer):
         cpu_gen, _ = self._generators(random_state)
         n_samples, n_features = X.shape
-        sparse = sp.issparse(X)
         device = self.device_
 
         def batch(idx):
@@ -355,7 +353,7 @@ class DAMICClustering(BaseDeepClustering):
             trainer.run(phase, n_epochs, epoch_fn)
 
         # 1. One autoencoder on all the data.
-        single = self._build_autoencoders(1, n_features, cpu_gen, sparse)
+        single = self._build_autoencoders(1, n_features, cpu_gen)
         trainer.modules.append(single)
 
         def single_loss(idx):
@@ -384,7 +382,7 @@ class DAMICClustering(BaseDeepClustering):
         # 4. Each cluster's autoencoder, started from the single one, learns
         #    its members (all K trained at once, each on its own samples).
         self.autoencoders_ = self._build_autoencoders(
-            self.n_clusters, n_features, cpu_gen, sparse
+            self.n_clusters, n_features, cpu_gen
         ).replicate_(single)
         trainer.modules.remove(single)
         trainer.modules.append(self.autoencoders_)

@@ -238,7 +238,7 @@ class DEPICTClustering(BaseDeepClustering):
     # ------------------------------------------------------------- network
     def _build_network(self, n_features, generator):
         embedding_dim = self.embedding_dim or self.n_clusters
-        output = "tanh" if self._resolved_scaling() == "minmax" else None
+        output = "tanh" if self.scaling_ == "minmax" else None
         if self.input_shape_ is None:
             factory = partial(
                 build_depict_mlp, n_features, self.n_clusters, embedding_dim=embedding_dim,
