@@ -177,7 +177,7 @@ class JULEClustering(BaseDeepClustering):
     bytes per training sample, kept for :meth:`predict`) besides the
     network, so its size grows with the training set. On the bundled digits
     (1,797 x 64, ``n_clusters=10``, default parameters) a pickle measured
-    2,672,855 bytes (2,610 KiB): the network's state 1,476,362 bytes
+    2,670,631 bytes (2,608 KiB): the network's state 1,474,133 bytes
     (365,160 float32 parameters and the batch norm statistics),
     ``embedding_`` 1,150,243 bytes (1,797 x 160 float32), and each of
     ``labels_``, ``graph_labels_`` and ``sf_labels_`` 14,528 bytes (int64).
