@@ -35,6 +35,7 @@ from . import nn as networks
 from ._compat import HasMethods, Interval, StrOptions, _fit_context
 from ._version import __version__
 from .gdl import GDLClustering
+from .graph import spectral_clustering
 from .training import Trainer, apply_in_batches, make_generator, resolve_device
 
 __all__ = [
@@ -45,10 +46,6 @@ __all__ = [
     "shares_one_unit",
     "warn_if_collapsed",
 ]
-
-#: ``init="auto"`` uses graph degree linkage up to this many samples, k-means
-#: beyond (at 70,000 Fashion-MNIST images the GDL start was less accurate).
-AUTO_INIT_MAX_SAMPLES = 10_000
 
 #: Rows per batch at inference, whatever the training batch size.
 INFERENCE_BATCH_SIZE = 1024
@@ -688,13 +685,13 @@ def initial_clustering(Z, n_clusters, init, random_state):
     ----------
     Z : ndarray of shape (n_samples, n_dims)
     n_clusters : int
-    init : {"auto", "kmeans", "gdl"} or a scikit-learn clusterer
-        ``"kmeans"`` runs :class:`~sklearn.cluster.KMeans` (k-means++, 20
-        initialisations); ``"gdl"`` runs
-        :class:`~skdeepcluster.gdl.GDLClustering` on the L2-normalised
-        rows; ``"auto"`` is ``"gdl"`` up to ``AUTO_INIT_MAX_SAMPLES`` samples
-        and ``"kmeans"`` beyond; a clusterer is cloned and its
-        ``fit_predict`` used.
+    init : {"auto", "spectral", "kmeans", "gdl"} or a scikit-learn clusterer
+        ``"spectral"`` is :func:`~skdeepcluster.graph.spectral_clustering`
+        of a 15-nearest-neighbour graph; ``"kmeans"`` runs
+        :class:`~sklearn.cluster.KMeans` (k-means++, 20 initialisations);
+        ``"gdl"`` runs :class:`~skdeepcluster.gdl.GDLClustering` on the
+        L2-normalised rows; ``"auto"`` is ``"spectral"``; a clusterer is
+        cloned and its ``fit_predict`` used.
     random_state : RandomState
 
     Returns
@@ -704,17 +701,18 @@ def initial_clustering(Z, n_clusters, init, random_state):
     seed = random_state.randint(np.iinfo(np.int32).max)
     if n_clusters == 1:
         return np.zeros(Z.shape[0], dtype=np.int64)
-    if init == "auto":
-        init = "gdl" if Z.shape[0] <= AUTO_INIT_MAX_SAMPLES else "kmeans"
-    if init == "kmeans":
-        clusterer = KMeans(n_clusters=n_clusters, n_init=20, random_state=seed)
-    elif init == "gdl":
-        clusterer = GDLClustering(n_clusters, l2_normalize=True)
+    if init in ("auto", "spectral"):
+        labels = spectral_clustering(Z, n_clusters, random_state=seed)
     else:
-        clusterer = clone(init)
-        if "random_state" in clusterer.get_params():
-            clusterer.set_params(random_state=seed)
-    labels = np.asarray(clusterer.fit_predict(Z))
+        if init == "kmeans":
+            clusterer = KMeans(n_clusters=n_clusters, n_init=20, random_state=seed)
+        elif init == "gdl":
+            clusterer = GDLClustering(n_clusters, l2_normalize=True)
+        else:
+            clusterer = clone(init)
+            if "random_state" in clusterer.get_params():
+                clusterer.set_params(random_state=seed)
+        labels = np.asarray(clusterer.fit_predict(Z))
     uniques = np.unique(labels)
     if uniques.size > n_clusters or uniques.min() < 0:
         raise ValueError(
@@ -737,4 +735,4 @@ def cluster_means(Z, labels, n_clusters, random_state):
 
 
 #: Parameter constraint shared by the methods that accept an init clusterer.
-INIT_CONSTRAINT = [StrOptions({"auto", "kmeans", "gdl"}), HasMethods(["fit_predict"])]
+INIT_CONSTRAINT = [StrOptions({"auto", "spectral", "kmeans", "gdl"}), HasMethods(["fit_predict"])]

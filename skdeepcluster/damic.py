@@ -103,13 +103,15 @@ class DAMICClustering(BaseDeepClustering):
         sparse input (``scaling_`` holds the mode used). With ``"minmax"``
         the reconstructions end in a sigmoid,
         otherwise they are linear. See the :ref:`User Guide <scaling>`.
-    init : {"auto", "kmeans", "gdl"} or clusterer, default="auto"
+    init : {"auto", "spectral", "kmeans", "gdl"} or clusterer, default="auto"
         The clustering of the pretrained single autoencoder's bottleneck that
         starts the mixture. ``"kmeans"`` is the paper's choice (k-means++, 20
-        initialisations); ``"gdl"`` is graph degree linkage on a 20-NN graph
-        of the L2-normalised codes
-        (:class:`~skdeepcluster.gdl.GDLClustering`); ``"auto"`` is ``"gdl"``
-        up to 10,000 samples and ``"kmeans"`` beyond. Any object with
+        initialisations); ``"spectral"`` is spectral clustering of a
+        15-nearest-neighbour graph of the codes
+        (:func:`~skdeepcluster.graph.spectral_clustering`); ``"gdl"`` is graph
+        degree linkage on a 20-NN graph of the L2-normalised codes
+        (:class:`~skdeepcluster.gdl.GDLClustering`); ``"auto"`` is
+        ``"spectral"`` (see the :ref:`benchmarks <bench_init>`). Any object with
         ``fit_predict`` returning at most ``n_clusters`` labels can be
         passed. The joint training moves the result of this clustering
         only a little, so it matters (see the benchmarks).

@@ -94,14 +94,19 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         Weight of the between-cluster similarity in stage II (eq. 11).
     lambda_w : float, default=0.3
         Weight of the within-cluster similarity in stage II (eq. 11).
-    init : {"kmeans", "auto", "gdl"} or clusterer, default="kmeans"
+    init : {"kmeans", "auto", "spectral", "gdl"} or clusterer, default="kmeans"
         The clustering of the normalised pretrained codes that gives the
         first assignments and centroids (the paper's
         ``mu^(0) = argmax sum_i S_ik mu_k' z~_i``): ``"kmeans"`` is k-means++
         with 20 initialisations on the L2-normalised codes; ``"gdl"`` is
         graph degree linkage (:class:`~skdeepcluster.gdl.GDLClustering`);
-        ``"auto"`` is ``"gdl"`` up to 10,000 samples and ``"kmeans"`` beyond;
-        any object with ``fit_predict`` can be passed.
+        ``"spectral"`` and ``"auto"`` are spectral clustering of a
+        15-nearest-neighbour graph of the codes
+        (:func:`~skdeepcluster.graph.spectral_clustering`), the default of
+        the other methods, which on these codes was below k-means on the
+        digits and level with it on Fashion-MNIST
+        (:ref:`benchmarks <bench_init>`); any object with ``fit_predict``
+        can be passed.
     n_pretrain_epochs : int, default=100
         Epochs of pretraining.
     n_epochs : int, default=30

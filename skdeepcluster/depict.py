@@ -87,16 +87,21 @@ class DEPICTClustering(BaseDeepClustering):
         Balanced targets ``q_ik ∝ p_ik^2 / f_k`` (the authors' code) or
         ``q_ik ∝ p_ik / f_k^(1/2)`` (eq. 7 of the paper), with
         ``f_k = sum_i p_ik``.
-    init : {"auto", "kmeans", "gdl"} or clusterer, default="auto"
+    init : {"auto", "spectral", "kmeans", "gdl"} or clusterer, default="auto"
         The initial clustering of the pretrained embedding: it is the first
         target ``Q`` (one-hot, Algorithm 1 of the paper) and sets the softmax
-        weights (scaled L2-normalised cluster means). ``"gdl"`` is
+        weights (scaled L2-normalised cluster means). ``"spectral"`` is
+        spectral clustering of a 15-nearest-neighbour graph of the embedding
+        (:func:`~skdeepcluster.graph.spectral_clustering`), which follows
+        the manifold of the embedding rather than its convex regions;
+        ``"gdl"`` is
         agglomerative clustering by graph degree linkage on a 20-NN graph of
         the L2-normalised embedding
         (:class:`~skdeepcluster.gdl.GDLClustering`), the graph-based kind
         of initialisation the authors used on small sets; ``"kmeans"`` is
-        k-means++ with 20 initialisations; ``"auto"`` is ``"gdl"`` up to
-        10,000 samples and ``"kmeans"`` beyond. Any object with
+        k-means++ with 20 initialisations; ``"auto"`` is ``"spectral"``
+        (measured against the others in the
+        :ref:`benchmarks <bench_init>`). Any object with
         ``fit_predict`` returning at most ``n_clusters`` labels (e.g. a
         :class:`~sklearn.mixture.GaussianMixture`) can be passed.
     n_pretrain_epochs : int, default=100
@@ -157,8 +162,9 @@ class DEPICTClustering(BaseDeepClustering):
     estimator uses no labels: it stops when fewer than ``tol`` of the labels
     change in an epoch. Its default learning rate is 1e-3 (the authors' is
     1e-4) so that small data sets converge in few epochs; the initial
-    clustering is GDL agglomerative clustering on small sets (the authors
-    used the related AC-PIC there) and k-means on large ones. ``score`` is
+    clustering is spectral clustering of the embedding's neighbour graph at
+    every size (the authors used the graph-based AC-PIC on small sets and
+    k-means on large ones). ``score`` is
     minus the paper's objective (eq. 4).
 
     References
