@@ -119,6 +119,18 @@ def adam(params, lr):
         return torch.optim.Adam(params, lr=lr)
 
 
+def epochs_for_steps(n_epochs, min_steps, n_samples, batch_size):
+    """``n_epochs``, or more when that many epochs take fewer than ``min_steps`` gradient steps.
+
+    A budget in epochs gives small data sets few steps (50 samples in
+    batches of 100: one step an epoch); this raises it to
+    ``ceil(min_steps / batches_per_epoch)`` epochs there, and leaves it as it
+    is on data sets large enough.
+    """
+    batches = max(1, math.ceil(n_samples / batch_size))
+    return max(int(n_epochs), math.ceil(min_steps / batches))
+
+
 def train_epoch(batch_loss, optimizer, n_samples, batch_size, generator):
     """One pass of mini-batch gradient steps over shuffled samples.
 

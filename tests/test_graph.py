@@ -59,3 +59,42 @@ def test_each_merge_takes_the_pair_of_highest_naive_affinity():
         assert (merged[np.concatenate([clusters[p], clusters[q]])] == together).all()
         assert len(np.unique(merged)) == target
         labels = merged
+
+
+def test_spectral_clustering_follows_the_manifold_where_kmeans_cuts_across():
+    from sklearn.cluster import KMeans
+    from sklearn.datasets import make_moons
+    from sklearn.metrics import adjusted_rand_score
+
+    from skdeepcluster.graph import spectral_clustering
+
+    X, y = make_moons(300, noise=0.05, random_state=0)
+    labels = spectral_clustering(X, 2, random_state=0)
+    assert adjusted_rand_score(y, labels) > 0.95
+    assert adjusted_rand_score(y, KMeans(2, n_init=10, random_state=0).fit_predict(X)) < 0.6
+
+
+def test_spectral_clustering_keeps_neighbour_lists_inside_small_clusters():
+    # scikit-learn's check_clustering data: 50 points in 3 blobs of about 17.
+    # With 15 neighbours each list would reach into a second blob.
+    from sklearn.datasets import make_blobs
+    from sklearn.metrics import adjusted_rand_score
+    from sklearn.preprocessing import StandardScaler
+
+    from skdeepcluster.graph import spectral_clustering
+
+    X, y = make_blobs(n_samples=50, random_state=1)
+    X = StandardScaler().fit_transform(X)
+    for seed in range(5):
+        assert adjusted_rand_score(y, spectral_clustering(X, 3, random_state=seed)) > 0.9
+
+
+def test_spectral_clustering_on_tiny_and_degenerate_input():
+    from skdeepcluster.graph import spectral_clustering
+
+    labels = spectral_clustering(np.arange(6.0)[:, None], 3, random_state=0)
+    assert labels.shape == (6,) and set(labels) <= {0, 1, 2}
+    labels = spectral_clustering(np.ones((20, 3)), 2, random_state=0)  # all samples equal
+    assert labels.shape == (20,)
+    with pytest.raises(ValueError, match="at least two samples"):
+        spectral_clustering(np.ones((1, 3)), 2)

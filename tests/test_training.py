@@ -22,3 +22,15 @@ def test_resolve_device_refuses_a_cuda_index_the_machine_lacks():
         assert resolve_device("cuda") == torch.device("cuda")
         with pytest.raises(ValueError, match="has 1 CUDA device"):
             resolve_device("cuda:3")
+
+
+@pytest.mark.parametrize("n_epochs, n_samples, batch_size, expected", [
+    (10, 10_000, 100, 10),   # 1,000 steps: enough
+    (10, 1_797, 100, 28),    # 18 batches an epoch: 28 epochs for 500 steps
+    (10, 50, 100, 500),      # one batch an epoch
+])
+def test_epochs_for_steps_raises_the_budget_of_small_data_only(n_epochs, n_samples, batch_size,
+                                                                 expected):
+    from skdeepcluster.training import epochs_for_steps
+
+    assert epochs_for_steps(n_epochs, 500, n_samples, batch_size) == expected
