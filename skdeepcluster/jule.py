@@ -100,9 +100,11 @@ class JULEClustering(BaseDeepClustering):
         formed inside each batch, so while clusters are small most batches
         hold few positive pairs (as in the authors' training).
     scaling : {"auto", "minmax", "standard"} or None, default="auto"
-        Input scaling learned in ``fit``. ``"auto"`` is ``"minmax"``: one
-        global range, which keeps the geometry of the first graph (built on
-        the input) that of the raw data (``scaling_`` holds the mode used).
+        Input scaling learned in ``fit``. ``"auto"`` is ``"minmax"`` (one
+        global range, which keeps the geometry of the first graph, built on
+        the input, that of the raw data) for images and for 16 or more flat
+        features that share one unit, such as pixels; other flat features
+        (tabular data) are standardised (``scaling_`` holds the mode used).
     device : str or torch.device, default="auto"
         ``"auto"`` trains on CUDA when available, else on the CPU.
     random_state : int, RandomState instance or None, default=None
@@ -223,7 +225,15 @@ class JULEClustering(BaseDeepClustering):
         "weight_decay": [Interval(Real, 0, None, closed="left")],
     }
 
-    _auto_scaling = "minmax"
+    @property
+    def _auto_scaling(self):
+        # Images keep one global range. Flat features that do not share one
+        # unit (tabular data; pixels as flat rows get "minmax" from the base
+        # rule) are standardised: after a global min-max shift all rows point
+        # into the positive orthant and the cosine graph of the input lost
+        # the classes (iris, wine, breast cancer: ACC 0.67, 0.65, 0.63 against
+        # 0.84, 0.76, 0.84 standardised, seeds 0-2).
+        return "minmax" if self.input_shape_ is not None else "standard"
 
     def __init__(
         self,
