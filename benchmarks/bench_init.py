@@ -12,7 +12,11 @@ neighbours, on the rows as they are and L2-normalised. It prints ACC / NMI
 and the CPU seconds of each clustering, then the mean over the embeddings.
 Run from the repository root::
 
-    python benchmarks/bench_init.py --datasets digits fashion_mnist --seeds 0
+    python benchmarks/bench_init.py --datasets digits fashion_mnist --seeds 0 1 2 > out.txt
+    python benchmarks/bench_init.py --summarize out.txt > summary.rst
+
+The second command prints the means per data set and method of a first
+run's output, as a reStructuredText table.
 """
 
 import argparse
@@ -66,7 +70,11 @@ def main(argv=None):
     parser.add_argument("--datasets", nargs="+", default=["digits", "fashion_mnist"])
     parser.add_argument("--methods", nargs="+", default=list(PRETRAIN_ONLY), choices=PRETRAIN_ONLY)
     parser.add_argument("--seeds", nargs="+", type=int, default=[0])
+    parser.add_argument("--summarize", metavar="TXT", help="only summarise this earlier output")
     args = parser.parse_args(argv)
+    if args.summarize:
+        summarize(Path(args.summarize).read_text().splitlines())
+        return
     warnings.filterwarnings("ignore", category=UserWarning)
     warnings.filterwarnings("ignore", module="sklearn")
     scores = {}
@@ -96,6 +104,32 @@ def main(argv=None):
     for name, values in scores.items():
         values = np.array(values)
         print(f"{name:15s} {values[:, 0].mean():.3f}  {values[:, 1].mean():.3f}  {values[:, 0].min():.3f}")
+
+
+def summarize(lines):
+    """Mean ACC / NMI per data set, method and candidate, from the printed
+    rows, as a reStructuredText table."""
+    rows = {}
+    for line in lines:
+        parts = line.split()
+        if len(parts) == 7 and parts[2].isdigit():
+            dataset, method, _, name, acc, nmi, _ = parts
+            rows.setdefault((dataset, method), {}).setdefault(name, []).append((float(acc), float(nmi)))
+    names = list(next(iter(rows.values())))
+    header = ["data set", "method", "seeds", *names]
+    table = [header]
+    for (dataset, method), by_name in rows.items():
+        cells = [np.mean(by_name[n], axis=0) for n in names]
+        table.append([dataset, method, str(len(by_name[names[0]])),
+                      *(f"{a:.3f} / {m:.3f}" for a, m in cells)])
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    rule = "  ".join("=" * w for w in widths)
+    print(rule)  # a reStructuredText simple table
+    for i, row in enumerate(table):
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+        if i == 0:
+            print(rule)
+    print(rule)
 
 
 if __name__ == "__main__":

@@ -342,3 +342,17 @@ def test_auto_scaling_standardises_tabular_data_and_keeps_one_range_for_pixels()
     assert JULEClustering(10, **small).fit(pixels).scaling_ == "minmax"
     images = JULEClustering(10, image_shape=(1, 8, 8), n_filters=4, **small).fit(pixels)
     assert images.scaling_ == "minmax"
+
+
+def test_spectral_final_clustering_recuts_the_final_embedding():
+    X, _ = load_digits(return_X_y=True)
+    X = X[:300]
+    common = dict(n_epochs=1, hidden_layer_sizes=(32,), embedding_dim=16, random_state=0)
+    rc = JULEClustering(10, **common).fit(X)
+    spectral = JULEClustering(10, final_clustering="spectral", **common).fit(X)
+    # the recurrent process is the same; only the last cut differs
+    np.testing.assert_array_equal(rc.sf_labels_, spectral.sf_labels_)
+    np.testing.assert_allclose(rc.embedding_, spectral.embedding_)
+    assert len(np.unique(spectral.labels_)) == 10
+    assert not np.array_equal(rc.graph_labels_, spectral.graph_labels_)
+    np.testing.assert_array_equal(spectral.predict(X), spectral.labels_)
