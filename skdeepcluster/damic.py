@@ -393,7 +393,8 @@ class DAMICClustering(BaseDeepClustering):
         n_cluster_epochs = self.n_cluster_pretrain_epochs
         if n_cluster_epochs == "auto":
             n_cluster_epochs = epochs_for_steps(
-                AUTO_CLUSTER_PRETRAIN_EPOCHS, AUTO_CLUSTER_PRETRAIN_STEPS, n_samples, self.batch_size
+                AUTO_CLUSTER_PRETRAIN_EPOCHS, n_samples, self.batch_size,
+                min_steps=AUTO_CLUSTER_PRETRAIN_STEPS,
             )
         run_phase("pretrain_clustering", n_cluster_epochs, self.clustering_network_, clustering_loss)
 

@@ -119,16 +119,21 @@ def adam(params, lr):
         return torch.optim.Adam(params, lr=lr)
 
 
-def epochs_for_steps(n_epochs, min_steps, n_samples, batch_size):
-    """``n_epochs``, or more when that many epochs take fewer than ``min_steps`` gradient steps.
+def epochs_for_steps(n_epochs, n_samples, batch_size, *, min_steps=0, max_steps=None):
+    """A budget of ``n_epochs`` epochs, kept between ``min_steps`` and ``max_steps`` gradient steps.
 
     A budget in epochs gives small data sets few steps (50 samples in
-    batches of 100: one step an epoch); this raises it to
-    ``ceil(min_steps / batches_per_epoch)`` epochs there, and leaves it as it
-    is on data sets large enough.
+    batches of 100: one step an epoch) and large ones many (70,000 samples:
+    700 steps an epoch). This returns ``n_epochs``, raised to
+    ``ceil(min_steps / batches_per_epoch)`` epochs where that many would
+    take fewer than ``min_steps`` steps, and lowered (to at least one epoch)
+    where they would take more than ``max_steps``.
     """
     batches = max(1, math.ceil(n_samples / batch_size))
-    return max(int(n_epochs), math.ceil(min_steps / batches))
+    epochs = max(int(n_epochs), math.ceil(min_steps / batches))
+    if max_steps is not None:
+        epochs = min(epochs, max(1, math.ceil(max_steps / batches)))
+    return epochs
 
 
 def train_epoch(batch_loss, optimizer, n_samples, batch_size, generator):

@@ -33,4 +33,16 @@ def test_epochs_for_steps_raises_the_budget_of_small_data_only(n_epochs, n_sampl
                                                                  expected):
     from skdeepcluster.training import epochs_for_steps
 
-    assert epochs_for_steps(n_epochs, 500, n_samples, batch_size) == expected
+    assert epochs_for_steps(n_epochs, n_samples, batch_size, min_steps=500) == expected
+
+
+@pytest.mark.parametrize("n_epochs, n_samples, expected", [
+    (100, 10_000, 100),   # 10,000 steps: within the cap
+    (100, 70_000, 29),    # 700 batches an epoch: 29 epochs for 20,000 steps
+    (100, 10_000_000, 1),  # never less than one epoch
+    (0, 70_000, 0),
+])
+def test_epochs_for_steps_caps_the_budget_of_large_data(n_epochs, n_samples, expected):
+    from skdeepcluster.training import epochs_for_steps
+
+    assert epochs_for_steps(n_epochs, n_samples, 100, max_steps=20_000) == expected
