@@ -1,6 +1,7 @@
 """Deep clustering estimators for scikit-learn, running on PyTorch."""
 
 from ._version import __version__
+from .autok import estimate_n_clusters
 from .damic import DAMICClustering
 from .ddlsc import DiscriminativeLatentClustering
 from .depict import DEPICTClustering
@@ -16,4 +17,5 @@ __all__ = [
     "JULEClustering",
     "TrainingDivergedError",
     "__version__",
+    "estimate_n_clusters",
 ]

@@ -1,0 +1,100 @@
+"""estimate_n_clusters on synthetic embeddings of known numbers of clusters."""
+
+import numpy as np
+import pytest
+from sklearn.datasets import make_blobs
+
+from skdeepcluster import estimate_n_clusters
+from skdeepcluster.autok import DEFAULT_MAX_CLUSTERS, laplacian_eigenvalues
+
+
+def unequal_blobs(k, n_features=20, seed=0, std=1.0):
+    """``k`` separated Gaussian blobs of 30 to 120 samples each."""
+    rng = np.random.RandomState(seed)
+    sizes = rng.randint(30, 121, size=k)
+    X, y = make_blobs(sizes, n_features=n_features, cluster_std=std, center_box=(-20, 20),
+                      random_state=seed)
+    return X, y
+
+
+@pytest.mark.parametrize("k", [2, 3, 5, 8, 12])
+def test_finds_separated_blobs(k):
+    X, _ = unequal_blobs(k, seed=k)
+    assert estimate_n_clusters(X, max_clusters=20, random_state=0) == k
+
+
+def test_one_cluster():
+    # One Gaussian blob: no jump in the spectrum after lambda_1 = 0.
+    X = np.random.RandomState(0).normal(size=(400, 10))
+    assert estimate_n_clusters(X, max_clusters=10) == 1
+
+
+@pytest.mark.xfail(strict=True, reason="a known limit of the ratio rule: on a thin 1-D "
+                   "manifold the spectrum grows like k**2 and a few steps stand out (FCPS "
+                   "Chainlink: 6 for 2)")
+def test_one_cluster_on_a_curve():
+    # A single noisy ring in 2-D (a manifold, not a blob) is one cluster.
+    rng = np.random.RandomState(1)
+    angle = rng.uniform(0, 2 * np.pi, 500)
+    X = np.c_[np.cos(angle), np.sin(angle)] + 0.02 * rng.normal(size=(500, 2))
+    assert estimate_n_clusters(X, max_clusters=10) == 1
+
+
+def test_k_equal_to_max_clusters():
+    X, _ = unequal_blobs(6, seed=3)
+    assert estimate_n_clusters(X, max_clusters=6) == 6
+
+
+def test_never_above_max_clusters():
+    X, _ = unequal_blobs(10, seed=4)
+    assert 1 <= estimate_n_clusters(X, max_clusters=4) <= 4
+
+
+def test_large_data_uses_sparse_solver_deterministically():
+    # Beyond 2,000 samples the eigenvalues come from ARPACK.
+    X, _ = make_blobs([900, 700, 500, 400], n_features=15, random_state=0)
+    first = estimate_n_clusters(X, random_state=0)
+    assert first == 4
+    assert estimate_n_clusters(X, random_state=0) == first
+
+
+def test_eigenvalues_count_components():
+    X, _ = unequal_blobs(4, seed=5)
+    eigenvalues = laplacian_eigenvalues(X, 6)
+    assert eigenvalues.shape == (6,)
+    assert np.all(np.diff(eigenvalues) >= -1e-9)
+    np.testing.assert_allclose(eigenvalues[:4], 0, atol=1e-8)
+    assert eigenvalues[4] > 0.1
+
+
+def test_default_max_clusters_follows_n_samples():
+    X, _ = unequal_blobs(3, seed=6)
+    assert estimate_n_clusters(X[:20]) <= 20
+    assert DEFAULT_MAX_CLUSTERS == 50
+
+
+def test_two_samples():
+    assert estimate_n_clusters(np.array([[0.0, 0.0], [1.0, 1.0]]), max_clusters=2) == 1
+
+
+@pytest.mark.parametrize(
+    "max_clusters, message",
+    [(1, "max_clusters >= 2"), (0, "max_clusters >= 2"), (61, "max_clusters <= n_samples"),
+     ("many", "must be an int"), (2.5, "must be an int")],
+)
+def test_bad_max_clusters(max_clusters, message):
+    X, _ = unequal_blobs(3, seed=7)
+    X = X[:60]
+    with pytest.raises(ValueError, match=message):
+        estimate_n_clusters(X, max_clusters=max_clusters)
+
+
+def test_bad_input():
+    with pytest.raises(ValueError, match="at least 2 samples"):
+        estimate_n_clusters(np.zeros((1, 3)))
+    with pytest.raises(ValueError, match="2-D"):
+        estimate_n_clusters(np.zeros(5))
+    X = np.zeros((10, 2))
+    X[0, 0] = np.nan
+    with pytest.raises(ValueError, match="NaN"):
+        estimate_n_clusters(X)
