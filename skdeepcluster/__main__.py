@@ -79,6 +79,20 @@ def _parse_shape(text):
         raise argparse.ArgumentTypeError(f"image shape {text!r} is not like 1,28,28") from None
 
 
+def _parse_n_clusters(text):
+    if text == "auto":
+        return text
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(
+            f"number of clusters {text!r} is neither a positive integer nor 'auto'"
+        )
+    return value
+
+
 def build_parser():
     parser = argparse.ArgumentParser(
         prog="python -m skdeepcluster",
@@ -101,8 +115,14 @@ def build_parser():
                              "single-channel, 'none' for flat features); default: the "
                              "dataset's own shape when its images are at least 16x16, "
                              "else flat rows")
-    parser.add_argument("--n-clusters", type=int, default=None,
-                        help="number of clusters (default: number of classes, else 10)")
+    parser.add_argument("--n-clusters", type=_parse_n_clusters, default=None,
+                        metavar="K_OR_AUTO",
+                        help="number of clusters, or 'auto' to estimate it on the "
+                             "method's pretrained embedding (default: number of "
+                             "classes, else 10)")
+    parser.add_argument("--max-clusters", type=int, default=None,
+                        help="with --n-clusters auto, the most clusters considered "
+                             "(default: min(50, n_samples))")
     parser.add_argument("--epochs", type=int, default=None,
                         help="maximum epochs of the clustering phase, per period for jule "
                              "(default: the method's)")
@@ -136,7 +156,8 @@ def main(argv=None):
     n_clusters = args.n_clusters or (
         len(np.unique(data.target)) if data.target is not None else 10
     )
-    params = dict(n_clusters=n_clusters, image_shape=image_shape, device=args.device,
+    params = dict(n_clusters=n_clusters, max_clusters=args.max_clusters,
+                  image_shape=image_shape, device=args.device,
                   random_state=args.seed, verbose=args.verbose)
     estimator = METHODS[args.method]
     accepted = estimator().get_params()
@@ -156,13 +177,21 @@ def main(argv=None):
           + (f", images {image_shape}" if image_shape else "")
           + f"; {n_clusters} clusters; method {args.method}")
     rows = []
-    if not args.no_kmeans:
-        start = time.perf_counter()
-        kmeans_labels = KMeans(n_clusters, n_init=10, random_state=args.seed).fit_predict(X)
-        rows.append(("k-means", kmeans_labels, time.perf_counter() - start))
     start = time.perf_counter()
-    labels = model.fit_predict(X)
+    try:
+        labels = model.fit_predict(X)
+    except ValueError as exc:  # e.g. --max-clusters above the number of samples
+        raise SystemExit(f"error: {exc}") from None
     rows.append((args.method, labels, time.perf_counter() - start))
+    if n_clusters == "auto":
+        print(f"estimated number of clusters: {model.n_clusters_} "
+              f"(on the {args.method} pretrained embedding)")
+    if not args.no_kmeans:
+        # k-means with the method's number of clusters (its estimate with auto).
+        start = time.perf_counter()
+        kmeans_labels = KMeans(model.n_clusters_, n_init=10,
+                               random_state=args.seed).fit_predict(X)
+        rows.insert(0, ("k-means", kmeans_labels, time.perf_counter() - start))
 
     header = f"{'method':<10}{'ACC':>8}{'NMI':>8}{'ARI':>8}{'fit time':>11}"
     print(header)

@@ -34,6 +34,7 @@ from sklearn.utils.validation import check_is_fitted, validate_data
 from . import nn as networks
 from ._compat import HasMethods, Interval, StrOptions, _fit_context
 from ._version import __version__
+from .autok import _check_max_clusters, estimate_n_clusters
 from .gdl import GDLClustering
 from .graph import spectral_clustering
 from .training import Trainer, apply_in_batches, make_generator, resolve_device
@@ -49,6 +50,13 @@ __all__ = [
 
 #: Rows per batch at inference, whatever the training batch size.
 INFERENCE_BATCH_SIZE = 1024
+
+#: With ``n_clusters="auto"``, networks whose width follows the number of
+#: clusters before it is estimated (DEPICT's embedding, DAMIC's code,
+#: DiscriminativeLatentClustering's code) are built as for this many
+#: clusters: the default ``n_clusters``, so that a fit with "auto" pretrains
+#: exactly the network of a default fit and the two can be compared.
+AUTO_WIDTH_CLUSTERS = 10
 
 _SCALINGS = {"minmax", "standard", "maxabs"}
 
@@ -240,7 +248,8 @@ class BaseDeepClustering(
     """
 
     _parameter_constraints: dict = {
-        "n_clusters": [Interval(Integral, 1, None, closed="left")],
+        "n_clusters": [Interval(Integral, 1, None, closed="left"), StrOptions({"auto"})],
+        "max_clusters": [None, Interval(Integral, 2, None, closed="left")],
         "image_shape": [None, StrOptions({"auto"}), tuple, list],
         "scaling": [None, StrOptions({"auto", *_SCALINGS})],
         "batch_size": [Interval(Integral, 1, None, closed="left")],
@@ -278,6 +287,8 @@ class BaseDeepClustering(
             The fitted estimator, with ``labels_`` set.
         """
         X = self._validate_input(X, reset=True)
+        # Set here for an int; "auto" sets it in _fit (_estimate_n_clusters).
+        self.n_clusters_ = None if self._auto_n_clusters else int(self.n_clusters)
         self.device_ = resolve_device(self.device)
         self._device_param = str(self.device)
         random_state = check_random_state(self.random_state)
@@ -286,9 +297,9 @@ class BaseDeepClustering(
         trainer = Trainer((), verbose=self.verbose)
         self._fit(X, random_state, trainer)
         n_found = np.unique(self.labels_).size
-        if n_found < min(self.n_clusters, X.shape[0]):
+        if n_found < min(self.n_clusters_, X.shape[0]):
             warnings.warn(
-                f"Only {n_found} of the n_clusters={self.n_clusters} clusters are "
+                f"Only {n_found} of the n_clusters={self.n_clusters_} clusters are "
                 "used by the training samples; the data may hold fewer clusters, or "
                 "training may have collapsed (try another init or random_state).",
                 ConvergenceWarning,
@@ -351,7 +362,7 @@ class BaseDeepClustering(
 
         Returns
         -------
-        proba : ndarray of shape (n_samples, n_clusters)
+        proba : ndarray of shape (n_samples, n_clusters_)
             Rows sum to one.
         """
         return self._infer(X, self._log_proba_batch).exp().numpy()
@@ -417,13 +428,42 @@ class BaseDeepClustering(
             accept_sparse="csr" if self._accept_sparse else False, ensure_min_samples=1,
         )
         if reset:
-            if X.shape[0] < self.n_clusters:
+            if self._auto_n_clusters:
+                if X.shape[0] < 2:
+                    raise ValueError(
+                        f"n_samples={X.shape[0]}: n_clusters='auto' needs at least 2 "
+                        "samples to estimate the number of clusters."
+                    )
+                self._max_clusters = _check_max_clusters(self.max_clusters, X.shape[0])
+            elif X.shape[0] < self.n_clusters:
                 raise ValueError(
                     f"n_samples={X.shape[0]} should be >= n_clusters={self.n_clusters}:"
                     " pass more samples or ask for fewer clusters."
                 )
             self.input_shape_ = self._resolve_image_shape(X.shape[1])
         return X
+
+    # ------------------------------------------------- number of clusters
+    @property
+    def _auto_n_clusters(self):
+        """Whether the number of clusters is estimated (``n_clusters="auto"``)."""
+        return isinstance(self.n_clusters, str)
+
+    def _width_clusters(self):
+        """The number of clusters that sizes a network before the estimate:
+        ``n_clusters``, or ``AUTO_WIDTH_CLUSTERS`` with ``"auto"``."""
+        return AUTO_WIDTH_CLUSTERS if self._auto_n_clusters else self.n_clusters
+
+    def _estimate_n_clusters(self, embedding, random_state):
+        """``n_clusters_``: with ``"auto"``, estimated on ``embedding`` by
+        :func:`~skdeepcluster.estimate_n_clusters` (at most ``max_clusters``);
+        else ``n_clusters``, and ``random_state`` is left untouched."""
+        if self._auto_n_clusters:
+            seed = random_state.randint(np.iinfo(np.int32).max)
+            self.n_clusters_ = estimate_n_clusters(
+                embedding, self._max_clusters, random_state=seed, device=self.device_
+            )
+        return self.n_clusters_
 
     def _resolve_image_shape(self, n_features):
         """``image_shape`` as a (C, H, W) tuple, or None for flat features."""

@@ -80,8 +80,17 @@ class DAMICClustering(BaseDeepClustering):
 
     Parameters
     ----------
-    n_clusters : int, default=10
-        The number of clusters, and of autoencoders.
+    n_clusters : int or "auto", default=10
+        The number of clusters, and of autoencoders. ``"auto"`` estimates it
+        on the pretrained single autoencoder's codes with
+        :func:`~skdeepcluster.estimate_n_clusters` (at most
+        ``max_clusters``) and keeps it in ``n_clusters_``; the autoencoders
+        and the clustering head follow it (see the
+        :ref:`User Guide <auto_k>`).
+    max_clusters : int or None, default=None
+        With ``n_clusters="auto"``, the largest number of clusters
+        considered: at least 2 and at most ``n_samples``; None means
+        ``min(50, n_samples)``. Ignored when ``n_clusters`` is an int.
     image_shape : tuple (C, H, W), "auto" or None, default=None
         Shape of each sample when the rows of ``X`` are flattened images
         (channels first): the networks are then convolutional. None treats
@@ -94,7 +103,8 @@ class DAMICClustering(BaseDeepClustering):
         convolutions.
     bottleneck_dim : int, default=None
         Width of each autoencoder's code layer; None uses ``n_clusters`` as in
-        the paper, capped at half the number of input features (rounded up)
+        the paper (10, the default ``n_clusters``, with ``n_clusters="auto"``,
+        since the single autoencoder is pretrained before the estimate), capped at half the number of input features (rounded up)
         for low-dimensional data, where a code as wide as the input lets every
         autoencoder copy every sample and clusters die.
     clustering_layer_sizes : tuple of int, default=(512, 512)
@@ -170,6 +180,10 @@ class DAMICClustering(BaseDeepClustering):
         Cluster of each training sample, by ``predict_rule``.
     init_labels_ : ndarray of shape (n_samples,)
         The initial clustering of the pretrained autoencoder's bottleneck.
+    n_clusters_ : int
+        The number of clusters: ``n_clusters``, or its estimate with
+        ``"auto"``: the number of autoencoders and of columns of
+        ``predict_proba``.
     dead_clusters_ : ndarray of int
         Clusters that had members in the initial clustering but none in
         ``labels_`` (empty when every cluster kept members); a
@@ -258,6 +272,7 @@ class DAMICClustering(BaseDeepClustering):
         self,
         n_clusters=10,
         *,
+        max_clusters=None,
         image_shape=None,
         hidden_layer_sizes="auto",
         bottleneck_dim=None,
@@ -278,6 +293,7 @@ class DAMICClustering(BaseDeepClustering):
         verbose=0,
     ):
         self.n_clusters = n_clusters
+        self.max_clusters = max_clusters
         self.image_shape = image_shape
         self.hidden_layer_sizes = hidden_layer_sizes
         self.bottleneck_dim = bottleneck_dim
@@ -311,7 +327,7 @@ class DAMICClustering(BaseDeepClustering):
         output = "sigmoid" if self.scaling_ == "minmax" else None
         factory = partial(
             build_damic_autoencoders, n_models, n_features,
-            bottleneck=self.bottleneck_dim or auto_bottleneck(self.n_clusters, n_features),
+            bottleneck=self.bottleneck_dim or auto_bottleneck(self._width_clusters(), n_features),
             image_shape=self.input_shape_,
             hidden_layer_sizes=self._sizes("hidden_layer_sizes", n_features),
             n_filters=self._sizes("n_filters"), output=output,
@@ -320,7 +336,7 @@ class DAMICClustering(BaseDeepClustering):
 
     def _build_clustering_network(self, n_features, generator):
         factory = partial(
-            build_damic_clustering_network, n_features, self.n_clusters,
+            build_damic_clustering_network, n_features, self.n_clusters_,
             image_shape=self.input_shape_,
             hidden_layer_sizes=self._sizes("clustering_layer_sizes"),
             n_filters=self._sizes("n_filters"),
@@ -379,7 +395,8 @@ class DAMICClustering(BaseDeepClustering):
         # 2. Initial clustering of its bottleneck (k-means in the paper).
         single.eval()
         codes = self._apply(lambda x: single.encode(x)[0], X).numpy().astype(np.float64)
-        self.init_labels_ = initial_clustering(codes, self.n_clusters, self.init, random_state)
+        n_clusters = self._estimate_n_clusters(codes, random_state)
+        self.init_labels_ = initial_clustering(codes, n_clusters, self.init, random_state)
         init_labels = torch.as_tensor(self.init_labels_)
 
         # 3. The clustering network learns the initial labels.
@@ -401,7 +418,7 @@ class DAMICClustering(BaseDeepClustering):
         # 4. Each cluster's autoencoder, started from the single one, learns
         #    its members (all K trained at once, each on its own samples).
         self.autoencoders_ = self._build_autoencoders(
-            self.n_clusters, n_features, cpu_gen
+            n_clusters, n_features, cpu_gen
         ).replicate_(single)
         trainer.modules.remove(single)
         trainer.modules.append(self.autoencoders_)
@@ -416,13 +433,13 @@ class DAMICClustering(BaseDeepClustering):
         params = [*self.autoencoders_.parameters(), *self.clustering_network_.parameters()]
         optimizer = adam(params, lr=self.learning_rate)
         state = {"best": np.inf, "stale": 0}
-        counts = torch.zeros(self.n_clusters, dtype=torch.long)
+        counts = torch.zeros(n_clusters, dtype=torch.long)
 
         def joint_loss(idx):
             x = batch(idx)
             log_p = self._log_proba_batch(x)
             counts.add_(torch.bincount(log_p.detach().argmax(1).cpu(),
-                                       minlength=self.n_clusters))
+                                       minlength=n_clusters))
             return damic_loss(log_p, self._distances_batch(x))
 
         def joint_epoch(epoch):
@@ -442,12 +459,12 @@ class DAMICClustering(BaseDeepClustering):
         self._report_dead_clusters()
 
     def _report_dead_clusters(self):
-        had_members = np.bincount(self.init_labels_, minlength=self.n_clusters) > 0
-        has_members = np.bincount(self.labels_, minlength=self.n_clusters) > 0
+        had_members = np.bincount(self.init_labels_, minlength=self.n_clusters_) > 0
+        has_members = np.bincount(self.labels_, minlength=self.n_clusters_) > 0
         self.dead_clusters_ = np.flatnonzero(had_members & ~has_members)
         if self.dead_clusters_.size:
             warnings.warn(
-                f"{self.dead_clusters_.size} of the n_clusters={self.n_clusters} clusters "
+                f"{self.dead_clusters_.size} of the n_clusters={self.n_clusters_} clusters "
                 f"(indices {self.dead_clusters_.tolist()}, kept in dead_clusters_) lost all "
                 "their training samples during joint training. Fewer clusters may fit the "
                 "data better; otherwise try more pretraining epochs, a lower "
@@ -484,7 +501,7 @@ class DAMICClustering(BaseDeepClustering):
 
         Returns
         -------
-        errors : ndarray of shape (n_samples, n_clusters)
+        errors : ndarray of shape (n_samples, n_clusters_)
         """
         return self._infer(X, self._distances_batch).numpy()
 

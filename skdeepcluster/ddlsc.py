@@ -49,8 +49,15 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
 
     Parameters
     ----------
-    n_clusters : int, default=10
-        The number of clusters.
+    n_clusters : int or "auto", default=10
+        The number of clusters. ``"auto"`` estimates it on the normalised
+        pretrained codes with :func:`~skdeepcluster.estimate_n_clusters` (at
+        most ``max_clusters``) and keeps it in ``n_clusters_``; the
+        centroids follow it (see the :ref:`User Guide <auto_k>`).
+    max_clusters : int or None, default=None
+        With ``n_clusters="auto"``, the largest number of clusters
+        considered: at least 2 and at most ``n_samples``; None means
+        ``min(50, n_samples)``. Ignored when ``n_clusters`` is an int.
     image_shape : tuple (C, H, W), "auto" or None, default=None
         Shape of each sample when the rows of ``X`` are flattened images
         (channels first). ``"auto"`` means square single-channel images.
@@ -63,7 +70,8 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         small for every pooling use the first blocks only.
     embedding_dim : int, default=None
         Size of the code; None uses ``6 * n_clusters`` (60 for 10 clusters,
-        the paper's MNIST setting).
+        the paper's MNIST setting), and 60 with ``n_clusters="auto"``, since
+        the code is learned before the number of clusters is estimated.
     scaling : {"auto", "minmax", "standard"} or None, default="auto"
         Input scaling learned in ``fit``: ``"standard"`` standardises each
         feature, ``"minmax"`` maps the global range of ``X`` to [0, 1];
@@ -134,7 +142,10 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
     init_labels_ : ndarray of shape (n_samples,)
         The initial clustering of the pretrained codes, i.e. the clustering
         reached by pretraining alone.
-    cluster_centers_ : ndarray of shape (n_clusters, embedding_dim)
+    n_clusters_ : int
+        The number of clusters: ``n_clusters``, or its estimate with
+        ``"auto"``.
+    cluster_centers_ : ndarray of shape (n_clusters_, embedding_dim)
         Unit-norm centroids in the space of :meth:`transform`.
     network_ : torch.nn.Module
         The trained autoencoder.
@@ -228,6 +239,7 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         self,
         n_clusters=10,
         *,
+        max_clusters=None,
         image_shape=None,
         hidden_layer_sizes=(500, 500),
         n_filters=(16, 16, 16),
@@ -252,6 +264,7 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         verbose=0,
     ):
         self.n_clusters = n_clusters
+        self.max_clusters = max_clusters
         self.image_shape = image_shape
         self.hidden_layer_sizes = hidden_layer_sizes
         self.n_filters = n_filters
@@ -277,7 +290,7 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
 
     # ------------------------------------------------------------- network
     def _build_network(self, n_features, generator):
-        embedding_dim = self.embedding_dim or DIMS_PER_CLUSTER * self.n_clusters
+        embedding_dim = self.embedding_dim or DIMS_PER_CLUSTER * self._width_clusters()
         if self.input_shape_ is None:
             sizes = check_positive_ints(self.hidden_layer_sizes, "hidden_layer_sizes")
             factory = partial(
@@ -337,7 +350,7 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
     # ----------------------------------------------------------------- fit
     def _fit(self, X, random_state, trainer):
         cpu_gen, _ = self._generators(random_state)
-        n_samples, n_clusters = X.shape[0], self.n_clusters
+        n_samples = X.shape[0]
         self.network_ = self._build_network(X.shape[1], cpu_gen)
         trainer.modules.append(self.network_)
         optimizer = adam(self.network_.parameters(), lr=self.learning_rate)
@@ -381,6 +394,7 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
 
         # Initial clustering of the normalised codes (Algorithm 2, step 1).
         codes = self._apply(self._embed_batch, X)
+        n_clusters = self._estimate_n_clusters(codes.numpy().astype(np.float64), random_state)
         self.init_labels_ = initial_clustering(
             codes.numpy().astype(np.float64), n_clusters, self.init, random_state
         )

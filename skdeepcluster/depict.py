@@ -56,8 +56,16 @@ class DEPICTClustering(BaseDeepClustering):
 
     Parameters
     ----------
-    n_clusters : int, default=10
-        The number of clusters.
+    n_clusters : int or "auto", default=10
+        The number of clusters. ``"auto"`` estimates it on the pretrained
+        embedding with :func:`~skdeepcluster.estimate_n_clusters` (at most
+        ``max_clusters``) and keeps it in ``n_clusters_``; the softmax head
+        is then built with that many units (see the
+        :ref:`User Guide <auto_k>`).
+    max_clusters : int or None, default=None
+        With ``n_clusters="auto"``, the largest number of clusters
+        considered: at least 2 and at most ``n_samples``; None means
+        ``min(50, n_samples)``. Ignored when ``n_clusters`` is an int.
     image_shape : tuple (C, H, W), "auto" or None, default=None
         Shape of each sample when the rows of ``X`` are flattened images
         (channels first). ``"auto"`` means square single-channel images.
@@ -68,7 +76,9 @@ class DEPICTClustering(BaseDeepClustering):
     n_filters : int, default=50
         Feature maps of each convolution (images only).
     embedding_dim : int, default=None
-        Size of the embedding; None uses ``n_clusters`` as in the paper.
+        Size of the embedding; None uses ``n_clusters`` as in the paper,
+        and 10 (the default ``n_clusters``) with ``n_clusters="auto"``, since
+        the embedding is learned before the number of clusters is estimated.
     dropout : float, default=0.1
         Dropout rate of the noisy pathway (before each convolution or hidden
         layer of the encoder).
@@ -136,6 +146,9 @@ class DEPICTClustering(BaseDeepClustering):
     ----------
     labels_ : ndarray of shape (n_samples,)
         Cluster of each training sample (argmax of the clean probabilities).
+    n_clusters_ : int
+        The number of clusters: ``n_clusters``, or its estimate with
+        ``"auto"``. ``predict_proba`` has this many columns.
     init_labels_ : ndarray of shape (n_samples,)
         The initial clustering of the pretrained embedding.
     network_ : torch.nn.Module
@@ -213,6 +226,7 @@ class DEPICTClustering(BaseDeepClustering):
         self,
         n_clusters=10,
         *,
+        max_clusters=None,
         image_shape=None,
         hidden_layer_sizes=(500, 500),
         n_filters=50,
@@ -232,6 +246,7 @@ class DEPICTClustering(BaseDeepClustering):
         verbose=0,
     ):
         self.n_clusters = n_clusters
+        self.max_clusters = max_clusters
         self.image_shape = image_shape
         self.hidden_layer_sizes = hidden_layer_sizes
         self.n_filters = n_filters
@@ -251,22 +266,35 @@ class DEPICTClustering(BaseDeepClustering):
         self.verbose = verbose
 
     # ------------------------------------------------------------- network
-    def _build_network(self, n_features, generator):
-        embedding_dim = self.embedding_dim or self.n_clusters
+    def _build_network(self, n_features, n_clusters, initialise):
+        embedding_dim = self.embedding_dim or self._width_clusters()
         output = "tanh" if self.scaling_ == "minmax" else None
         if self.input_shape_ is None:
             factory = partial(
-                build_depict_mlp, n_features, self.n_clusters, embedding_dim=embedding_dim,
+                build_depict_mlp, n_features, n_clusters, embedding_dim=embedding_dim,
                 hidden_layer_sizes=check_positive_ints(self.hidden_layer_sizes, "hidden_layer_sizes"),
                 dropout=self.dropout, output=output,
             )
         else:
             factory = partial(
-                build_depict_conv, self.input_shape_, self.n_clusters,
+                build_depict_conv, self.input_shape_, n_clusters,
                 embedding_dim=embedding_dim, n_filters=self.n_filters,
                 dropout=self.dropout, output=output,
             )
-        return self._build_module(factory, partial(glorot_init_, generator=generator))
+        return self._build_module(factory, initialise)
+
+    def _resize_head(self, n_clusters, n_features, trainer):
+        """Rebuild the network with a softmax head of ``n_clusters`` units,
+        keeping the pretrained encoder and decoder (the head is set from the
+        initial clustering next)."""
+        pretrained = self.network_
+        kept = {key: value for key, value in pretrained.state_dict().items()
+                if not key.startswith("head.")}
+        self.network_ = self._build_network(
+            n_features, n_clusters, lambda module: module.load_state_dict(kept, strict=False)
+        )
+        trainer.modules.remove(pretrained)
+        trainer.modules.append(self.network_)
 
     def _batch_losses(self, x, noise):
         """Reconstruction loss and noisy log-probabilities of one batch."""
@@ -288,7 +316,9 @@ class DEPICTClustering(BaseDeepClustering):
     def _fit(self, X, random_state, trainer):
         cpu_gen, noise = self._generators(random_state)
         n_samples = X.shape[0]
-        self.network_ = self._build_network(X.shape[1], cpu_gen)
+        self.network_ = self._build_network(
+            X.shape[1], self._width_clusters(), partial(glorot_init_, generator=cpu_gen)
+        )
         trainer.modules.append(self.network_)
         optimizer = adam(self.network_.parameters(), lr=self.learning_rate)
         device = self.device_
@@ -314,10 +344,12 @@ class DEPICTClustering(BaseDeepClustering):
             embedding, "pretrained", "(its tanh units saturated)",
             "Use scaling='standard' or a lower learning_rate.",
         )
-        self.init_labels_ = initial_clustering(
-            embedding, self.n_clusters, self.init, random_state
-        )
-        centres = cluster_means(embedding, self.init_labels_, self.n_clusters, random_state)
+        n_clusters = self._estimate_n_clusters(embedding, random_state)
+        if n_clusters != self.network_.head.out_features:  # n_clusters="auto"
+            self._resize_head(n_clusters, X.shape[1], trainer)
+            optimizer = adam(self.network_.parameters(), lr=self.learning_rate)
+        self.init_labels_ = initial_clustering(embedding, n_clusters, self.init, random_state)
+        centres = cluster_means(embedding, self.init_labels_, n_clusters, random_state)
         centres /= np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-12)
         with torch.no_grad():
             weight = HEAD_INIT_SCALE * torch.as_tensor(centres, dtype=torch.float32)
@@ -328,7 +360,7 @@ class DEPICTClustering(BaseDeepClustering):
         init_labels = torch.as_tensor(self.init_labels_)
         state = {
             "labels": init_labels,
-            "q": torch.nn.functional.one_hot(init_labels, self.n_clusters).float(),
+            "q": torch.nn.functional.one_hot(init_labels, n_clusters).float(),
         }
 
         def joint_loss(idx):

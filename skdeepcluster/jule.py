@@ -49,8 +49,16 @@ class JULEClustering(BaseDeepClustering):
 
     Parameters
     ----------
-    n_clusters : int, default=10
-        The target number of clusters ``n_c*``.
+    n_clusters : int or "auto", default=10
+        The target number of clusters ``n_c*``. ``"auto"`` estimates it with
+        :func:`~skdeepcluster.estimate_n_clusters` on the embedding learned
+        in the first period (whose merging stops at ``max_clusters``
+        clusters), keeps it in ``n_clusters_`` and merges down to it in the
+        later periods (see the :ref:`User Guide <auto_k>`).
+    max_clusters : int or None, default=None
+        With ``n_clusters="auto"``, the largest number of clusters
+        considered: at least 2 and at most ``n_samples``; None means
+        ``min(50, n_samples)``. Ignored when ``n_clusters`` is an int.
     image_shape : tuple of int, "auto" or None, default=None
         ``(C, H, W)`` or ``(H, W)`` to read each row of ``X`` as an image
         and use the CNN; ``"auto"`` for square single-channel images; None
@@ -129,11 +137,14 @@ class JULEClustering(BaseDeepClustering):
         The final labels: ``graph_labels_``, except that training samples
         with identical embeddings share the cluster of one of them (what
         :meth:`predict` gives them).
+    n_clusters_ : int
+        The number of clusters: ``n_clusters``, or its estimate with
+        ``"auto"``. ``predict_proba`` has this many columns.
     graph_labels_ : ndarray of shape (n_samples,)
         The labels of the final agglomeration (``final_clustering`` decides
         which); :meth:`predict` votes with them.
     sf_labels_ : ndarray of shape (n_samples,)
-        The labels where the recurrent process reached ``n_clusters``.
+        The labels where the recurrent process reached ``n_clusters_``.
     n_initial_clusters_ : int
         Number of nearest-neighbour chains the process started from.
     n_periods_ : int
@@ -251,6 +262,7 @@ class JULEClustering(BaseDeepClustering):
         self,
         n_clusters=10,
         *,
+        max_clusters=None,
         image_shape=None,
         hidden_layer_sizes=(500, 500),
         n_filters=50,
@@ -275,6 +287,7 @@ class JULEClustering(BaseDeepClustering):
         verbose=0,
     ):
         self.n_clusters = n_clusters
+        self.max_clusters = max_clusters
         self.image_shape = image_shape
         self.hidden_layer_sizes = hidden_layer_sizes
         self.n_filters = n_filters
@@ -320,10 +333,12 @@ class JULEClustering(BaseDeepClustering):
         """Sparse sample graph of ``features`` (a CPU tensor)."""
         return knn_graph(features, self.k_s, a=self.a, device=self.device_)
 
-    def _merge(self, W, n_target, labels, features):
+    def _merge(self, W, n_target, labels, features, n_clusters):
+        """Merge ``labels`` down to ``n_target`` clusters; the size cap is
+        taken relative to ``n_clusters`` clusters."""
         max_size = None
         if self.size_cap is not None:
-            max_size = math.ceil(self.size_cap * len(labels) / self.n_clusters)
+            max_size = math.ceil(self.size_cap * len(labels) / n_clusters)
         return gdl_agglomerative(
             W, n_target, labels, n_cluster_neighbors=self.k_c, lambda_=self.lambda_,
             features=features.numpy(), max_size=max_size,
@@ -333,7 +348,7 @@ class JULEClustering(BaseDeepClustering):
         """Graph and initial nearest-neighbour chains of ``features``."""
         W, neighbors, sq_distances, sigma2 = self._graph(features)
         chains = nearest_neighbor_chains(neighbors, sq_distances)
-        if chains.max() + 1 < self.n_clusters:
+        if chains.max() + 1 < (self.n_clusters_ or 1):
             chains = np.arange(features.shape[0])
         return W, chains, sigma2
 
@@ -377,8 +392,10 @@ class JULEClustering(BaseDeepClustering):
         self.n_initial_clusters_ = int(labels.max()) + 1
         while True:
             n_current = int(labels.max()) + 1
-            n_target = max(self.n_clusters, n_current - math.ceil(self.eta * n_current))
-            labels = self._merge(W, n_target, labels, features)
+            # n_clusters="auto": the first period stops merging at max_clusters.
+            floor = self.n_clusters_ or self._max_clusters
+            n_target = max(floor, n_current - math.ceil(self.eta * n_current))
+            labels = self._merge(W, n_target, labels, features, floor)
             self.n_periods_ += 1
 
             def epoch(_, labels=labels, n_target=n_target):
@@ -391,17 +408,23 @@ class JULEClustering(BaseDeepClustering):
                 features, f"period {self.n_periods_}", "(extreme input values saturate the network)",
                 "Scale the input (scaling='minmax' or 'standard') or lower learning_rate.",
             )
-            if n_target <= self.n_clusters:
+            if self.n_clusters_ is None:
+                # The number of clusters, on the first learned embedding (at
+                # most the clusters the period trained on).
+                n_target = min(n_target, int(labels.max()) + 1)
+                self._estimate_n_clusters(features.numpy().astype(np.float64), random_state)
+                self.n_clusters_ = min(self.n_clusters_, n_target)
+            if n_target <= self.n_clusters_:
                 break
             W = self._graph(features)[0]
 
         self.sf_labels_ = labels
         W, chains, self.sigma2_ = self._over_cluster(features)
         if self.final_clustering == "rc":
-            labels = self._merge(W, self.n_clusters, chains, features)
+            labels = self._merge(W, self.n_clusters_, chains, features, self.n_clusters_)
         elif self.final_clustering == "spectral":
             labels = spectral_clustering(
-                features, self.n_clusters, device=self.device_,
+                features, self.n_clusters_, device=self.device_,
                 random_state=random_state.randint(np.iinfo(np.int32).max),
             )
         self.graph_labels_ = labels
@@ -424,7 +447,7 @@ class JULEClustering(BaseDeepClustering):
 
         Returns
         -------
-        proba : ndarray of shape (n_samples, n_clusters)
+        proba : ndarray of shape (n_samples, n_clusters_)
             Rows sum to one.
         """
         check_is_fitted(self)
@@ -454,6 +477,6 @@ class JULEClustering(BaseDeepClustering):
 
     def _vote(self, embedding):
         return neighbor_vote(
-            embedding, self.embedding_, self.graph_labels_, self.n_clusters,
+            embedding, self.embedding_, self.graph_labels_, self.n_clusters_,
             n_neighbors=self.k_s, sigma2=self.sigma2_, device=self.device_,
         )

@@ -21,8 +21,14 @@ def expected_failed_checks(estimator):
     return {}
 
 
+def auto_estimators():
+    """The fast estimators with ``n_clusters="auto"`` (issue 15): the checks'
+    small data sets go through the estimate of the number of clusters."""
+    return [estimator.set_params(n_clusters="auto") for estimator in fast_estimators()]
+
+
 @parametrize_with_checks(
-    [*fast_estimators(), GDLClustering(n_clusters=3, n_neighbors=5)],
+    [*fast_estimators(), *auto_estimators(), GDLClustering(n_clusters=3, n_neighbors=5)],
     expected_failed_checks=expected_failed_checks,
 )
 def test_sklearn_compatible(estimator, check):

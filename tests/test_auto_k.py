@@ -1,0 +1,104 @@
+"""n_clusters="auto" in every estimator (issue 15): the estimate on the
+pretrained embedding sets n_clusters_, and every output follows it."""
+
+import pickle
+
+import numpy as np
+import pytest
+from sklearn.datasets import make_blobs
+
+from skdeepcluster import (
+    DAMICClustering,
+    DEPICTClustering,
+    DiscriminativeLatentClustering,
+    JULEClustering,
+)
+from skdeepcluster.__main__ import main
+
+from .conftest import estimator_id, fast_estimators
+
+
+@pytest.fixture
+def four_blobs():
+    """Four separated blobs of unequal sizes, 230 samples x 8 features."""
+    return make_blobs([40, 60, 80, 50], n_features=8, random_state=0)
+
+
+@pytest.mark.parametrize("estimator", fast_estimators(), ids=estimator_id)
+def test_auto_finds_four_blobs(estimator, four_blobs):
+    X, y = four_blobs
+    estimator.set_params(n_clusters="auto", max_clusters=8).fit(X)
+    assert estimator.n_clusters_ == 4
+    assert np.unique(estimator.labels_).size == 4
+    if hasattr(estimator, "predict_proba"):
+        assert estimator.predict_proba(X[:7]).shape == (7, 4)
+    loaded = pickle.loads(pickle.dumps(estimator))
+    np.testing.assert_array_equal(loaded.predict(X), estimator.predict(X))
+
+
+def test_outputs_follow_the_estimate(four_blobs):
+    X, _ = four_blobs
+    kwargs = dict(n_clusters="auto", max_clusters=8, device="cpu", random_state=0)
+    depict = DEPICTClustering(hidden_layer_sizes=(16,), n_pretrain_epochs=1, n_epochs=1,
+                              **kwargs).fit(X)
+    assert depict.network_.head.out_features == 4
+    # the embedding is pretrained before the estimate, with the default's width
+    assert depict.transform(X[:2]).shape == (2, 10)
+    damic = DAMICClustering(hidden_layer_sizes=(8,), clustering_layer_sizes=(8,),
+                            n_pretrain_epochs=1, n_cluster_pretrain_epochs=1, n_epochs=1,
+                            **kwargs).fit(X)
+    assert damic.reconstruction_errors(X[:3]).shape == (3, 4)
+    ddlsc = DiscriminativeLatentClustering(hidden_layer_sizes=(16,), n_pretrain_epochs=1,
+                                           n_epochs=1, **kwargs).fit(X)
+    assert ddlsc.cluster_centers_.shape == (4, 60)
+    jule = JULEClustering(hidden_layer_sizes=(16,), embedding_dim=8, n_epochs=1, **kwargs).fit(X)
+    assert jule.predict_proba(X[:3]).shape == (3, jule.n_clusters_)
+
+
+@pytest.mark.parametrize("estimator", fast_estimators(), ids=estimator_id)
+def test_int_sets_n_clusters_(estimator, blobs):
+    X, _ = blobs
+    assert estimator.fit(X).n_clusters_ == estimator.n_clusters == 3
+
+
+@pytest.mark.parametrize("estimator", fast_estimators(), ids=estimator_id)
+def test_auto_within_max_clusters(estimator):
+    X, _ = make_blobs([30] * 6, n_features=6, random_state=1)
+    estimator.set_params(n_clusters="auto", max_clusters=3).fit(X)
+    assert 1 <= estimator.n_clusters_ <= 3
+
+
+@pytest.mark.parametrize("estimator", fast_estimators(), ids=estimator_id)
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"n_clusters": "many"}, "n_clusters"),
+        ({"n_clusters": "auto", "max_clusters": 1}, "max_clusters"),
+        ({"n_clusters": "auto", "max_clusters": 61}, "max_clusters <= n_samples"),
+    ],
+)
+def test_bad_values_refused(estimator, blobs, params, message):
+    X, _ = blobs
+    with pytest.raises(ValueError, match=message):
+        estimator.set_params(**params).fit(X)
+
+
+def test_auto_needs_two_samples():
+    with pytest.raises(ValueError, match="n_samples=1"):
+        fast_estimators()[0].set_params(n_clusters="auto").fit(np.zeros((1, 3)))
+
+
+def test_cli_auto(tmp_path, capsys):
+    X, _ = make_blobs([40, 60, 50], n_features=5, random_state=0)
+    path = tmp_path / "blobs.npy"
+    np.save(path, X)
+    main(["--method", "ddlsc", "--dataset", str(path), "--n-clusters", "auto",
+          "--max-clusters", "6", "--epochs", "1", "--pretrain-epochs", "1", "--device", "cpu"])
+    out = capsys.readouterr().out
+    assert "estimated number of clusters: 3" in out
+
+
+def test_cli_refuses_bad_n_clusters(capsys):
+    with pytest.raises(SystemExit):
+        main(["--n-clusters", "many"])
+    assert "neither a positive integer nor 'auto'" in capsys.readouterr().err
