@@ -193,7 +193,7 @@ def test_images_use_grouped_convolutions(tiny_images):
 
 def test_dead_clusters_are_reported():
     model = DAMICClustering(4)
-    model.n_clusters = 4
+    model.n_clusters_ = 4  # the fitted number of clusters, which the report reads
     model.init_labels_ = np.array([0, 1, 2, 3, 3])
     model.labels_ = np.array([0, 0, 2, 2, 2])
     with pytest.warns(ConvergenceWarning, match=r"indices \[1, 3\], kept in dead_clusters_"):
