@@ -119,13 +119,41 @@ def scores(X, y, k):
     return f"{report['ACC']:6.3f}{report['NMI']:6.3f}"
 
 
+def fit_estimators(embeddings, names, methods):
+    """Each estimator with its defaults and n_clusters="auto" on the named
+    sets: the k it finds, ACC with it, and the fit time."""
+    import skdeepcluster
+
+    print("estimators, defaults + n_clusters='auto', random_state=0")
+    print(f"{'set':<16}{'true':>5}" + "".join(f"{m[:12]:>22}" for m in methods))
+    for name, X, y, k in suite(embeddings):
+        if name not in names:
+            continue
+        cells = []
+        for method in methods:
+            start = time.perf_counter()
+            model = getattr(skdeepcluster, method)(n_clusters="auto", random_state=0,
+                                                   device="cpu").fit(X)
+            seconds = time.perf_counter() - start
+            acc = clustering_report(y, model.labels_)["ACC"] if y is not None else float("nan")
+            cells.append(f"k={model.n_clusters_:<3d} ACC {acc:5.3f} {seconds:4.0f}s")
+        print(f"{name:<16}{k:>5}" + "".join(f"{c:>22}" for c in cells), flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--embeddings", default="/work/exp")
     parser.add_argument("--max-clusters", type=int, default=50)
     parser.add_argument("--umap", action="store_true", help="add the UMAP + HDBSCAN peer")
+    parser.add_argument("--fit", nargs="*", metavar="SET",
+                        help="instead, fit the estimators with n_clusters='auto' on these sets")
+    parser.add_argument("--methods", nargs="*", default=[
+        "DEPICTClustering", "JULEClustering", "DAMICClustering", "DiscriminativeLatentClustering"])
     args = parser.parse_args()
     warnings.filterwarnings("ignore")
+    if args.fit:
+        fit_estimators(args.embeddings, set(args.fit), args.methods)
+        return
     columns = ["ratio", "gap", "sil", "dpgmm"] + (["umap+hdb"] if args.umap else [])
     print(f"max_clusters={args.max_clusters}; ACC/NMI: spectral clustering with the true k "
           "and with the k of 'ratio'")
