@@ -158,9 +158,14 @@ def test_fit_predict_api(blobs):
     assert score <= -errors.min(1).mean() + 1e-4
     assert model.dead_clusters_.size == 0
     phases = [h["phase"] for h in model.history_]
-    assert phases[:92] == (["pretrain"] * 10 + ["pretrain_clustering"] * 40
-                           + ["pretrain_autoencoders"] * 40 + ["cluster"] * 2)
-    assert all("n_empty" in h for h in model.history_ if h["phase"] == "cluster")
+    assert phases[:91] == (["pretrain"] * 10 + ["pretrain_clustering"] * 40
+                           + ["pretrain_autoencoders"] * 40 + ["cluster"])
+    joint = [h for h in model.history_ if h["phase"] == "cluster"]
+    assert all("n_empty" in h and "label_change" in h for h in joint)
+    # the joint phase stops at the first epoch in which under 0.1% of the labels change
+    assert all(h["label_change"] >= 1e-3 for h in joint[:-1])
+    assert joint[-1]["label_change"] < 1e-3 or len(joint) == FAST.get("n_epochs", 50)
+
 
 
 def test_predict_rule_reconstruction_is_the_smallest_error(blobs):
@@ -176,11 +181,13 @@ def test_predict_rule_reconstruction_is_the_smallest_error(blobs):
 def test_early_stopping_on_the_loss(blobs):
     X, _ = blobs
     model = DAMICClustering(3, **{**FAST, "n_epochs": 60, "tol": 0.5,
-                                  "n_iter_no_change": 2}).fit(X)
+                                  "n_iter_no_change": 2}, label_tol=0).fit(X)
     assert model.n_iter_ < 60
     assert model.history_[-1]["converged"]
-    model = DAMICClustering(3, **{**FAST, "n_epochs": 4, "tol": 0.0}).fit(X)
+    # with both criteria off, every joint epoch runs (the paper's schedule)
+    model = DAMICClustering(3, **{**FAST, "n_epochs": 4, "tol": 0.0}, label_tol=0).fit(X)
     assert model.n_iter_ == 4
+    assert not any("label_change" in h for h in model.history_)
 
 
 def test_images_use_grouped_convolutions(tiny_images):
