@@ -362,8 +362,8 @@ class BaseDeepClustering(
 
         Returns
         -------
-        proba : ndarray of shape (n_samples, n_clusters_)
-            Rows sum to one.
+        proba : ndarray of shape (n_samples, n_clusters)
+            Rows sum to one; one column per cluster of ``n_clusters_``.
         """
         return self._infer(X, self._log_proba_batch).exp().numpy()
 

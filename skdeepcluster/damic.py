@@ -519,7 +519,8 @@ class DAMICClustering(BaseDeepClustering):
 
         Returns
         -------
-        errors : ndarray of shape (n_samples, n_clusters_)
+        errors : ndarray of shape (n_samples, n_clusters)
+            One column per autoencoder (``n_clusters_`` of them).
         """
         return self._infer(X, self._distances_batch).numpy()
 

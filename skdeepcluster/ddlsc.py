@@ -145,8 +145,9 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
     n_clusters_ : int
         The number of clusters: ``n_clusters``, or its estimate with
         ``"auto"``.
-    cluster_centers_ : ndarray of shape (n_clusters_, embedding_dim)
-        Unit-norm centroids in the space of :meth:`transform`.
+    cluster_centers_ : ndarray of shape (n_clusters, embedding_dim)
+        Unit-norm centroids in the space of :meth:`transform`, one per
+        cluster of ``n_clusters_``.
     network_ : torch.nn.Module
         The trained autoencoder.
     input_shape_ : tuple (C, H, W) or None

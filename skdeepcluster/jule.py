@@ -447,8 +447,8 @@ class JULEClustering(BaseDeepClustering):
 
         Returns
         -------
-        proba : ndarray of shape (n_samples, n_clusters_)
-            Rows sum to one.
+        proba : ndarray of shape (n_samples, n_clusters)
+            Rows sum to one; one column per cluster of ``n_clusters_``.
         """
         check_is_fitted(self)
         return self._vote(self.transform(X))
