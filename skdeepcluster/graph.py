@@ -505,10 +505,12 @@ def spectral_clustering(X, n_clusters, *, n_neighbors=SPECTRAL_NEIGHBORS, random
                         device="cpu"):
     """Spectral clustering of a symmetric k-nearest-neighbour graph.
 
-    The graph links each row to its ``n_neighbors`` nearest rows (Euclidean) (weight 1, made symmetric as ``(A + A') / 2``); the ``n_clusters``
-    leading eigenvectors of its normalised Laplacian are computed with
-    LOBPCG, each sample's row of them is L2-normalised (Ng, Jordan and
-    Weiss, 2002) and k-means (10 initialisations) clusters those rows. The
+    The graph links each row to its ``n_neighbors`` nearest rows
+    (Euclidean distance, weight 1, made symmetric as ``(A + A') / 2``); the
+    ``n_clusters`` leading eigenvectors of its normalised Laplacian are
+    computed with LOBPCG, each sample's row of them is L2-normalised (Ng,
+    Jordan and Weiss, 2002) and k-means (10 initialisations) clusters those
+    rows. The
     graph is sparse and the eigensolver iterative, so time and memory grow
     about linearly with the number of samples beyond the exact neighbour
     search (70,000 samples: a few seconds for the eigenvectors).
@@ -549,6 +551,8 @@ def spectral_clustering(X, n_clusters, *, n_neighbors=SPECTRAL_NEIGHBORS, random
         # LOBPCG reports when it stops short of its (float64-eps) tolerance,
         # e.g. on a collapsed embedding; the vectors it returns are still used.
         warnings.filterwarnings("ignore", message=".*not reaching the requested tolerance")
+        # On a few dozen samples scikit-learn falls back to a dense solver.
+        warnings.filterwarnings("ignore", message=".*too small relative to the block size")
         vectors = spectral_embedding(A, n_components=n_components, eigen_solver="lobpcg",
                                      random_state=random_state)
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
