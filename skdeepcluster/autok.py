@@ -11,11 +11,10 @@ from numbers import Integral
 
 import numpy as np
 import scipy.sparse as sp
-import torch
 from scipy.sparse.linalg import ArpackNoConvergence, eigsh
 from sklearn.utils import check_random_state
 
-from .graph import SPECTRAL_NEIGHBORS, nearest_neighbors
+from .graph import SPECTRAL_NEIGHBORS, connectivity_graph
 
 __all__ = ["estimate_n_clusters", "laplacian_eigenvalues", "DEFAULT_MAX_CLUSTERS", "EIGENVALUE_FLOOR"]
 
@@ -58,10 +57,8 @@ def laplacian_eigenvalues(X, n_eigenvalues, *, n_neighbors=SPECTRAL_NEIGHBORS, r
                           device="cpu"):
     """The smallest eigenvalues of the normalised Laplacian of a kNN graph.
 
-    The graph links each row of ``X`` to its ``n_neighbors`` nearest rows
-    (Euclidean, exact search, weight 1) and is made symmetric as
-    ``(A + A') / 2``, as in :func:`~skdeepcluster.graph.spectral_clustering`;
-    its normalised Laplacian is ``I - D^{-1/2} A D^{-1/2}``. As many
+    The graph is :func:`~skdeepcluster.graph.connectivity_graph`, the one
+    :func:`~skdeepcluster.graph.spectral_clustering` cuts; its normalised Laplacian is ``I - D^{-1/2} A D^{-1/2}``. As many
     eigenvalues are zero as the graph has connected components.
 
     Parameters
@@ -82,16 +79,8 @@ def laplacian_eigenvalues(X, n_eigenvalues, *, n_neighbors=SPECTRAL_NEIGHBORS, r
     eigenvalues : ndarray of shape (min(n_eigenvalues, n_samples),)
         Ascending, in [0, 2].
     """
-    X = torch.as_tensor(np.asarray(X), dtype=torch.float32)
-    n_samples = X.shape[0]
-    if n_samples < 2:
-        raise ValueError("A neighbour graph needs at least two samples.")
-    k = max(1, min(int(n_neighbors), n_samples - 1))
-    _, neighbors = nearest_neighbors(X, k, device=device)
-    indptr = np.arange(0, n_samples * k + 1, k)
-    A = sp.csr_matrix((np.ones(neighbors.size), neighbors.ravel(), indptr),
-                      shape=(n_samples, n_samples))
-    A = 0.5 * (A + A.T)
+    A = connectivity_graph(X, n_neighbors, device=device)
+    n_samples = A.shape[0]
     scale = 1.0 / np.sqrt(np.asarray(A.sum(axis=1)).ravel())
     M = sp.csr_matrix(sp.diags(scale) @ A @ sp.diags(scale))
     n_eigenvalues = min(int(n_eigenvalues), n_samples)

@@ -104,7 +104,8 @@ class DAMICClustering(BaseDeepClustering):
     bottleneck_dim : int, default=None
         Width of each autoencoder's code layer; None uses ``n_clusters`` as in
         the paper (10, the default ``n_clusters``, with ``n_clusters="auto"``,
-        since the single autoencoder is pretrained before the estimate), capped at half the number of input features (rounded up)
+        since the single autoencoder is pretrained before the estimate),
+        capped at half the number of input features (rounded up)
         for low-dimensional data, where a code as wide as the input lets every
         autoencoder copy every sample and clusters die.
     clustering_layer_sizes : tuple of int, default=(512, 512)

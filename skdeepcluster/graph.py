@@ -23,6 +23,7 @@ __all__ = [
     "merge_criterion",
     "gdl_agglomerative",
     "neighbor_vote",
+    "connectivity_graph",
     "spectral_clustering",
 ]
 
@@ -501,19 +502,49 @@ def neighbor_vote(queries, reference, reference_labels, n_clusters, *, n_neighbo
 SPECTRAL_NEIGHBORS = 15
 
 
+def connectivity_graph(X, n_neighbors, *, device="cpu"):
+    """The symmetric k-nearest-neighbour graph that spectral clustering cuts.
+
+    Each row is linked to its ``n_neighbors`` nearest rows (Euclidean
+    distance, exact search, weight 1); the graph is made symmetric as
+    ``(A + A') / 2``, so a mutual pair weighs 1 and a one-way link 1/2.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+    n_neighbors : int
+        Capped at ``n_samples - 1``.
+    device : str or torch.device, default="cpu"
+        Where the neighbour search runs.
+
+    Returns
+    -------
+    A : csr_matrix of shape (n_samples, n_samples)
+    """
+    X = torch.as_tensor(np.asarray(X), dtype=torch.float32)
+    n_samples = X.shape[0]
+    if n_samples < 2:
+        raise ValueError("A neighbour graph needs at least two samples.")
+    k = max(1, min(int(n_neighbors), n_samples - 1))
+    _, neighbors = nearest_neighbors(X, k, device=device)
+    indptr = np.arange(0, n_samples * k + 1, k)
+    A = sp.csr_matrix((np.ones(neighbors.size), neighbors.ravel(), indptr),
+                      shape=(n_samples, n_samples))
+    return 0.5 * (A + A.T)
+
+
 def spectral_clustering(X, n_clusters, *, n_neighbors=SPECTRAL_NEIGHBORS, random_state=None,
                         device="cpu"):
     """Spectral clustering of a symmetric k-nearest-neighbour graph.
 
-    The graph links each row to its ``n_neighbors`` nearest rows
-    (Euclidean distance, weight 1, made symmetric as ``(A + A') / 2``); the
-    ``n_clusters`` leading eigenvectors of its normalised Laplacian are
-    computed with LOBPCG, each sample's row of them is L2-normalised (Ng,
-    Jordan and Weiss, 2002) and k-means (10 initialisations) clusters those
-    rows. The
-    graph is sparse and the eigensolver iterative, so time and memory grow
-    about linearly with the number of samples beyond the exact neighbour
-    search (70,000 samples: a few seconds for the eigenvectors).
+    The graph (:func:`connectivity_graph`) links each row to its
+    ``n_neighbors`` nearest rows; the ``n_clusters`` leading eigenvectors of
+    its normalised Laplacian are computed with LOBPCG, each sample's row of
+    them is L2-normalised (Ng, Jordan and Weiss, 2002) and k-means (10
+    initialisations) clusters those rows. The graph is sparse and the
+    eigensolver iterative, so time and memory grow about linearly with the
+    number of samples beyond the exact neighbour search (70,000 samples: a
+    few seconds for the eigenvectors).
 
     Parameters
     ----------
@@ -531,18 +562,11 @@ def spectral_clustering(X, n_clusters, *, n_neighbors=SPECTRAL_NEIGHBORS, random
     -------
     labels : ndarray of shape (n_samples,)
     """
-    X = torch.as_tensor(X, dtype=torch.float32)
-    n_samples = X.shape[0]
-    if n_samples < 2:
-        raise ValueError("Spectral clustering needs at least two samples.")
+    n_samples = len(X)
     # No more neighbours than half an average cluster, so that on small data
     # sets the lists stay inside clusters (50 samples, 3 blobs: 8, not 15).
-    k = max(1, min(int(n_neighbors), n_samples // (2 * n_clusters), n_samples - 1))
-    _, neighbors = nearest_neighbors(X, k, device=device)
-    indptr = np.arange(0, n_samples * k + 1, k)
-    A = sp.csr_matrix((np.ones(neighbors.size), neighbors.ravel(), indptr),
-                      shape=(n_samples, n_samples))
-    A = 0.5 * (A + A.T)
+    A = connectivity_graph(X, max(1, min(int(n_neighbors), n_samples // (2 * n_clusters))),
+                           device=device)
     n_components = min(n_clusters, n_samples - 1)
     with warnings.catch_warnings():
         # A graph in several pieces is expected when clusters are far apart:
