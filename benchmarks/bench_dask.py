@@ -22,11 +22,12 @@ For each number of rows it times
 and checks that the labels are identical. Wall and CPU seconds: the one
 process's ``time.process_time``; for Dask, the client process's (the
 scheduler runs there) plus every worker's (``psutil`` on each). The cluster's
-start-up and the making of the rows (timed alone: ``make s``) are reported
-too. ``--ship-once`` adds a run with the estimator sent once to each worker
+start-up, its CPU use while idle and the making of the rows (timed alone:
+``make s``) are reported too. ``--ship-once`` adds a run with the estimator sent once to each worker
 (``dask.delayed``) rather than in every task; ``--sizes`` only prints the
 size of each fitted estimator's pickle and how many times one predict on a
-cluster pickles it. The load average of the machine is printed at the start
+cluster pickles it; ``--threads-probe`` only prints torch's threads inside a
+task of a LocalCluster. The load average of the machine is printed at the start
 and the end. Run from the repository root::
 
     OMP_NUM_THREADS=1 python benchmarks/bench_dask.py --methods depict \\
@@ -34,6 +35,9 @@ and the end. Run from the repository root::
     OMP_NUM_THREADS=1 python benchmarks/bench_dask.py --methods jule \\
         --rows 10000 100000 --ship-once > benchmarks/results/dask/jule.txt
     OMP_NUM_THREADS=1 python benchmarks/bench_dask.py --sizes > benchmarks/results/dask/sizes.txt
+    OMP_NUM_THREADS=1 python benchmarks/bench_dask.py --threads-probe all > benchmarks/results/dask/threads.txt
+    env -u OMP_NUM_THREADS python benchmarks/bench_dask.py --threads-probe all \\
+        > benchmarks/results/dask/threads_unset.txt
 """
 
 import argparse
@@ -69,6 +73,8 @@ METHODS = {
     "ddlsc": lambda: DiscriminativeLatentClustering(n_pretrain_epochs=1, n_epochs=1),
 }
 NOISE_STD = 8.0
+#: Seconds the cluster is left idle to measure its own CPU use.
+IDLE_SECONDS = 20
 
 
 #: Rows of the noise bank: a prime, so that row ``i`` adds noise row
@@ -223,6 +229,44 @@ def count_pickles(estimator):
     del cls.__getstate__
 
 
+def threads_probe(case):
+    """torch's threads inside a task of a LocalCluster of worker processes.
+
+    ``case="started"``: as started, then after ``client.run(torch.set_num_threads,
+    2)``; ``case="environ"``: with OMP_NUM_THREADS and MKL_NUM_THREADS set to 2
+    in distributed's ``pre-spawn-environ``; ``case="all"`` runs both, each in a
+    fresh process (starting a cluster changes this process's environment)."""
+    import subprocess
+
+    import dask
+    from distributed import Client, LocalCluster
+
+    if case == "all":
+        for one in ("started", "environ"):
+            subprocess.run([sys.executable, __file__, "--threads-probe", one], check=True)
+        return
+    key = "distributed.nanny.pre-spawn-environ"
+    variables = ("OMP_NUM_THREADS", "MKL_NUM_THREADS")
+    config = {}
+    if case == "environ":
+        config[key] = {**dask.config.get(key), "OMP_NUM_THREADS": 2, "MKL_NUM_THREADS": 2}
+    print(f"# {case}: this process's {', '.join(f'{v}={os.environ.get(v)}' for v in variables)}; "
+          f"{key}: {', '.join(f'{v}={dask.config.get(key)[v]}' for v in variables)} "
+          f"-> {', '.join(f'{v}={config.get(key, dask.config.get(key))[v]}' for v in variables)}",
+          flush=True)
+    with dask.config.set(config), LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True,
+            dashboard_address=None) as cluster, Client(cluster) as client:
+        print(f"{case}: torch threads in a task "
+              f"{client.submit(torch.get_num_threads, pure=False).result()}; this process's "
+              f"{', '.join(f'{v}={os.environ.get(v)}' for v in variables)} once the cluster "
+              "started", flush=True)
+        if case == "started":
+            client.run(torch.set_num_threads, 2)
+            print(f"{case}: after client.run(torch.set_num_threads, 2), in a task "
+                  f"{client.submit(torch.get_num_threads, pure=False).result()}", flush=True)
+
+
 def fit(name):
     X = base_images()
     estimator = METHODS[name]().set_params(random_state=0, device="cpu")
@@ -249,9 +293,13 @@ def main(argv=None):
     parser.add_argument("--sizes", action="store_true",
                         help="only print the pickle of each method fitted with its defaults "
                         "on the digits: its size, its largest attributes, dumps and loads")
+    parser.add_argument("--threads-probe", choices=["all", "started", "environ"],
+                        help="only print torch's threads inside a task of a LocalCluster")
     args = parser.parse_args(argv)
     if args.sizes:
         return pickle_sizes()
+    if args.threads_probe:
+        return threads_probe(args.threads_probe)
 
     from distributed import Client, LocalCluster
 
@@ -297,6 +345,11 @@ def main(argv=None):
             print(f"# LocalCluster {args.workers} workers x {per_worker} threads started in "
                   f"{time.perf_counter() - start:.1f} s wall; torch threads per worker "
                   f"process: {sorted(threads.values())}", flush=True)
+            workers, client_cpu = worker_cpu(client), time.process_time()
+            time.sleep(IDLE_SECONDS)
+            print(f"# idle for {IDLE_SECONDS} s: the workers used "
+                  f"{worker_cpu(client) - workers:.2f} s CPU, this process (client and "
+                  f"scheduler) {time.process_time() - client_cpu:.2f} s", flush=True)
             for name, estimator in fitted.items():
                 # warm-up: each worker reads the images and makes the noise bank
                 start = time.perf_counter()
