@@ -16,7 +16,7 @@ from .conftest import estimator_id, fast_estimators
 def client():
     """Two local workers of one thread each. Threads of this process rather
     than processes: the estimator is still pickled into the task graph and
-    unpickled for the workers, and the cluster starts in a second."""
+    unpickled for the workers, and the cluster starts faster."""
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None,
