@@ -128,7 +128,15 @@ class DEPICTClustering(BaseDeepClustering):
     n_epochs : int, default=100
         Maximum epochs of the joint clustering phase.
     learning_rate : float, default=1e-3
-        Adam's learning rate, for both phases.
+        Adam's learning rate of the pretraining phase (and of the clustering
+        phase when ``cluster_learning_rate`` is None).
+    cluster_learning_rate : float or None, default=1e-4
+        Adam's learning rate of the clustering phase (the authors' 1e-4);
+        None uses ``learning_rate``. With 1e-3 there, the clustering phase
+        drifted away from the spectral start: on the Fashion-MNIST test split
+        (seeds 0-2) the start's NMI of 0.662 fell to 0.633 (ACC 0.599), with
+        1e-4 it ended at 0.658 (ACC 0.597), and on the digits at 0.889 (ACC
+        0.907) against 0.888 (0.899); see ``doc/results.rst``.
     batch_size : int, default=100
         Mini-batch size.
     tol : float, default=1e-3
@@ -182,8 +190,9 @@ class DEPICTClustering(BaseDeepClustering):
     reconstruction terms are weighted 0.1; clean-pathway targets carry no
     gradient. Where the authors stop on a labelled validation split, this
     estimator uses no labels: it stops when fewer than ``tol`` of the labels
-    change in an epoch. Its default learning rate is 1e-3 (the authors' is
-    1e-4) so that small data sets converge in few epochs; the initial
+    change in an epoch. Its pretraining learning rate is 1e-3 (the authors'
+    is 1e-4) so that small data sets converge in few epochs, its clustering
+    phase keeps the authors' 1e-4; the initial
     clustering is spectral clustering of the embedding's neighbour graph at
     every size (the authors used the graph-based AC-PIC on small sets and
     k-means on large ones). ``score`` is
@@ -219,6 +228,7 @@ class DEPICTClustering(BaseDeepClustering):
         "n_pretrain_epochs": [Interval(Integral, 0, None, closed="left"), StrOptions({"auto"})],
         "n_epochs": [Interval(Integral, 0, None, closed="left")],
         "learning_rate": [Interval(Real, 0, None, closed="neither")],
+        "cluster_learning_rate": [None, Interval(Real, 0, None, closed="neither")],
         "tol": [Interval(Real, 0, None, closed="left")],
     }
 
@@ -239,6 +249,7 @@ class DEPICTClustering(BaseDeepClustering):
         n_pretrain_epochs="auto",
         n_epochs=100,
         learning_rate=1e-3,
+        cluster_learning_rate=1e-4,
         batch_size=100,
         tol=1e-3,
         device="auto",
@@ -259,6 +270,7 @@ class DEPICTClustering(BaseDeepClustering):
         self.n_pretrain_epochs = n_pretrain_epochs
         self.n_epochs = n_epochs
         self.learning_rate = learning_rate
+        self.cluster_learning_rate = cluster_learning_rate
         self.batch_size = batch_size
         self.tol = tol
         self.device = device
@@ -355,6 +367,10 @@ class DEPICTClustering(BaseDeepClustering):
             weight = HEAD_INIT_SCALE * torch.as_tensor(centres, dtype=torch.float32)
             self.network_.head.weight.copy_(weight)
             self.network_.head.bias.zero_()
+
+        cluster_lr = self.cluster_learning_rate or self.learning_rate
+        for group in optimizer.param_groups:
+            group["lr"] = cluster_lr
 
         # Algorithm 1 of the paper: the initial clustering is the first Q.
         init_labels = torch.as_tensor(self.init_labels_)
