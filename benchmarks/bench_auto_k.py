@@ -39,8 +39,10 @@ tables of the results page from such outputs and the default mode's output
 import argparse
 import glob
 import os
+import sys
 import time
 import warnings
+from pathlib import Path
 
 import numpy as np
 from sklearn.cluster import HDBSCAN, KMeans
@@ -49,11 +51,14 @@ from sklearn.metrics import silhouette_score
 from sklearn.mixture import BayesianGaussianMixture
 from sklearn.preprocessing import StandardScaler
 
-from skdeepcluster import estimate_n_clusters
-from skdeepcluster.autok import laplacian_eigenvalues
-from skdeepcluster.datasets import load_dataset
-from skdeepcluster.graph import spectral_clustering
-from skdeepcluster.metrics import clustering_report
+# The checkout's package, whether or not it is installed.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from skdeepcluster import estimate_n_clusters  # noqa: E402
+from skdeepcluster.autok import laplacian_eigenvalues  # noqa: E402
+from skdeepcluster.datasets import load_dataset  # noqa: E402
+from skdeepcluster.graph import spectral_clustering  # noqa: E402
+from skdeepcluster.metrics import clustering_report  # noqa: E402
 
 FCPS_DIR = "/usr/share/pyclustering/samples/samples/fcps"
 FCPS = dict(Atom=2, Chainlink=2, EngyTime=2, GolfBall=1, Hepta=7, Lsun=3, Target=6, Tetra=4,
@@ -196,9 +201,11 @@ PEERS = ("sil", "dpgmm", "umap+hdb")
 def read_fits(paths):
     """The per-seed rows of ``--fit`` outputs: ``{(set, method): [row]}``,
     each row ``(seed, true, k_auto, ACC@k, NMI@k, ACC@auto, NMI@auto, CPU@k,
-    CPU@auto)``."""
+    CPU@auto)``; a later file's rows of a set and method replace an earlier
+    file's."""
     fits = {}
     for path in paths:
+        rows = {}
         with open(path) as f:
             for line in f:
                 method = next((m for m in METHODS if f"{m} " in line), None)
@@ -209,7 +216,8 @@ def read_fits(paths):
                 if len(values) != 10:  # a summary line, not a per-seed row
                     continue
                 row = [int(v) for v in values[:3]] + [float(v) for v in values[3:9]]
-                fits.setdefault((name.strip(), method), []).append(row)
+                rows.setdefault((name.strip(), method), []).append(row)
+        fits.update(rows)
     return fits
 
 
