@@ -27,13 +27,22 @@ Fashion-MNIST rows). The pretrained embeddings are read from
 with arrays Z (the embedding each method clusters after pretraining, default
 parameters, random_state=0) and y (the labels), captured outside the
 repository; sets whose files are absent are skipped.
+
+``--fit SET ...`` instead fits each estimator (defaults, CPU, one torch
+thread) with ``n_clusters="auto"`` and with the true k, per seed of
+``--seeds``: the estimated k, ACC / NMI with each, and the CPU seconds of
+both fits (the cost of "auto"). ``--summarize FIT_OUTPUT ...`` prints the
+tables of the results page from such outputs and the default mode's output
+(``--peers``).
 """
 
 import argparse
 import glob
 import os
+import sys
 import time
 import warnings
+from pathlib import Path
 
 import numpy as np
 from sklearn.cluster import HDBSCAN, KMeans
@@ -42,11 +51,14 @@ from sklearn.metrics import silhouette_score
 from sklearn.mixture import BayesianGaussianMixture
 from sklearn.preprocessing import StandardScaler
 
-from skdeepcluster import estimate_n_clusters
-from skdeepcluster.autok import laplacian_eigenvalues
-from skdeepcluster.datasets import load_dataset
-from skdeepcluster.graph import spectral_clustering
-from skdeepcluster.metrics import clustering_report
+# The checkout's package, whether or not it is installed.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from skdeepcluster import estimate_n_clusters  # noqa: E402
+from skdeepcluster.autok import laplacian_eigenvalues  # noqa: E402
+from skdeepcluster.datasets import load_dataset  # noqa: E402
+from skdeepcluster.graph import spectral_clustering  # noqa: E402
+from skdeepcluster.metrics import clustering_report  # noqa: E402
 
 FCPS_DIR = "/usr/share/pyclustering/samples/samples/fcps"
 FCPS = dict(Atom=2, Chainlink=2, EngyTime=2, GolfBall=1, Hepta=7, Lsun=3, Target=6, Tetra=4,
@@ -119,25 +131,171 @@ def scores(X, y, k):
     return f"{report['ACC']:6.3f}{report['NMI']:6.3f}"
 
 
-def fit_estimators(embeddings, names, methods):
-    """Each estimator with its defaults and n_clusters="auto" on the named
-    sets: the k it finds, ACC with it, and the fit time."""
+def fit_one(method, X, y, n_clusters, seed):
+    """Fit ``method`` (defaults, CPU) with ``n_clusters``: the k it used,
+    ACC and NMI (nan without labels) and the CPU seconds of the fit."""
     import skdeepcluster
 
-    print("estimators, defaults + n_clusters='auto', random_state=0")
-    print(f"{'set':<16}{'true':>5}" + "".join(f"{m[:12]:>22}" for m in methods))
+    model = getattr(skdeepcluster, method)(n_clusters=n_clusters, random_state=seed, device="cpu")
+    start = time.process_time()
+    model.fit(X)
+    cpu = time.process_time() - start
+    report = clustering_report(y, model.labels_) if y is not None else {"ACC": np.nan, "NMI": np.nan}
+    return model.n_clusters_, report["ACC"], report["NMI"], cpu
+
+
+def fit_estimators(embeddings, names, methods, seeds):
+    """Each estimator (defaults, CPU) fitted with n_clusters="auto" and with
+    the true k on the named sets, per seed: the estimated k, ACC / NMI with
+    each (nan without labels), the CPU seconds of both fits and their ratio
+    (the cost of "auto"). Then, per set and method, the means over the seeds
+    and the largest ratio."""
+    import torch
+
+    torch.set_num_threads(1)
+    print("each estimator with its defaults, n_clusters='auto' against the true k; CPU s of fit, "
+          f"torch threads {torch.get_num_threads()}, "
+          f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS')}, seeds {' '.join(map(str, seeds))}")
+    print(f"{'set':<17}{'method':<31}{'seed':>4}{'true':>5}{'k_auto':>7}{'ACC@k':>7}{'NMI@k':>7}"
+          f"{'ACC@auto':>9}{'NMI@auto':>9}{'CPU@k':>7}{'CPU@auto':>9}{'ratio':>6}")
+    rows = []
     for name, X, y, k in suite(embeddings):
         if name not in names:
             continue
-        cells = []
         for method in methods:
-            start = time.perf_counter()
-            model = getattr(skdeepcluster, method)(n_clusters="auto", random_state=0,
-                                                   device="cpu").fit(X)
-            seconds = time.perf_counter() - start
-            acc = clustering_report(y, model.labels_)["ACC"] if y is not None else float("nan")
-            cells.append(f"k={model.n_clusters_:<3d} ACC {acc:5.3f} {seconds:4.0f}s")
-        print(f"{name:<16}{k:>5}" + "".join(f"{c:>22}" for c in cells), flush=True)
+            fit_one(method, X[:200], None, 2, 0)  # warm-up: the first fit pays one-off costs
+            for seed in seeds:
+                # Alternate which fit goes first, so that neither always runs warmer.
+                first, second = (k, "auto") if seed % 2 == 0 else ("auto", k)
+                results = {first: fit_one(method, X, y, first, seed)}
+                results[second] = fit_one(method, X, y, second, seed)
+                _, acc, nmi, cpu = results[k]
+                found, acc_auto, nmi_auto, cpu_auto = results["auto"]
+                row = (name, method, seed, k, found, acc, nmi, acc_auto, nmi_auto, cpu, cpu_auto,
+                       cpu_auto / cpu)
+                rows.append(row)
+                print(f"{name:<17}{method:<31}{seed:>4}{k:>5}{found:>7}" + "".join(
+                    f"{v:>7.3f}" if i < 2 else f"{v:>9.3f}" for i, v in enumerate(row[5:9]))
+                    + f"{cpu:>7.1f}{cpu_auto:>9.1f}{cpu_auto / cpu:>6.2f}", flush=True)
+    print()
+    print("means over the seeds; 'max ratio' is the largest of the per-seed ratios")
+    print(f"{'set':<17}{'method':<31}{'true':>5}{'k_auto':>12}{'ACC@k':>7}{'NMI@k':>7}"
+          f"{'ACC@auto':>9}{'NMI@auto':>9}{'CPU@k':>7}{'CPU@auto':>9}{'ratio':>6}{'max ratio':>10}")
+    for name in dict.fromkeys(r[0] for r in rows):
+        for method in methods:
+            group = [r for r in rows if r[0] == name and r[1] == method]
+            mean = np.mean([r[5:11] for r in group], axis=0)
+            ks = ",".join(str(r[4]) for r in group)
+            print(f"{name:<17}{method:<31}{group[0][3]:>5}{ks:>12}" + "".join(
+                f"{v:>7.3f}" if i < 2 else f"{v:>9.3f}" for i, v in enumerate(mean[:4]))
+                + f"{mean[4]:>7.1f}{mean[5]:>9.1f}{mean[5] / mean[4]:>6.2f}"
+                + f"{max(r[11] for r in group):>10.2f}")
+
+
+METHODS = ("DEPICTClustering", "JULEClustering", "DAMICClustering",
+           "DiscriminativeLatentClustering")
+SHORT = dict(zip(METHODS, ("DEPICT", "JULE", "DAMIC", "DDLSC")))
+PEERS = ("sil", "dpgmm", "umap+hdb")
+
+
+def read_fits(paths):
+    """The per-seed rows of ``--fit`` outputs: ``{(set, method): [row]}``,
+    each row ``(seed, true, k_auto, ACC@k, NMI@k, ACC@auto, NMI@auto, CPU@k,
+    CPU@auto, ratio)``; a later file's rows of a set and method replace an earlier
+    file's."""
+    fits = {}
+    for path in paths:
+        rows = {}
+        with open(path) as f:
+            for line in f:
+                if line.startswith("means over the seeds"):
+                    break
+                method = next((m for m in METHODS if f"{m} " in line), None)
+                if method is None:
+                    continue
+                name, rest = line.split(f"{method} ", 1)
+                values = rest.split()
+                row = [int(v) for v in values[:3]] + [float(v) for v in values[3:10]]
+                rows.setdefault((name.strip(), method), []).append(row)
+        fits.update(rows)
+    return fits
+
+
+def read_peers(path):
+    """``{set: (n, true k, {column: k})}`` from the output of the default mode
+    (run with ``--umap``)."""
+    import re
+
+    pattern = re.compile(r"^(.*?)\s+(\d+)\s+(\d+)" + r"\s+(\d+)" * 5 + r"(\s+\S+){5}$")
+    peers = {}
+    with open(path) as f:
+        for line in f:
+            match = pattern.match(line.rstrip())
+            if match:
+                n, k, *found = (int(g) for g in match.groups()[1:8])
+                peers[match.group(1)] = (n, k, dict(zip(("ratio", "gap") + PEERS, found)))
+    return peers
+
+
+def rst_table(header, rows):
+    """A simple reStructuredText table."""
+    widths = [max(len(str(c)) for c in column) for column in zip(header, *rows)]
+    rule = "  ".join("=" * w for w in widths)
+    line = lambda cells: "  ".join(f"{str(c):<{w}}" for c, w in zip(cells, widths)).rstrip()
+    return "\n".join([rule, line(header), rule, *map(line, rows), rule])
+
+
+def summarize(fit_paths, peers_path):
+    """The tables of the results page: the suite (true k, each estimator's k,
+    the peers' k), the scores with the estimated and the true k, and the cost
+    of "auto"."""
+    fits = read_fits(fit_paths)
+    peers = read_peers(peers_path)
+    sets = list(dict.fromkeys(name for name, _ in fits))
+
+    def ks(name, method):
+        found = [r[2] for r in fits.get((name, method), [])]
+        return ", ".join(map(str, found)) if found else "-"
+
+    print("Number of clusters: each estimator's ``n_clusters_`` with ``n_clusters=\"auto\"`` "
+          "(one per seed), the rule on the raw set (``ratio``) and the peers on the raw set; "
+          "the last line counts the sets found exactly (a set fitted with several seeds counts "
+          "the fraction of its seeds).\n")
+    header = ["set", "n", "true k"] + [SHORT[m] for m in METHODS] + ["ratio", *PEERS]
+    rows, exact = [], dict.fromkeys(header[3:], 0)
+    for name in sets:
+        n, k, found = peers.get(name, (None, None, {}))
+        true = fits[next(key for key in fits if key[0] == name)][0][1]
+        row = [name, n or "-", true] + [ks(name, m) for m in METHODS]
+        row += [found.get(c, "-") for c in ("ratio", *PEERS)]
+        rows.append(row)
+        for column, cell in zip(header[3:], row[3:]):
+            values = [int(v) for v in str(cell).split(", ") if v != "-"]
+            exact[column] += sum(v == true for v in values) / max(len(values), 1)
+    rows.append(["exact (sets)", "", ""] + [f"{exact[c]:.3g}" for c in header[3:]])
+    print(rst_table(header, rows))
+    score_rows, cost_rows = [], []
+    for name in sets:
+        for method in METHODS:
+            group = fits.get((name, method))
+            if not group:
+                continue
+            mean = np.mean(group, axis=0)
+            if not np.isnan(mean[3]):
+                score_rows.append([name, SHORT[method], group[0][1], ks(name, method),
+                                   f"{mean[3]:.3f} / {mean[4]:.3f}",
+                                   f"{mean[5]:.3f} / {mean[6]:.3f}"])
+            cost_rows.append([name, SHORT[method], len(group), f"{mean[7]:.1f}", f"{mean[8]:.1f}",
+                              f"{mean[9]:.2f}", f"{max(r[9] for r in group):.2f}"])
+    print("\n\nACC / NMI with the true k and with ``n_clusters=\"auto\"`` (means over the "
+          "seeds), on the labelled sets.\n")
+    print(rst_table(["set", "method", "true k", "k (auto)", "true k: ACC / NMI",
+                     "auto: ACC / NMI"], score_rows))
+    print("\n\nCPU seconds of ``fit`` with the true k and with ``n_clusters=\"auto\"``, and "
+          "the ratio of the second to the first (means over the seeds, and the largest "
+          "ratio of a seed).\n")
+    print(rst_table(["set", "method", "seeds", "CPU s, true k", "CPU s, auto", "ratio",
+                     "max ratio"], cost_rows))
 
 
 def main():
@@ -146,14 +304,26 @@ def main():
     parser.add_argument("--max-clusters", type=int, default=50)
     parser.add_argument("--umap", action="store_true", help="add the UMAP + HDBSCAN peer")
     parser.add_argument("--fit", nargs="*", metavar="SET",
-                        help="instead, fit the estimators with n_clusters='auto' on these sets")
+                        help="instead, fit the estimators with n_clusters='auto' and with the "
+                        "true k on these sets (scores, estimated k, CPU time of both)")
+    parser.add_argument("--seeds", nargs="*", type=int, default=[0],
+                        help="random_state of the fits of --fit")
+    parser.add_argument("--summarize", nargs="*", metavar="FIT_OUTPUT",
+                        help="instead, print the results page's tables from these --fit "
+                        "outputs and --peers")
+    parser.add_argument("--peers", default="benchmarks/results/auto_k/bench_auto_k.txt",
+                        help="output of the default mode (with --umap) for --summarize")
     parser.add_argument("--methods", nargs="*", default=[
         "DEPICTClustering", "JULEClustering", "DAMICClustering", "DiscriminativeLatentClustering"])
     args = parser.parse_args()
     warnings.filterwarnings("ignore")
-    if args.fit:
-        fit_estimators(args.embeddings, set(args.fit), args.methods)
+    if args.summarize:
+        summarize(args.summarize, args.peers)
         return
+    if args.fit:
+        fit_estimators(args.embeddings, set(args.fit), args.methods, args.seeds)
+        return
+
     columns = ["ratio", "gap", "sil", "dpgmm"] + (["umap+hdb"] if args.umap else [])
     print(f"max_clusters={args.max_clusters}; ACC/NMI: spectral clustering with the true k "
           "and with the k of 'ratio'")

@@ -53,8 +53,10 @@ class JULEClustering(BaseDeepClustering):
         The target number of clusters ``n_c*``. ``"auto"`` estimates it with
         :func:`~skdeepcluster.estimate_n_clusters` on the embedding learned
         in the first period (whose merging stops at ``max_clusters``
-        clusters), keeps it in ``n_clusters_`` and merges down to it in the
-        later periods (see the :ref:`User Guide <auto_k>`).
+        clusters) and merges down to it in the later periods; the final
+        re-clustering (``final_clustering`` "rc" or "spectral") estimates
+        again on the final embedding and uses that number, which is kept in
+        ``n_clusters_`` (see the :ref:`User Guide <auto_k>`).
     max_clusters : int or None, default=None
         With ``n_clusters="auto"``, the largest number of clusters
         considered: at least 2 and at most ``n_samples``; None means
@@ -419,6 +421,10 @@ class JULEClustering(BaseDeepClustering):
             W = self._graph(features)[0]
 
         self.sf_labels_ = labels
+        if self._auto_n_clusters and self.final_clustering != "sf":
+            # The final re-clustering starts afresh: its number of clusters
+            # is estimated again, on the embedding the periods learned.
+            self._estimate_n_clusters(features.numpy().astype(np.float64), random_state)
         W, chains, self.sigma2_ = self._over_cluster(features)
         if self.final_clustering == "rc":
             labels = self._merge(W, self.n_clusters_, chains, features, self.n_clusters_)

@@ -12,6 +12,7 @@ from skdeepcluster import (
     DEPICTClustering,
     DiscriminativeLatentClustering,
     JULEClustering,
+    estimate_n_clusters,
 )
 from skdeepcluster.__main__ import main
 
@@ -53,6 +54,33 @@ def test_outputs_follow_the_estimate(four_blobs):
     assert ddlsc.cluster_centers_.shape == (4, 60)
     jule = JULEClustering(hidden_layer_sizes=(16,), embedding_dim=8, n_epochs=1, **kwargs).fit(X)
     assert jule.predict_proba(X[:3]).shape == (3, jule.n_clusters_)
+
+
+@pytest.mark.parametrize("final_clustering", ["rc", "sf"])
+def test_jule_estimates_again_on_its_final_embedding(four_blobs, final_clustering, monkeypatch):
+    # JULE's final re-clustering starts afresh, so "auto" estimates again on
+    # the embedding the periods learned; JULE-SF keeps the first estimate,
+    # at which its labels stopped.
+    X, _ = four_blobs
+    seen = []
+    estimate = JULEClustering._estimate_n_clusters
+
+    def spy(self, embedding, random_state):
+        seen.append(np.array(embedding))
+        return estimate(self, embedding, random_state)
+
+    monkeypatch.setattr(JULEClustering, "_estimate_n_clusters", spy)
+    jule = JULEClustering(n_clusters="auto", max_clusters=8, hidden_layer_sizes=(16,),
+                          embedding_dim=8, n_epochs=1, final_clustering=final_clustering,
+                          device="cpu", random_state=0).fit(X)
+    if final_clustering == "rc":
+        assert len(seen) == 2
+        np.testing.assert_allclose(seen[1], jule.embedding_)
+        assert jule.n_clusters_ == estimate_n_clusters(jule.embedding_, 8)
+    else:
+        assert len(seen) == 1
+        assert jule.n_clusters_ == np.unique(jule.sf_labels_).size
+    assert np.unique(jule.labels_).size == jule.n_clusters_
 
 
 @pytest.mark.parametrize("estimator", fast_estimators(), ids=estimator_id)
