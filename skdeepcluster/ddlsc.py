@@ -10,6 +10,7 @@ import torch
 
 from ._compat import Interval
 from .base import BaseDeepClustering, INIT_CONSTRAINT, check_positive_ints, initial_clustering
+from .distributed import mean_over_ranks
 from .geometry import normalise_rows, select_anchors, spherical_centroids
 from .losses import (
     between_cluster_similarity,
@@ -388,7 +389,8 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
             loss = train_epoch(
                 partial(batch_loss, stage=stage), optimizer, n_samples, self.batch_size, cpu_gen
             )
-            return {"loss": loss, **{name: mean_of(values) for name, values in terms.items()}}
+            terms_mean = {name: mean_over_ranks(mean_of(values)) for name, values in terms.items()}
+            return {"loss": loss, **terms_mean}
 
         state = {}
         trainer.run("pretrain", self.n_pretrain_epochs, lambda epoch: run_epoch("pretrain"))

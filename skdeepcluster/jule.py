@@ -11,6 +11,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from ._compat import Interval, StrOptions
 from .base import BaseDeepClustering, check_positive_ints, warn_if_collapsed
+from .distributed import on_rank_zero
 from .graph import (
     gdl_agglomerative,
     knn_graph,
@@ -387,15 +388,17 @@ class JULEClustering(BaseDeepClustering):
             self.sigma2_ = 1.0
             return
 
+        # The graph and its merges run on rank 0 of a distributed fit and are
+        # broadcast (skdeepcluster.distributed.on_rank_zero).
         features = X
-        W, labels, _ = self._over_cluster(features)
+        W, labels, _ = on_rank_zero(self._over_cluster, features)
         self.n_initial_clusters_ = int(labels.max()) + 1
         while True:
             n_current = int(labels.max()) + 1
             # n_clusters="auto": the first period stops merging at max_clusters.
             floor = self.n_clusters_ or self._max_clusters
             n_target = max(floor, n_current - math.ceil(self.eta * n_current))
-            labels = self._merge(W, n_target, labels, features, floor)
+            labels = on_rank_zero(self._merge, W, n_target, labels, features, floor)
             self.n_periods_ += 1
 
             def epoch(_, labels=labels, n_target=n_target):
@@ -416,22 +419,22 @@ class JULEClustering(BaseDeepClustering):
                 self.n_clusters_ = min(self.n_clusters_, n_target)
             if n_target <= self.n_clusters_:
                 break
-            W = self._graph(features)[0]
+            W = on_rank_zero(self._graph, features)[0]
 
         self.sf_labels_ = labels
-        W, chains, self.sigma2_ = self._over_cluster(features)
+        W, chains, self.sigma2_ = on_rank_zero(self._over_cluster, features)
         if self.final_clustering == "rc":
-            labels = self._merge(W, self.n_clusters_, chains, features, self.n_clusters_)
+            labels = on_rank_zero(self._merge, W, self.n_clusters_, chains, features, self.n_clusters_)
         elif self.final_clustering == "spectral":
-            labels = spectral_clustering(
-                features, self.n_clusters_, device=self.device_,
+            labels = on_rank_zero(
+                spectral_clustering, features, self.n_clusters_, device=self.device_,
                 random_state=random_state.randint(np.iinfo(np.int32).max),
             )
         self.graph_labels_ = labels
         self.embedding_ = features.numpy()
         # The prediction rule on the training samples: the graph labels,
         # except that samples with identical embeddings share one cluster.
-        self.labels_ = self._vote(self.embedding_).argmax(1)
+        self.labels_ = on_rank_zero(self._vote, self.embedding_).argmax(1)
 
     # ----------------------------------------------------------- inference
     def predict_proba(self, X):

@@ -1,0 +1,344 @@
+"""Data-parallel training across the processes of a :mod:`torch.distributed` group.
+
+A script that calls ``est.fit(X)`` in every process of an initialised default
+process group (launched by ``torchrun``, under SLURM, or after the user's own
+:func:`torch.distributed.init_process_group`) trains data-parallel; without a
+group, or with a group of one process, nothing here changes what a fit does.
+
+What a fit does in a group of ``W`` processes (ranks):
+
+* every rank passes the same ``X`` and draws the same shuffling (rank 0's
+  random state is broadcast when the fit starts);
+* each global mini-batch of ``batch_size`` rows is split into ``W`` parts
+  (:func:`torch.tensor_split`) and each rank computes the loss of its part,
+  weighted by its share of the rows; gradients are averaged by
+  :class:`~torch.nn.parallel.DistributedDataParallel`, so one step equals the
+  step of one process on the whole batch for losses that are means over rows;
+* full passes over the data (embeddings, probabilities, labels) compute each
+  rank's contiguous block of rows and gather the blocks, so every epoch-level
+  statistic is computed on every rank from the same tensor;
+* what may differ between processes (an initial clustering, a graph and its
+  merges, an estimate of the number of clusters) runs on rank 0 and is
+  broadcast (:func:`on_rank_zero`);
+* the epoch's loss is averaged over the ranks before the divergence check, and
+  Ctrl-C takes effect on every rank together at the end of the epoch.
+
+Nothing in this module imports scikit-learn. The fit of
+:class:`~skdeepcluster.base.BaseDeepClustering` opens a :func:`session`; the
+loop of :mod:`skdeepcluster.training` and the estimators ask :func:`active`.
+Inference after the fit (``predict``, ``transform``) runs in each process on
+its own, so it can be called from one rank only.
+"""
+
+import contextlib
+import os
+import signal
+import threading
+
+import numpy as np
+import torch
+
+__all__ = [
+    "active",
+    "session",
+    "rank",
+    "world_size",
+    "shard",
+    "gather_rows",
+    "apply_sharded",
+    "on_rank_zero",
+    "sum_over_ranks",
+    "mean_over_ranks",
+    "DataParallelLoss",
+    "raise_if_interrupted",
+    "average_buffers",
+]
+
+
+class _Session:
+    """The process group of the fit in progress and its communication device."""
+
+    def __init__(self, rank, world_size, device):
+        self.rank = rank
+        self.world_size = world_size
+        self.device = device
+        self.interrupted = False
+
+
+#: The session of the fit in progress in this process (None outside a fit, or
+#: without a process group of more than one process).
+_SESSION = None
+
+
+def group_size():
+    """The number of processes of the initialised default process group (1 without one)."""
+    dist = torch.distributed
+    if dist.is_available() and dist.is_initialized():
+        return dist.get_world_size()
+    return 1
+
+
+def active():
+    """Whether a fit is in progress under a process group of more than one process."""
+    return _SESSION is not None
+
+
+def rank():
+    """This process's rank in the fit in progress (0 outside a distributed fit)."""
+    return _SESSION.rank if _SESSION is not None else 0
+
+
+def world_size():
+    """The number of processes of the fit in progress (1 outside a distributed fit)."""
+    return _SESSION.world_size if _SESSION is not None else 1
+
+
+def _communication_device():
+    """Where tensors must be for the default group's collectives: the current
+    CUDA device for NCCL, else the CPU."""
+    if torch.distributed.get_backend() == "nccl":
+        return torch.device("cuda", torch.cuda.current_device())
+    return torch.device("cpu")
+
+
+def local_device(device):
+    """``device`` with this process's GPU under a process group: a CUDA device
+    without an index becomes ``cuda:LOCAL_RANK`` (set by torchrun), else the
+    current CUDA device."""
+    if device.type == "cuda" and device.index is None and group_size() > 1:
+        index = os.environ.get("LOCAL_RANK")
+        return torch.device("cuda", int(index) if index is not None else torch.cuda.current_device())
+    return device
+
+
+def _fingerprint(X):
+    """Shape and sum of ``X`` (an array, a tensor or a scipy.sparse matrix) as float64."""
+    total = float(X.double().sum()) if isinstance(X, torch.Tensor) else float(X.sum(dtype=np.float64))
+    return torch.tensor([*X.shape, total], dtype=torch.float64)
+
+
+@contextlib.contextmanager
+def session(X, random_state):
+    """Run the body as one fit across the default process group, if there is one.
+
+    Without an initialised group of more than one process this does nothing.
+    Otherwise it checks that every rank passed the same data (shape and sum
+    of ``X``, the validated training data), gives every rank rank 0's ``random_state`` (a
+    :class:`numpy.random.RandomState`, changed in place), and while the body
+    runs defers Ctrl-C to the end of the epoch (see
+    :func:`raise_if_interrupted`).
+    """
+    global _SESSION
+    if group_size() <= 1 or _SESSION is not None:
+        yield
+        return
+    dist = torch.distributed
+    current = _Session(dist.get_rank(), dist.get_world_size(), _communication_device())
+    mine = _fingerprint(X)
+    fingerprints = [torch.empty_like(mine) for _ in range(current.world_size)]
+    dist.all_gather(fingerprints, mine.to(current.device))
+    if any(not torch.allclose(f.cpu(), mine, rtol=1e-6) for f in fingerprints):
+        raise ValueError(
+            "The processes of the torch.distributed group passed different data to fit "
+            f"(shape and sum per rank: {[f.tolist() for f in fingerprints]}). Every process "
+            "must call fit with the same X (the whole data set): each one trains on its share "
+            "of every mini-batch."
+        )
+    state = [random_state.get_state()]
+    dist.broadcast_object_list(state, src=0)
+    random_state.set_state(state[0])
+    def defer_interrupt(signum, frame):
+        current.interrupted = True
+
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGINT, defer_interrupt)
+    _SESSION = current
+    try:
+        yield
+    finally:
+        _SESSION = None
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+
+
+def raise_if_interrupted():
+    """At the end of an epoch: raise KeyboardInterrupt on every rank when
+    Ctrl-C reached any of them during the epoch.
+
+    During a distributed fit a rank stopped in the middle of an epoch would
+    leave the others waiting in a collective; so :func:`session` only
+    records the signal, and this all-reduce makes the ranks stop together,
+    at the same epoch. Without a session it does nothing.
+    """
+    if _SESSION is None:
+        return
+    flag = torch.tensor([float(_SESSION.interrupted)], device=_SESSION.device)
+    torch.distributed.all_reduce(flag, op=torch.distributed.ReduceOp.MAX)
+    if flag.item() > 0:
+        _SESSION.interrupted = False
+        raise KeyboardInterrupt
+
+
+def shard(idx):
+    """This rank's part of the global batch ``idx`` (a 1-D tensor): the
+    ``rank``-th of ``world_size`` contiguous parts whose sizes differ by at
+    most one. Outside a distributed fit, ``idx`` itself."""
+    if _SESSION is None:
+        return idx
+    return torch.tensor_split(idx, _SESSION.world_size)[_SESSION.rank]
+
+
+def gather_rows(tensor):
+    """Concatenate, in rank order, the ``tensor`` (on the CPU) of every rank.
+
+    The tensors may have different numbers of rows (they are padded for the
+    collective and cut back); the other dimensions and the dtype must match.
+    Every rank receives the same CPU tensor.
+    """
+    if _SESSION is None:
+        return tensor
+    dist, device = torch.distributed, _SESSION.device
+    n_rows = torch.tensor([tensor.shape[0]], device=device)
+    counts = [torch.empty_like(n_rows) for _ in range(_SESSION.world_size)]
+    dist.all_gather(counts, n_rows)
+    counts = [int(c) for c in counts]
+    padded = torch.zeros((max(counts), *tensor.shape[1:]), dtype=tensor.dtype, device=device)
+    padded[: tensor.shape[0]] = tensor
+    parts = [torch.empty_like(padded) for _ in counts]
+    dist.all_gather(parts, padded)
+    return torch.cat([part[:count].cpu() for part, count in zip(parts, counts)])
+
+
+def apply_sharded(apply, X):
+    """``apply(X)`` (a full pass that returns a CPU tensor, or a tuple of
+    them, with one row per row of ``X``) with each rank computing its
+    contiguous block of rows and every rank receiving all of them.
+
+    Outside a distributed fit, or with fewer rows than ranks, it is
+    ``apply(X)`` in this process."""
+    if _SESSION is None or X.shape[0] < _SESSION.world_size:
+        return apply(X)
+    n_rows = X.shape[0]
+    bounds = [n_rows * r // _SESSION.world_size for r in range(_SESSION.world_size + 1)]
+    result = apply(X[bounds[_SESSION.rank]:bounds[_SESSION.rank + 1]])
+    if isinstance(result, tuple):
+        return tuple(gather_rows(part) for part in result)
+    return gather_rows(result)
+
+
+def on_rank_zero(function, *args, **kwargs):
+    """``function(*args, **kwargs)`` computed on rank 0 and broadcast to every rank.
+
+    For what may differ between processes (a clustering, a graph, an
+    estimate): every rank gets rank 0's result. An exception raised on rank 0
+    is raised on every rank. Outside a distributed fit, a plain call. The
+    result is pickled to be broadcast (:func:`torch.distributed.broadcast_object_list`).
+    """
+    if _SESSION is None:
+        return function(*args, **kwargs)
+    payload = [None]
+    if _SESSION.rank == 0:
+        try:
+            payload[0] = (True, function(*args, **kwargs))
+        except Exception as exc:  # re-raised on every rank below
+            payload[0] = (False, exc)
+    torch.distributed.broadcast_object_list(payload, src=0, device=_SESSION.device)
+    succeeded, value = payload[0]
+    if not succeeded:
+        raise value
+    return value
+
+
+def sum_over_ranks(tensor):
+    """``tensor`` summed over the ranks, in place (a no-op outside a distributed fit)."""
+    if _SESSION is not None:
+        reduced = tensor.to(_SESSION.device)
+        torch.distributed.all_reduce(reduced)
+        tensor.copy_(reduced)
+    return tensor
+
+
+def mean_over_ranks(value):
+    """The mean over the ranks of the float ``value`` (NaN if any rank's is NaN);
+    ``value`` itself outside a distributed fit."""
+    if _SESSION is None:
+        return value
+    reduced = torch.tensor([float(value)], dtype=torch.float64, device=_SESSION.device)
+    torch.distributed.all_reduce(reduced)
+    return float(reduced.item()) / _SESSION.world_size
+
+
+class _LossModule(torch.nn.Module):
+    """What :class:`~torch.nn.parallel.DistributedDataParallel` wraps: the
+    optimiser's parameters, and a forward that computes a batch loss.
+
+    The methods compute their losses with their networks' own methods
+    (``encode_layers``, ``log_proba``...) rather than one ``forward``; this
+    module routes a step through DDP by calling the method's closure."""
+
+    def __init__(self, params, batch_loss):
+        super().__init__()
+        self.params = torch.nn.ParameterList(params)
+        self.batch_loss = batch_loss
+
+    def forward(self, idx, weight):
+        return self.batch_loss(idx) * weight
+
+
+class DataParallelLoss:
+    """One epoch's batch losses, computed data-parallel.
+
+    ``step(idx)`` takes a global batch, computes ``batch_loss`` on this
+    rank's part (:func:`shard`) through
+    :class:`~torch.nn.parallel.DistributedDataParallel`, and weights it by
+    ``world_size * len(part) / len(idx)``: DDP averages the gradients over
+    the ranks, so for a loss that is a mean over the rows of the batch the
+    averaged gradient is the gradient of the whole batch's loss, also when
+    the batch does not split evenly. Parameters that a loss does not use
+    (DEPICT's head while pretraining) are allowed.
+
+    Parameters
+    ----------
+    batch_loss : callable
+        Takes a CPU tensor of sample indices, returns a scalar loss.
+    optimizer : torch.optim.Optimizer
+        Its parameters are the ones whose gradients are averaged.
+    n_samples, batch_size : int
+        Every rank's part of every batch must hold at least 2 rows (batch
+        normalisation needs two); a ValueError says so otherwise.
+    """
+
+    def __init__(self, batch_loss, optimizer, n_samples, batch_size):
+        if min(n_samples, batch_size) < min_rows():
+            raise ValueError(
+                f"batch_size={batch_size} (n_samples={n_samples}) is split over "
+                f"{world_size()} processes, and each needs at least 2 rows of every batch: "
+                f"use batch_size and n_samples >= {min_rows()}, or fewer processes."
+            )
+        params = [p for group in optimizer.param_groups for p in group["params"]]
+        self.module = torch.nn.parallel.DistributedDataParallel(
+            _LossModule(params, batch_loss), find_unused_parameters=True
+        )
+
+    def __call__(self, idx):
+        part = shard(idx)
+        return self.module(part, world_size() * len(part) / len(idx))
+
+
+def average_buffers(modules):
+    """Average over the ranks the floating-point buffers of ``modules``
+    (batch normalisation's running statistics, which each rank updates on
+    its own rows), so every rank ends an epoch with the same modules.
+    A no-op outside a distributed fit."""
+    if _SESSION is None:
+        return
+    for module in modules:
+        for buffer in module.buffers():
+            if buffer.is_floating_point():
+                sum_over_ranks(buffer).div_(_SESSION.world_size)
+
+
+def min_rows():
+    """The fewest rows a global batch may hold in a distributed fit (2 per rank)."""
+    return 2 * world_size()
