@@ -15,6 +15,13 @@ its classes, for data larger than the digits)::
     torchrun --standalone --nproc_per_node=8 benchmarks/bench_distributed.py \\
         --method damic --device cuda --data X.npy --labels y.npy --n-clusters 10
 
+The table of ``doc/_distributed.rst`` from the lines of such runs, and the
+cost of one gradient step against the rows of the batch (one process, one
+thread; DEPICT's pretraining step on the digits)::
+
+    python benchmarks/bench_distributed.py --summary benchmarks/results/distributed/digits.jsonl
+    OMP_NUM_THREADS=1 python benchmarks/bench_distributed.py --step-cost 100 50
+
 Rank 0 prints one JSON line (and appends it to ``--out``): ACC, NMI, ARI,
 the fit's wall time (the slowest rank, from a barrier before the fit),
 CPU time (each rank's ``time.process_time``, and their sum), rows through
@@ -59,9 +66,79 @@ def fingerprint(estimator):
     return digest.hexdigest()
 
 
+def summary(path):
+    """An rst table of the runs in ``path``: per method and seed, the two-process
+    fit against the one-process fit."""
+    runs = {}
+    with open(path) as f:
+        for line in f:
+            record = json.loads(line)
+            runs[(record["method"], record["seed"], record["processes"])] = record
+    header = ("method", "seed", "ACC 1 / 2", "ARI 1 / 2", "wall s 1 / 2",
+              "CPU s 1 / per rank 2", "ranks agree")
+    rows, pairs = [], {}
+    for (method, seed, processes), two in sorted(runs.items()):
+        one = runs.get((method, seed, 1))
+        if processes != 2 or one is None:
+            continue
+        pairs.setdefault(method, []).append((one, two))
+        rows.append((
+            method, str(seed), f"{one['ACC']:.3f} / {two['ACC']:.3f}",
+            f"{one['ARI']:.3f} / {two['ARI']:.3f}",
+            f"{one['wall_s']:.1f} / {two['wall_s']:.1f}",
+            f"{one['cpu_s_total']:.1f} / {max(two['cpu_s_per_rank']):.1f}",
+            str(two["ranks_agree"]),
+        ))
+    for method, both in sorted(pairs.items()):
+        if len(both) > 1:
+            mean = {key: [np.mean([pair[i][key] if key != "cpu_s_per_rank" else
+                                   max(pair[i][key]) for pair in both]) for i in (0, 1)]
+                    for key in ("ACC", "ARI", "wall_s", "cpu_s_total", "cpu_s_per_rank")}
+            rows.append((
+                method, "mean", f"{mean['ACC'][0]:.3f} / {mean['ACC'][1]:.3f}",
+                f"{mean['ARI'][0]:.3f} / {mean['ARI'][1]:.3f}",
+                f"{mean['wall_s'][0]:.1f} / {mean['wall_s'][1]:.1f}",
+                f"{mean['cpu_s_total'][0]:.1f} / {mean['cpu_s_per_rank'][1]:.1f}",
+                str(all(two["ranks_agree"] for _, two in both)),
+            ))
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    rule = "  ".join("=" * w for w in widths)
+    print(rule)
+    print("  ".join(h.ljust(w) for h, w in zip(header, widths)))
+    print(rule)
+    for row in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths)))
+    print(rule)
+
+
+def step_cost(rows_list, n_steps=200):
+    """CPU milliseconds (this thread) of one DEPICT pretraining step on the
+    digits, for each number of rows of a batch."""
+    X, _ = load_digits(return_X_y=True)
+    model = DEPICTClustering(n_clusters=10, n_pretrain_epochs=0, n_epochs=0, device="cpu",
+                             random_state=0).fit(X)
+    X = model._scale(X)
+    network = model.network_.train()
+    optimizer = torch.optim.Adam(network.parameters(), lr=1e-3)
+    generator = torch.Generator().manual_seed(0)
+    for rows in rows_list:
+        start = time.thread_time()
+        for _ in range(n_steps):
+            idx = torch.randint(0, X.shape[0], (rows,), generator=generator)
+            loss = model._batch_losses(X[idx], None)[0]
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+        cost = (time.thread_time() - start) / n_steps * 1000
+        print(json.dumps({"rows": rows, "ms_per_step": round(cost, 2)}))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--method", choices=sorted(METHODS), required=True)
+    parser.add_argument("--method", choices=sorted(METHODS))
+    parser.add_argument("--summary", metavar="JSONL", help="print the table of these runs")
+    parser.add_argument("--step-cost", type=int, nargs="+", metavar="ROWS",
+                        help="CPU ms of one DEPICT step for these batch rows")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--threads", type=int, default=1, help="torch threads per process")
     parser.add_argument("--device", default="cpu")
@@ -70,8 +147,14 @@ def main():
     parser.add_argument("--labels", help=".npy file of the rows' classes")
     parser.add_argument("--out", help="append the JSON line to this file")
     args = parser.parse_args()
-
     torch.set_num_threads(args.threads)
+    if args.summary:
+        return summary(args.summary)
+    if args.step_cost:
+        return step_cost(args.step_cost)
+    if args.method is None:
+        parser.error("--method is required to fit")
+
     world_size = int(os.environ.get("WORLD_SIZE", "1"))
     dist = torch.distributed
     if world_size > 1:

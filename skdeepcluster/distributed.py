@@ -134,10 +134,10 @@ def session(X, random_state):
         return
     dist = torch.distributed
     current = _Session(dist.get_rank(), dist.get_world_size(), _communication_device())
-    mine = _fingerprint(X)
+    mine = _fingerprint(X).to(current.device)
     fingerprints = [torch.empty_like(mine) for _ in range(current.world_size)]
-    dist.all_gather(fingerprints, mine.to(current.device))
-    if any(not torch.allclose(f.cpu(), mine, rtol=1e-6) for f in fingerprints):
+    dist.all_gather(fingerprints, mine)
+    if any(not torch.allclose(f, mine, rtol=1e-6) for f in fingerprints):
         raise ValueError(
             "The processes of the torch.distributed group passed different data to fit "
             f"(shape and sum per rank: {[f.tolist() for f in fingerprints]}). Every process "

@@ -135,8 +135,7 @@ def _one_epoch(directory, name):
 
 
 def _task_steps(rank, directory):
-    return {name: _one_epoch(directory, name)
-            for name in ("depict_joint", "depict_pretrain", "damic_joint")}
+    return {name: _one_epoch(directory, name) for name in STEP_LOSSES}
 
 
 def _statistics(estimators, X):
@@ -227,17 +226,13 @@ def _task_edges(rank, directory):
     return result
 
 
-def _task_one_process(rank, directory):
-    return [_fitted_state(estimator.fit(_blobs()[0])) for estimator in fast_estimators()[:2]]
+def _task_checks(rank, directory):
+    return {"steps": _task_steps(rank, directory),
+            "statistics": _task_statistics(rank, directory),
+            "edges": _task_edges(rank, directory)}
 
 
-TASKS = {
-    "steps": _task_steps,
-    "statistics": _task_statistics,
-    "fits": _task_fits,
-    "edges": _task_edges,
-    "one_process": _task_one_process,
-}
+TASKS = {"checks": _task_checks, "fits": _task_fits}
 
 
 def _save_fitted(directory):
@@ -255,39 +250,68 @@ def _save_fitted(directory):
 
 
 # --------------------------------------------------------------------- tests
-def test_one_step_of_two_processes_is_the_step_on_the_global_batch(tmp_path, one_thread):
-    _save_fitted(tmp_path)
-    ranks = _spawn("steps", tmp_path)
-    for name in ("depict_joint", "depict_pretrain", "damic_joint"):
-        loss, params = _one_epoch(tmp_path, name)
-        for rank_loss, rank_params in (r[name] for r in ranks):
+@pytest.fixture(scope="module")
+def two_ranks(tmp_path_factory):
+    """The saved models, this process's statistics, and what 2 ranks computed
+    (one spawn for the step, full-pass and interruption tests)."""
+    directory = tmp_path_factory.mktemp("two_ranks")
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        estimators = _save_fitted(directory)
+        X = torch.as_tensor(_blobs()[0], dtype=torch.float32)
+        expected = _statistics(estimators, X)
+        steps = {name: _one_epoch(directory, name) for name in STEP_LOSSES}
+    finally:
+        torch.set_num_threads(threads)
+    return directory, expected, steps, _spawn("checks", directory)
+
+
+STEP_LOSSES = ("depict_joint", "depict_pretrain", "damic_joint")
+
+
+def test_one_step_of_two_processes_is_the_step_on_the_global_batch(two_ranks):
+    directory, _, steps, ranks = two_ranks
+    for name in STEP_LOSSES:
+        loss, params = steps[name]
+        for rank_loss, rank_params in (r["steps"][name] for r in ranks):
             assert rank_loss == pytest.approx(loss, rel=1e-5), name
             for mine, theirs in zip(params, rank_params):
                 torch.testing.assert_close(theirs, mine, rtol=1e-5, atol=1e-6, msg=name)
         # Both ranks hold the very same parameters after the steps.
-        for a, b in zip(ranks[0][name][1], ranks[1][name][1]):
+        for a, b in zip(*(r["steps"][name][1] for r in ranks)):
             assert torch.equal(a, b), name
     # Parameters no loss used stay as they were (DEPICT's head while pretraining).
-    depict = _load(tmp_path, "depict.pkl")
-    head = [p.detach() for p in depict.network_.head.parameters()]
-    n_head = len(head)
-    for mine in (ranks[0]["depict_pretrain"][1][-n_head:], ranks[1]["depict_pretrain"][1][-n_head:]):
-        for before, after in zip(head, mine):
+    head = [p.detach() for p in _load(directory, "depict.pkl").network_.head.parameters()]
+    for rank in ranks:
+        for before, after in zip(head, rank["steps"]["depict_pretrain"][1][-len(head):]):
             assert torch.equal(before, after)
 
 
-def test_full_data_passes_are_gathered(tmp_path, one_thread):
-    estimators = _save_fitted(tmp_path)
-    X = torch.as_tensor(_blobs()[0], dtype=torch.float32)
-    expected = _statistics(estimators, X)
-    ranks = _spawn("statistics", tmp_path)
-    for statistics in ranks:
+def test_full_data_passes_are_gathered(two_ranks):
+    _, expected, _, ranks = two_ranks
+    for statistics in (r["statistics"] for r in ranks):
         assert statistics["rank_zero"] == 10 and statistics["raised"]
         for name, value in expected.items():
             torch.testing.assert_close(statistics[name], value, rtol=1e-5, atol=1e-6, msg=name)
     for name in expected:
-        for a, b in zip(*(torch.utils._pytree.tree_leaves(r[name]) for r in ranks)):
+        leaves = (torch.utils._pytree.tree_leaves(r["statistics"][name]) for r in ranks)
+        for a, b in zip(*leaves):
             assert torch.equal(a, b), name
+
+
+def test_interrupt_divergence_and_errors_stop_every_rank_together(two_ranks):
+    first, second = (r["edges"] for r in two_ranks[3])
+    for result in (first, second):
+        interrupted = result["interrupted"]
+        assert interrupted["flag"]
+        # Ctrl-C in the 2nd cluster epoch: the 1st is kept, the 2nd undone.
+        assert [h["phase"] for h in interrupted["history"]] == ["pretrain"] * 2 + ["cluster"]
+        assert "cluster loss became nan at epoch 2" in result["diverged"]
+        assert "different data" in result["different_data"]
+        assert "n_samples >= 4" in result["small_batch"]
+    for key, value in first["interrupted"]["params"].items():
+        assert torch.equal(value, second["interrupted"]["params"][key]), key
 
 
 @pytest.mark.slow
@@ -307,28 +331,20 @@ def test_two_process_fit_gives_every_rank_the_same_estimator(tmp_path, one_threa
         assert adjusted_rand_score(truth, first["labels"]) >= alone - 0.15, name
 
 
-def test_interrupt_divergence_and_errors_stop_every_rank_together(tmp_path):
-    first, second = _spawn("edges", tmp_path)
-    for result in (first, second):
-        interrupted = result["interrupted"]
-        assert interrupted["flag"]
-        # Ctrl-C in the 2nd cluster epoch: the 1st is kept, the 2nd undone.
-        assert [h["phase"] for h in interrupted["history"]] == ["pretrain"] * 2 + ["cluster"]
-        assert "cluster loss became nan at epoch 2" in result["diverged"]
-        assert "different data" in result["different_data"]
-        assert "n_samples >= 4" in result["small_batch"]
-    for key, value in first["interrupted"]["params"].items():
-        assert torch.equal(value, second["interrupted"]["params"][key]), key
-
-
-def test_one_process_group_changes_nothing(tmp_path, one_thread):
-    (in_group,) = _spawn("one_process", tmp_path, world_size=1)
-    for estimator, fitted in zip(fast_estimators()[:2], in_group):
-        alone = _fitted_state(estimator.fit(_blobs()[0]))
-        np.testing.assert_array_equal(alone["labels"], fitted["labels"])
-        assert alone["history"] == fitted["history"]
-        for key, value in alone["params"].items():
-            assert torch.equal(value, fitted["params"][key]), key
+def test_a_group_of_one_process_changes_nothing(one_thread):
+    X = _blobs()[0]
+    alone = [_fitted_state(estimator.fit(X)) for estimator in fast_estimators()]
+    dist.init_process_group("gloo", init_method=f"tcp://127.0.0.1:{_free_port()}",
+                            rank=0, world_size=1)
+    try:
+        in_group = [_fitted_state(estimator.fit(X)) for estimator in fast_estimators()]
+    finally:
+        dist.destroy_process_group()
+    for first, second in zip(alone, in_group):
+        np.testing.assert_array_equal(first["labels"], second["labels"])
+        assert first["history"] == second["history"]
+        for key, value in first["params"].items():
+            assert torch.equal(value, second["params"][key]), key
 
 
 def test_outside_a_distributed_fit_the_helpers_are_plain_calls():
