@@ -69,6 +69,9 @@ class _Session:
 #: without a process group of more than one process).
 _SESSION = None
 
+#: Whether rank 0 is computing alone inside :func:`on_rank_zero`.
+_LOCAL = False
+
 
 def group_size():
     """The number of processes of the initialised default process group (1 without one)."""
@@ -123,13 +126,17 @@ def session(X, random_state):
 
     Without an initialised group of more than one process this does nothing.
     Otherwise it checks that every rank passed the same data (shape and sum
-    of ``X``, the validated training data), gives every rank rank 0's ``random_state`` (a
-    :class:`numpy.random.RandomState`, changed in place), and while the body
-    runs defers Ctrl-C to the end of the epoch (see
-    :func:`raise_if_interrupted`).
+    of ``X``, the validated training data), gives every rank rank 0's
+    ``random_state`` (a :class:`numpy.random.RandomState`, changed in
+    place), and while the body runs defers Ctrl-C to the end of the epoch
+    (see :func:`raise_if_interrupted`), or to the end of the body, where it
+    raises KeyboardInterrupt on every rank.
+
+    Inside a fit (nested) or inside :func:`on_rank_zero` (a fit of one of
+    these estimators as the initial clusterer) it does nothing either.
     """
     global _SESSION
-    if group_size() <= 1 or _SESSION is not None:
+    if group_size() <= 1 or _SESSION is not None or _LOCAL:
         yield
         return
     dist = torch.distributed
@@ -147,6 +154,7 @@ def session(X, random_state):
     state = [random_state.get_state()]
     dist.broadcast_object_list(state, src=0)
     random_state.set_state(state[0])
+
     def defer_interrupt(signum, frame):
         current.interrupted = True
 
@@ -156,6 +164,7 @@ def session(X, random_state):
     _SESSION = current
     try:
         yield
+        raise_if_interrupted()  # Ctrl-C after the last epoch: out of fit, on every rank
     finally:
         _SESSION = None
         if previous is not None:
@@ -235,15 +244,19 @@ def on_rank_zero(function, *args, **kwargs):
     is raised on every rank. Outside a distributed fit, a plain call. The
     result is pickled to be broadcast (:func:`torch.distributed.broadcast_object_list`).
     """
+    global _SESSION, _LOCAL
     if _SESSION is None:
         return function(*args, **kwargs)
-    payload = [None]
-    if _SESSION.rank == 0:
+    payload, current = [None], _SESSION
+    if current.rank == 0:
+        _SESSION, _LOCAL = None, True  # the function runs as in one process
         try:
             payload[0] = (True, function(*args, **kwargs))
         except Exception as exc:  # re-raised on every rank below
             payload[0] = (False, exc)
-    torch.distributed.broadcast_object_list(payload, src=0, device=_SESSION.device)
+        finally:
+            _SESSION, _LOCAL = current, False
+    torch.distributed.broadcast_object_list(payload, src=0, device=current.device)
     succeeded, value = payload[0]
     if not succeeded:
         raise value

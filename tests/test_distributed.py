@@ -217,6 +217,13 @@ def _task_edges(rank, directory):
             result["diverged"] = str(exc)
     finally:
         depict.soft_cross_entropy = original
+    # An estimator of this package as the initial clusterer: fitted on rank 0
+    # alone, as in one process (no collective of rank 0 that rank 1 misses).
+    from skdeepcluster import JULEClustering
+
+    inner = JULEClustering(n_clusters=3, hidden_layer_sizes=(8,), embedding_dim=4, n_epochs=1,
+                           device="cpu", random_state=0)
+    result["nested"] = DEPICTClustering(**{**make, "n_epochs": 1, "init": inner}).fit(X).labels_
     for name, params, data in [("different_data", {}, X + rank),
                                ("small_batch", {"batch_size": 3}, X)]:
         try:
@@ -312,6 +319,7 @@ def test_interrupt_divergence_and_errors_stop_every_rank_together(two_ranks):
         assert "n_samples >= 4" in result["small_batch"]
     for key, value in first["interrupted"]["params"].items():
         assert torch.equal(value, second["interrupted"]["params"][key]), key
+    np.testing.assert_array_equal(first["nested"], second["nested"])
 
 
 @pytest.mark.slow
