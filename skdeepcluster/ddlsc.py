@@ -10,7 +10,7 @@ import torch
 
 from ._compat import Interval
 from .base import BaseDeepClustering, INIT_CONSTRAINT, check_positive_ints, initial_clustering
-from .distributed import mean_over_ranks
+from .distributed import gather_batch, mean_over_batch, mean_over_ranks
 from .geometry import normalise_rows, select_anchors, spherical_centroids
 from .losses import (
     between_cluster_similarity,
@@ -363,14 +363,17 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
             """The loss of one batch in ``stage``; its terms go to ``terms``."""
             x = X[idx].to(device)
             z, x_hat = self.network_(x)
-            parts = {"reconstruction": torch.mean((x_hat - x) ** 2)}
+            parts = {"reconstruction": mean_over_batch((x_hat - x) ** 2)}
+            # The pairwise terms need the whole batch, also when each process
+            # of a distributed fit holds a part of it.
+            x, z = gather_batch(x), gather_batch(z)
             if stage in ("pretrain", "stage1"):
                 anchors = select_anchors(x, self.n_neighbors, self.anchor_fraction)
                 parts["discriminative"] = discriminative_loss(z, anchors, self.alpha)
             if stage == "pretrain":
                 loss = parts["discriminative"] + self.lambda_pretrain * parts["reconstruction"]
             else:
-                labels = state["labels"][idx].to(device)
+                labels = gather_batch(state["labels"][idx].to(device))
                 parts["clustering"] = centroid_similarity(z, state["centroids"], labels)
                 loss = self.lambda_r * parts["reconstruction"] - parts["clustering"]
                 if stage == "stage1":

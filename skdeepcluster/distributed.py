@@ -50,6 +50,8 @@ __all__ = [
     "sum_over_ranks",
     "mean_over_ranks",
     "DataParallelLoss",
+    "gather_batch",
+    "mean_over_batch",
     "raise_if_interrupted",
     "average_buffers",
 ]
@@ -63,6 +65,10 @@ class _Session:
         self.world_size = world_size
         self.device = device
         self.interrupted = False
+        #: Rows of each rank's part of the batch of the step in progress, and
+        #: whether its loss gathered the batch (:func:`gather_batch`).
+        self.part_sizes = None
+        self.gathered = False
 
 
 #: The session of the fit in progress in this process (None outside a fit, or
@@ -282,6 +288,64 @@ def mean_over_ranks(value):
     return float(reduced.item()) / _SESSION.world_size
 
 
+def _gather_parts(part, sizes):
+    """Concatenate the ``part`` of every rank, whose rows are ``sizes``."""
+    padded = part.new_zeros((max(sizes), *part.shape[1:]))
+    padded[: part.shape[0]] = part
+    parts = [torch.empty_like(padded) for _ in sizes]
+    torch.distributed.all_gather(parts, padded)
+    return torch.cat([p[:size] for p, size in zip(parts, sizes)])
+
+
+class _GatherBatch(torch.autograd.Function):
+    """:func:`_gather_parts` with gradients: backward sums the gradient of
+    the whole batch over the ranks (each computed the same loss) and keeps
+    this rank's rows."""
+
+    @staticmethod
+    def forward(ctx, part, sizes, rank):
+        ctx.sizes, ctx.rank = sizes, rank
+        return _gather_parts(part, sizes)
+
+    @staticmethod
+    def backward(ctx, grad):
+        grad = grad.contiguous()
+        torch.distributed.all_reduce(grad)
+        start = sum(ctx.sizes[: ctx.rank])
+        return grad[start:start + ctx.sizes[ctx.rank]], None, None
+
+
+def gather_batch(part):
+    """The rows of the whole batch, from each rank's ``part`` of it (rows in
+    the batch's order), inside a batch loss; ``part`` itself outside a
+    distributed fit.
+
+    For losses over pairs of samples (JULE's triplets,
+    DiscriminativeLatentClustering's anchors and cluster similarities), which
+    need every row of the batch. Floating-point parts keep their gradient
+    (each rank's rows get the gradient of the whole batch's loss). A loss
+    that gathers is the whole batch's loss on every rank, so every one of its
+    terms must be: a mean over the rows of a part is
+    :func:`mean_over_batch`, not ``mean``.
+    """
+    if _SESSION is None or _SESSION.part_sizes is None:
+        return part
+    _SESSION.gathered = True
+    if part.requires_grad:
+        return _GatherBatch.apply(part, _SESSION.part_sizes, _SESSION.rank)
+    return _gather_parts(part, _SESSION.part_sizes)
+
+
+def mean_over_batch(values):
+    """``values.mean()`` over the whole batch, from this rank's rows (in a
+    loss that uses :func:`gather_batch`); ``values.mean()`` outside a
+    distributed fit."""
+    if _SESSION is None or _SESSION.part_sizes is None:
+        return values.mean()
+    sums = gather_batch(values.flatten(1).sum(1) if values.dim() > 1 else values)
+    return sums.sum() / values[:1].numel() / sums.shape[0]
+
+
 class _LossModule(torch.nn.Module):
     """What :class:`~torch.nn.parallel.DistributedDataParallel` wraps: the
     optimiser's parameters, and a forward that computes a batch loss.
@@ -295,21 +359,27 @@ class _LossModule(torch.nn.Module):
         self.params = torch.nn.ParameterList(params)
         self.batch_loss = batch_loss
 
-    def forward(self, idx, weight):
-        return self.batch_loss(idx) * weight
+    def forward(self, part, n_rows):
+        _SESSION.gathered = False
+        loss = self.batch_loss(part)
+        if _SESSION.gathered:  # already the whole batch's loss
+            return loss
+        return loss * (_SESSION.world_size * len(part) / n_rows)
 
 
 class DataParallelLoss:
     """One epoch's batch losses, computed data-parallel.
 
-    ``step(idx)`` takes a global batch, computes ``batch_loss`` on this
-    rank's part (:func:`shard`) through
+    Called with a global batch of indices, it computes ``batch_loss`` on
+    this rank's part (:func:`shard`) through
     :class:`~torch.nn.parallel.DistributedDataParallel`, and weights it by
     ``world_size * len(part) / len(idx)``: DDP averages the gradients over
     the ranks, so for a loss that is a mean over the rows of the batch the
     averaged gradient is the gradient of the whole batch's loss, also when
-    the batch does not split evenly. Parameters that a loss does not use
-    (DEPICT's head while pretraining) are allowed.
+    the batch does not split evenly. A loss that gathers the batch
+    (:func:`gather_batch`) is already the whole batch's loss on every rank
+    and keeps the weight 1. Parameters that a loss does not use (DEPICT's
+    head while pretraining) are allowed.
 
     Parameters
     ----------
@@ -335,8 +405,12 @@ class DataParallelLoss:
         )
 
     def __call__(self, idx):
-        part = shard(idx)
-        return self.module(part, world_size() * len(part) / len(idx))
+        parts = torch.tensor_split(idx, _SESSION.world_size)
+        _SESSION.part_sizes = [len(part) for part in parts]
+        try:
+            return self.module(parts[_SESSION.rank], len(idx))
+        finally:
+            _SESSION.part_sizes = None
 
 
 def average_buffers(modules):

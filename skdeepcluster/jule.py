@@ -11,7 +11,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from ._compat import Interval, StrOptions
 from .base import BaseDeepClustering, check_positive_ints, warn_if_collapsed
-from .distributed import on_rank_zero
+from .distributed import gather_batch, on_rank_zero
 from .graph import (
     gdl_agglomerative,
     knn_graph,
@@ -362,8 +362,10 @@ class JULEClustering(BaseDeepClustering):
             for group in optimizer.param_groups:
                 group["lr"] = self.learning_rate * (1 + LR_DECAY_GAMMA * step[0]) ** -LR_DECAY_POWER
             step[0] += 1
+            # Triplets over the whole batch, also when each process of a
+            # distributed fit embeds its part of it.
             return weighted_triplet_loss(
-                self.network_(X[idx].to(device)), labels[idx].to(device),
+                gather_batch(self.network_(X[idx].to(device))), gather_batch(labels[idx].to(device)),
                 gamma=self.gamma, margin=self.margin, n_negatives=self.k_c,
             )
 

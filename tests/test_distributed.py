@@ -18,8 +18,17 @@ import torch
 from sklearn.metrics import adjusted_rand_score
 
 from skdeepcluster import distributed
-from skdeepcluster.geometry import spherical_centroids
-from skdeepcluster.losses import balanced_targets, damic_loss, soft_cross_entropy
+from skdeepcluster.geometry import select_anchors, spherical_centroids
+from skdeepcluster.losses import (
+    balanced_targets,
+    between_cluster_similarity,
+    centroid_similarity,
+    damic_loss,
+    discriminative_loss,
+    soft_cross_entropy,
+    weighted_triplet_loss,
+    within_cluster_similarity,
+)
 from skdeepcluster.training import TrainingDivergedError, adam, make_generator, train_epoch
 
 from .conftest import estimator_id, fast_estimators
@@ -95,10 +104,12 @@ def _load(directory, name):
         return pickle.load(f)
 
 
-def _step_losses(depict, damic, X):
-    """Batch losses of DEPICT (joint and pretraining) and DAMIC (batch
-    normalisation frozen, so the loss is a mean over rows), with the
-    parameters each trains."""
+def _step_losses(depict, damic, jule, ddlsc, X):
+    """Batch losses of DEPICT (joint and pretraining), DAMIC, JULE's triplets
+    and DiscriminativeLatentClustering's terms (the losses over pairs of
+    samples, which gather the batch), with the modules each trains. DAMIC's
+    and JULE's batch normalisation is frozen in the test (each process
+    normalises its part with its part's statistics)."""
     q = torch.softmax(torch.as_tensor(np.random.RandomState(1).normal(size=(len(X), 3)),
                                       dtype=torch.float32), 1)
 
@@ -113,7 +124,29 @@ def _step_losses(depict, damic, X):
         x = X[idx]
         return damic_loss(damic._log_proba_batch(x), damic._distances_batch(x))
 
+    jule_labels = torch.as_tensor(jule.labels_)
+    ddlsc_labels = torch.as_tensor(ddlsc.labels_)
+    centroids = torch.as_tensor(ddlsc.cluster_centers_)
+
+    def jule_triplets(idx):
+        z = distributed.gather_batch(jule.network_(X[idx]))
+        return weighted_triplet_loss(z, distributed.gather_batch(jule_labels[idx]),
+                                     gamma=jule.gamma, margin=jule.margin, n_negatives=jule.k_c)
+
+    def ddlsc_terms(idx):  # every term of its three stages
+        x = X[idx]
+        z, x_hat = ddlsc.network_(x)
+        reconstruction = distributed.mean_over_batch((x_hat - x) ** 2)
+        x, z = distributed.gather_batch(x), distributed.gather_batch(z)
+        labels = distributed.gather_batch(ddlsc_labels[idx])
+        anchors = select_anchors(x, ddlsc.n_neighbors, ddlsc.anchor_fraction)
+        return (reconstruction + discriminative_loss(z, anchors, ddlsc.alpha)
+                - centroid_similarity(z, centroids, labels)
+                + between_cluster_similarity(z, labels, 3) - within_cluster_similarity(z, labels, 3))
+
     return {
+        "jule_triplets": (jule_triplets, [jule.network_]),
+        "ddlsc_terms": (ddlsc_terms, [ddlsc.network_]),
         "depict_joint": (depict_joint, [depict.network_]),
         "depict_pretrain": (depict_pretrain, [depict.network_]),
         "damic_joint": (damic_joint, [damic.autoencoders_, damic.clustering_network_]),
@@ -123,10 +156,11 @@ def _step_losses(depict, damic, X):
 def _one_epoch(directory, name):
     """Parameters after one epoch (4 steps) of the loss ``name`` from the saved models."""
     depict, damic = _load(directory, "depict.pkl"), _load(directory, "damic.pkl")
+    _, jule, _, ddlsc = _load(directory, "estimators.pkl")
     X = torch.as_tensor(_blobs()[0], dtype=torch.float32)
-    batch_loss, modules = _step_losses(depict, damic, X)[name]
-    for module in modules:
-        module.train(name.startswith("depict"))
+    batch_loss, modules = _step_losses(depict, damic, jule, ddlsc, X)[name]
+    for module in modules:  # batch normalisation frozen (DAMIC's and JULE's networks)
+        module.train(not name.startswith(("damic", "jule")))
     params = [p for module in modules for p in module.parameters()]
     optimizer = adam(params, lr=1e-2)
     with distributed.session(X, np.random.RandomState(0)):
@@ -274,7 +308,7 @@ def two_ranks(tmp_path_factory):
     return directory, expected, steps, _spawn("checks", directory)
 
 
-STEP_LOSSES = ("depict_joint", "depict_pretrain", "damic_joint")
+STEP_LOSSES = ("depict_joint", "depict_pretrain", "damic_joint", "jule_triplets", "ddlsc_terms")
 
 
 def test_one_step_of_two_processes_is_the_step_on_the_global_batch(two_ranks):
