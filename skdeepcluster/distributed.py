@@ -14,6 +14,8 @@ What a fit does in a group of ``W`` processes (ranks):
   weighted by its share of the rows; gradients are averaged by
   :class:`~torch.nn.parallel.DistributedDataParallel`, so one step equals the
   step of one process on the whole batch for losses that are means over rows;
+  losses over pairs of samples gather the whole batch (:func:`gather_batch`)
+  and are the whole batch's loss in every rank;
 * full passes over the data (embeddings, probabilities, labels) compute each
   rank's contiguous block of rows and gather the blocks, so every epoch-level
   statistic is computed on every rank from the same tensor;
