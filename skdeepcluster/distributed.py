@@ -41,11 +41,13 @@ import numpy as np
 import torch
 
 __all__ = [
+    "group_size",
+    "local_device",
+    "min_rows",
     "active",
     "session",
     "rank",
     "world_size",
-    "shard",
     "gather_rows",
     "apply_sharded",
     "on_rank_zero",
@@ -197,15 +199,6 @@ def raise_if_interrupted():
         raise KeyboardInterrupt
 
 
-def shard(idx):
-    """This rank's part of the global batch ``idx`` (a 1-D tensor): the
-    ``rank``-th of ``world_size`` contiguous parts whose sizes differ by at
-    most one. Outside a distributed fit, ``idx`` itself."""
-    if _SESSION is None:
-        return idx
-    return torch.tensor_split(idx, _SESSION.world_size)[_SESSION.rank]
-
-
 def gather_rows(tensor):
     """Concatenate, in rank order, the ``tensor`` (on the CPU) of every rank.
 
@@ -215,16 +208,10 @@ def gather_rows(tensor):
     """
     if _SESSION is None:
         return tensor
-    dist, device = torch.distributed, _SESSION.device
-    n_rows = torch.tensor([tensor.shape[0]], device=device)
+    n_rows = torch.tensor([tensor.shape[0]], device=_SESSION.device)
     counts = [torch.empty_like(n_rows) for _ in range(_SESSION.world_size)]
-    dist.all_gather(counts, n_rows)
-    counts = [int(c) for c in counts]
-    padded = torch.zeros((max(counts), *tensor.shape[1:]), dtype=tensor.dtype, device=device)
-    padded[: tensor.shape[0]] = tensor
-    parts = [torch.empty_like(padded) for _ in counts]
-    dist.all_gather(parts, padded)
-    return torch.cat([part[:count].cpu() for part, count in zip(parts, counts)])
+    torch.distributed.all_gather(counts, n_rows)
+    return _gather_parts(tensor.to(_SESSION.device), [int(c) for c in counts]).cpu()
 
 
 def apply_sharded(apply, X):
@@ -373,7 +360,8 @@ class DataParallelLoss:
     """One epoch's batch losses, computed data-parallel.
 
     Called with a global batch of indices, it computes ``batch_loss`` on
-    this rank's part (:func:`shard`) through
+    this rank's part (the ``rank``-th of ``world_size`` contiguous parts of
+    :func:`torch.tensor_split`) through
     :class:`~torch.nn.parallel.DistributedDataParallel`, and weights it by
     ``world_size * len(part) / len(idx)``: DDP averages the gradients over
     the ranks, so for a loss that is a mean over the rows of the batch the

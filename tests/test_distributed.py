@@ -392,7 +392,8 @@ def test_a_group_of_one_process_changes_nothing(one_thread):
 def test_outside_a_distributed_fit_the_helpers_are_plain_calls():
     idx = torch.arange(7)
     assert not distributed.active() and distributed.rank() == 0 and distributed.world_size() == 1
-    assert distributed.shard(idx) is idx
+    assert distributed.gather_batch(idx) is idx and distributed.gather_rows(idx) is idx
+    assert distributed.mean_over_batch(idx.float()) == idx.float().mean()
     assert distributed.on_rank_zero(max, 2, 3) == 3
     assert distributed.mean_over_ranks(1.5) == 1.5
     counts = torch.ones(3)
