@@ -31,6 +31,7 @@ from sklearn.utils import check_random_state
 from sklearn.utils.metaestimators import available_if
 from sklearn.utils.validation import check_is_fitted, validate_data
 
+from . import distributed
 from . import nn as networks
 from ._compat import HasMethods, Interval, StrOptions, _fit_context
 from ._version import __version__
@@ -289,13 +290,16 @@ class BaseDeepClustering(
         X = self._validate_input(X, reset=True)
         # Set here for an int; "auto" sets it in _fit (_estimate_n_clusters).
         self.n_clusters_ = None if self._auto_n_clusters else int(self.n_clusters)
-        self.device_ = resolve_device(self.device)
+        self.device_ = distributed.local_device(resolve_device(self.device))
         self._device_param = str(self.device)
         random_state = check_random_state(self.random_state)
-        self._fit_scaling(X)
-        X = self._scale(X)
         trainer = Trainer((), verbose=self.verbose)
-        self._fit(X, random_state, trainer)
+        # Data-parallel under an initialised process group (torchrun): see
+        # skdeepcluster.distributed. Without one, a plain block.
+        with distributed.session(X, random_state):
+            self._fit_scaling(X)
+            X = self._scale(X)
+            self._fit(X, random_state, trainer)
         n_found = np.unique(self.labels_).size
         if n_found < min(self.n_clusters_, X.shape[0]):
             warnings.warn(
@@ -416,10 +420,12 @@ class BaseDeepClustering(
         """Apply a batch function to the scaled tensor ``X`` in eval mode."""
         for module in self._modules():
             module.eval()
-        return apply_in_batches(
-            function, X, batch_size=max(self.batch_size, INFERENCE_BATCH_SIZE),
+        apply = partial(
+            apply_in_batches, function, batch_size=max(self.batch_size, INFERENCE_BATCH_SIZE),
             device=self.device_,
         )
+        # In a distributed fit each process computes its share of the rows.
+        return distributed.apply_sharded(apply, X)
 
     # ---------------------------------------------------------- validation
     def _validate_input(self, X, *, reset):
@@ -460,8 +466,9 @@ class BaseDeepClustering(
         else ``n_clusters``, and ``random_state`` is left untouched."""
         if self._auto_n_clusters:
             seed = random_state.randint(np.iinfo(np.int32).max)
-            self.n_clusters_ = estimate_n_clusters(
-                embedding, self._max_clusters, random_state=seed, device=self.device_
+            self.n_clusters_ = distributed.on_rank_zero(
+                estimate_n_clusters, embedding, self._max_clusters, random_state=seed,
+                device=self.device_,
             )
         return self.n_clusters_
 
@@ -558,9 +565,14 @@ class BaseDeepClustering(
     # ------------------------------------------------------------- helpers
     def _generators(self, random_state):
         """Two independent generators: one on the CPU (initialisation and
-        shuffling) and one on ``device_`` (dropout and other noise)."""
+        shuffling) and one on ``device_`` (dropout and other noise).
+
+        In a distributed fit every process shuffles alike, and each draws
+        its own noise for its own rows (the noise seed is offset by the
+        process's rank)."""
         seeds = random_state.randint(np.iinfo(np.int32).max, size=2)
-        return make_generator(seeds[0], "cpu"), make_generator(seeds[1], self.device_)
+        noise_seed = int(seeds[1]) + distributed.rank()
+        return make_generator(seeds[0], "cpu"), make_generator(noise_seed, self.device_)
 
     def _build_module(self, factory, initialise):
         """Construct a network with ``factory()``, initialise it on the CPU
@@ -741,6 +753,13 @@ def initial_clustering(Z, n_clusters, init, random_state):
     seed = random_state.randint(np.iinfo(np.int32).max)
     if n_clusters == 1:
         return np.zeros(Z.shape[0], dtype=np.int64)
+    # Clusterers may depend on thread counts: in a distributed fit rank 0's
+    # labels are every rank's.
+    return distributed.on_rank_zero(_cluster, Z, n_clusters, init, seed)
+
+
+def _cluster(Z, n_clusters, init, seed):
+    """The labels of :func:`initial_clustering` (``n_clusters`` > 1), with ``seed``."""
     if init in ("auto", "spectral"):
         labels = spectral_clustering(Z, n_clusters, random_state=seed)
     else:

@@ -11,6 +11,7 @@ from sklearn.exceptions import ConvergenceWarning
 
 from ._compat import Interval, StrOptions
 from .base import BaseDeepClustering, INIT_CONSTRAINT, check_positive_ints, initial_clustering
+from .distributed import sum_over_ranks
 from .losses import damic_loss, reconstruction_distances
 from .nn import build_damic_autoencoders, build_damic_clustering_network, damic_init_
 from .training import adam, dense_rows, epochs_for_steps, train_epoch
@@ -460,6 +461,7 @@ class DAMICClustering(BaseDeepClustering):
             self.clustering_network_.train()
             counts.zero_()
             loss = train_epoch(joint_loss, optimizer, n_samples, self.batch_size, cpu_gen)
+            sum_over_ranks(counts)  # each process counted its own rows
             if not np.isfinite(state["best"]) or loss < state["best"] - self.tol * abs(state["best"]):
                 state["best"], state["stale"] = loss, 0
             else:

@@ -10,6 +10,7 @@ import torch
 
 from ._compat import Interval
 from .base import BaseDeepClustering, INIT_CONSTRAINT, check_positive_ints, initial_clustering
+from .distributed import gather_batch, mean_over_batch, mean_over_ranks
 from .geometry import normalise_rows, select_anchors, spherical_centroids
 from .losses import (
     between_cluster_similarity,
@@ -362,14 +363,17 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
             """The loss of one batch in ``stage``; its terms go to ``terms``."""
             x = X[idx].to(device)
             z, x_hat = self.network_(x)
-            parts = {"reconstruction": torch.mean((x_hat - x) ** 2)}
+            parts = {"reconstruction": mean_over_batch((x_hat - x) ** 2)}
+            # The pairwise terms need the whole batch, also when each process
+            # of a distributed fit holds a part of it.
+            x, z = gather_batch(x), gather_batch(z)
             if stage in ("pretrain", "stage1"):
                 anchors = select_anchors(x, self.n_neighbors, self.anchor_fraction)
                 parts["discriminative"] = discriminative_loss(z, anchors, self.alpha)
             if stage == "pretrain":
                 loss = parts["discriminative"] + self.lambda_pretrain * parts["reconstruction"]
             else:
-                labels = state["labels"][idx].to(device)
+                labels = gather_batch(state["labels"][idx].to(device))
                 parts["clustering"] = centroid_similarity(z, state["centroids"], labels)
                 loss = self.lambda_r * parts["reconstruction"] - parts["clustering"]
                 if stage == "stage1":
@@ -388,7 +392,8 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
             loss = train_epoch(
                 partial(batch_loss, stage=stage), optimizer, n_samples, self.batch_size, cpu_gen
             )
-            return {"loss": loss, **{name: mean_of(values) for name, values in terms.items()}}
+            terms_mean = {name: mean_over_ranks(mean_of(values)) for name, values in terms.items()}
+            return {"loss": loss, **terms_mean}
 
         state = {}
         trainer.run("pretrain", self.n_pretrain_epochs, lambda epoch: run_epoch("pretrain"))

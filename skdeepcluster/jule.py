@@ -11,6 +11,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from ._compat import Interval, StrOptions
 from .base import BaseDeepClustering, check_positive_ints, warn_if_collapsed
+from .distributed import gather_batch, on_rank_zero
 from .graph import (
     gdl_agglomerative,
     knn_graph,
@@ -363,8 +364,10 @@ class JULEClustering(BaseDeepClustering):
             for group in optimizer.param_groups:
                 group["lr"] = self.learning_rate * (1 + LR_DECAY_GAMMA * step[0]) ** -LR_DECAY_POWER
             step[0] += 1
+            # Triplets over the whole batch, also when each process of a
+            # distributed fit embeds its part of it.
             return weighted_triplet_loss(
-                self.network_(X[idx].to(device)), labels[idx].to(device),
+                gather_batch(self.network_(X[idx].to(device))), gather_batch(labels[idx].to(device)),
                 gamma=self.gamma, margin=self.margin, n_negatives=self.k_c,
             )
 
@@ -389,15 +392,17 @@ class JULEClustering(BaseDeepClustering):
             self.sigma2_ = 1.0
             return
 
+        # The graph and its merges run on rank 0 of a distributed fit and are
+        # broadcast (skdeepcluster.distributed.on_rank_zero).
         features = X
-        W, labels, _ = self._over_cluster(features)
+        W, labels, _ = on_rank_zero(self._over_cluster, features)
         self.n_initial_clusters_ = int(labels.max()) + 1
         while True:
             n_current = int(labels.max()) + 1
             # n_clusters="auto": the first period stops merging at max_clusters.
             floor = self.n_clusters_ or self._max_clusters
             n_target = max(floor, n_current - math.ceil(self.eta * n_current))
-            labels = self._merge(W, n_target, labels, features, floor)
+            labels = on_rank_zero(self._merge, W, n_target, labels, features, floor)
             self.n_periods_ += 1
 
             def epoch(_, labels=labels, n_target=n_target):
@@ -418,26 +423,26 @@ class JULEClustering(BaseDeepClustering):
                 self.n_clusters_ = min(self.n_clusters_, n_target)
             if n_target <= self.n_clusters_:
                 break
-            W = self._graph(features)[0]
+            W = on_rank_zero(self._graph, features)[0]
 
         self.sf_labels_ = labels
         if self._auto_n_clusters and self.final_clustering != "sf":
             # The final re-clustering starts afresh: its number of clusters
             # is estimated again, on the embedding the periods learned.
             self._estimate_n_clusters(features.numpy().astype(np.float64), random_state)
-        W, chains, self.sigma2_ = self._over_cluster(features)
+        W, chains, self.sigma2_ = on_rank_zero(self._over_cluster, features)
         if self.final_clustering == "rc":
-            labels = self._merge(W, self.n_clusters_, chains, features, self.n_clusters_)
+            labels = on_rank_zero(self._merge, W, self.n_clusters_, chains, features, self.n_clusters_)
         elif self.final_clustering == "spectral":
-            labels = spectral_clustering(
-                features, self.n_clusters_, device=self.device_,
+            labels = on_rank_zero(
+                spectral_clustering, features, self.n_clusters_, device=self.device_,
                 random_state=random_state.randint(np.iinfo(np.int32).max),
             )
         self.graph_labels_ = labels
         self.embedding_ = features.numpy()
         # The prediction rule on the training samples: the graph labels,
         # except that samples with identical embeddings share one cluster.
-        self.labels_ = self._vote(self.embedding_).argmax(1)
+        self.labels_ = on_rank_zero(self._vote, self.embedding_).argmax(1)
 
     # ----------------------------------------------------------- inference
     def predict_proba(self, X):

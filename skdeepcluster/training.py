@@ -13,6 +13,8 @@ import numpy as np
 import scipy.sparse as sp
 import torch
 
+from . import distributed
+
 __all__ = [
     "TrainingDivergedError",
     "Trainer",
@@ -84,20 +86,21 @@ def make_generator(seed, device):
     return generator
 
 
-def minibatches(n_samples, batch_size, *, generator=None, shuffle=True):
+def minibatches(n_samples, batch_size, *, generator=None, shuffle=True, min_size=2):
     """Yield index tensors (on the CPU) that cover ``range(n_samples)``.
 
     With ``shuffle`` the order is a permutation drawn from ``generator``
     (a CPU generator). The last batch may be smaller than ``batch_size``,
-    but never a single sample when there are more (batch normalisation
-    needs two): such a sample joins the batch before it.
+    but never smaller than ``min_size`` when there are more batches (batch
+    normalisation needs two samples; a distributed fit needs two per
+    process): such a tail joins the batch before it.
     """
     if shuffle:
         order = torch.randperm(n_samples, generator=generator)
     else:
         order = torch.arange(n_samples)
     starts = list(range(0, n_samples, batch_size))
-    if len(starts) > 1 and n_samples - starts[-1] == 1:
+    if len(starts) > 1 and n_samples - starts[-1] < min_size:
         starts.pop()
     for start, end in zip(starts, starts[1:] + [n_samples]):
         yield order[start:end]
@@ -153,15 +156,26 @@ def train_epoch(batch_loss, optimizer, n_samples, batch_size, generator):
     -------
     loss : float
         The mean batch loss of the epoch, read once at the end.
+
+    Notes
+    -----
+    In a distributed fit (:mod:`skdeepcluster.distributed`) every process
+    draws the same batches, computes ``batch_loss`` on its part of each and
+    averages the gradients with DistributedDataParallel; the returned loss
+    is the mean over the processes.
     """
+    min_size = 2
+    if distributed.active():
+        batch_loss = distributed.DataParallelLoss(batch_loss, optimizer, n_samples, batch_size)
+        min_size = distributed.min_rows()
     losses = []
-    for idx in minibatches(n_samples, batch_size, generator=generator):
+    for idx in minibatches(n_samples, batch_size, generator=generator, min_size=min_size):
         loss = batch_loss(idx)
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
         losses.append(loss.detach())
-    return mean_of(losses)
+    return distributed.mean_over_ranks(mean_of(losses))
 
 
 def dense_rows(X, rows):
@@ -228,6 +242,8 @@ class _Progress:
         self.phase = phase
         self.verbose = verbose
         self.bar = None
+        if distributed.rank() != 0:  # one display for a distributed fit
+            self.verbose = verbose = 0
         if not verbose:
             return
         try:
@@ -265,6 +281,12 @@ class Trainer:
     * on ``KeyboardInterrupt`` restores the modules to the end of the last
       completed epoch, warns, and skips every later phase, so the estimator
       can still finish a usable model.
+
+    In a distributed fit (:mod:`skdeepcluster.distributed`) the loss is
+    already averaged over the processes, so they all stop together when it
+    diverges; Ctrl-C stops them all at the end of the epoch; the modules'
+    floating-point buffers are averaged after each epoch; only rank 0 shows
+    progress.
 
     Parameters
     ----------
@@ -306,6 +328,8 @@ class Trainer:
         try:
             for epoch in range(n_epochs):
                 record = dict(epoch_fn(epoch))
+                distributed.raise_if_interrupted()
+                distributed.average_buffers(self.modules)
                 loss = float(record["loss"])
                 if not math.isfinite(loss):
                     self._restore(snapshot)

@@ -1,0 +1,421 @@
+"""Data-parallel training across the processes of a :mod:`torch.distributed` group.
+
+A script that calls ``est.fit(X)`` in every process of an initialised default
+process group (launched by ``torchrun``, under SLURM, or after the user's own
+:func:`torch.distributed.init_process_group`) trains data-parallel; without a
+group, or with a group of one process, nothing here changes what a fit does.
+
+What a fit does in a group of ``W`` processes (ranks):
+
+* every rank passes the same ``X`` and draws the same shuffling (rank 0's
+  random state is broadcast when the fit starts);
+* each global mini-batch of ``batch_size`` rows is split into ``W`` parts
+  (:func:`torch.tensor_split`) and each rank computes the loss of its part,
+  weighted by its share of the rows; gradients are averaged by
+  :class:`~torch.nn.parallel.DistributedDataParallel`, so one step equals the
+  step of one process on the whole batch for losses that are means over rows;
+  losses over pairs of samples gather the whole batch (:func:`gather_batch`)
+  and are the whole batch's loss in every rank;
+* full passes over the data (embeddings, probabilities, labels) compute each
+  rank's contiguous block of rows and gather the blocks, so every epoch-level
+  statistic is computed on every rank from the same tensor;
+* what may differ between processes (an initial clustering, a graph and its
+  merges, an estimate of the number of clusters) runs on rank 0 and is
+  broadcast (:func:`on_rank_zero`);
+* the epoch's loss is averaged over the ranks before the divergence check, and
+  Ctrl-C takes effect on every rank together at the end of the epoch.
+
+Nothing in this module imports scikit-learn. The fit of
+:class:`~skdeepcluster.base.BaseDeepClustering` opens a :func:`session`; the
+loop of :mod:`skdeepcluster.training` and the estimators ask :func:`active`.
+Inference after the fit (``predict``, ``transform``) runs in each process on
+its own, so it can be called from one rank only.
+"""
+
+import contextlib
+import os
+import signal
+import threading
+
+import numpy as np
+import torch
+
+__all__ = [
+    "group_size",
+    "local_device",
+    "min_rows",
+    "active",
+    "session",
+    "rank",
+    "world_size",
+    "gather_rows",
+    "apply_sharded",
+    "on_rank_zero",
+    "sum_over_ranks",
+    "mean_over_ranks",
+    "DataParallelLoss",
+    "gather_batch",
+    "mean_over_batch",
+    "raise_if_interrupted",
+    "average_buffers",
+]
+
+
+class _Session:
+    """The process group of the fit in progress and its communication device."""
+
+    def __init__(self, rank, world_size, device):
+        self.rank = rank
+        self.world_size = world_size
+        self.device = device
+        self.interrupted = False
+        #: Rows of each rank's part of the batch of the step in progress, and
+        #: whether its loss gathered the batch (:func:`gather_batch`).
+        self.part_sizes = None
+        self.gathered = False
+
+
+#: The session of the fit in progress in this process (None outside a fit, or
+#: without a process group of more than one process).
+_SESSION = None
+
+#: Whether rank 0 is computing alone inside :func:`on_rank_zero`.
+_LOCAL = False
+
+
+def group_size():
+    """The number of processes of the initialised default process group (1 without one)."""
+    dist = torch.distributed
+    if dist.is_available() and dist.is_initialized():
+        return dist.get_world_size()
+    return 1
+
+
+def active():
+    """Whether a fit is in progress under a process group of more than one process."""
+    return _SESSION is not None
+
+
+def rank():
+    """This process's rank in the fit in progress (0 outside a distributed fit)."""
+    return _SESSION.rank if _SESSION is not None else 0
+
+
+def world_size():
+    """The number of processes of the fit in progress (1 outside a distributed fit)."""
+    return _SESSION.world_size if _SESSION is not None else 1
+
+
+def _communication_device():
+    """Where tensors must be for the default group's collectives: the current
+    CUDA device for NCCL, else the CPU."""
+    if torch.distributed.get_backend() == "nccl":
+        return torch.device("cuda", torch.cuda.current_device())
+    return torch.device("cpu")
+
+
+def local_device(device):
+    """``device`` with this process's GPU under a process group: a CUDA device
+    without an index becomes ``cuda:LOCAL_RANK`` (set by torchrun), else the
+    current CUDA device."""
+    if device.type == "cuda" and device.index is None and group_size() > 1:
+        index = os.environ.get("LOCAL_RANK")
+        return torch.device("cuda", int(index) if index is not None else torch.cuda.current_device())
+    return device
+
+
+def _fingerprint(X):
+    """Shape and sum of ``X`` (an array, a tensor or a scipy.sparse matrix) as float64."""
+    total = float(X.double().sum()) if isinstance(X, torch.Tensor) else float(X.sum(dtype=np.float64))
+    return torch.tensor([*X.shape, total], dtype=torch.float64)
+
+
+@contextlib.contextmanager
+def session(X, random_state):
+    """Run the body as one fit across the default process group, if there is one.
+
+    Without an initialised group of more than one process this does nothing.
+    Otherwise it checks that every rank passed the same data (shape and sum
+    of ``X``, the validated training data), gives every rank rank 0's
+    ``random_state`` (a :class:`numpy.random.RandomState`, changed in
+    place), and while the body runs defers Ctrl-C to the end of the epoch
+    (see :func:`raise_if_interrupted`), or to the end of the body, where it
+    raises KeyboardInterrupt on every rank.
+
+    Inside a fit (nested) or inside :func:`on_rank_zero` (a fit of one of
+    these estimators as the initial clusterer) it does nothing either.
+    """
+    global _SESSION
+    if group_size() <= 1 or _SESSION is not None or _LOCAL:
+        yield
+        return
+    dist = torch.distributed
+    current = _Session(dist.get_rank(), dist.get_world_size(), _communication_device())
+    mine = _fingerprint(X).to(current.device)
+    fingerprints = [torch.empty_like(mine) for _ in range(current.world_size)]
+    dist.all_gather(fingerprints, mine)
+    if any(not torch.allclose(f, mine, rtol=1e-6) for f in fingerprints):
+        raise ValueError(
+            "The processes of the torch.distributed group passed different data to fit "
+            f"(shape and sum per rank: {[f.tolist() for f in fingerprints]}). Every process "
+            "must call fit with the same X (the whole data set): each one trains on its share "
+            "of every mini-batch."
+        )
+    state = [random_state.get_state()]
+    dist.broadcast_object_list(state, src=0)
+    random_state.set_state(state[0])
+
+    def defer_interrupt(signum, frame):
+        current.interrupted = True
+
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGINT, defer_interrupt)
+    _SESSION = current
+    try:
+        yield
+        raise_if_interrupted()  # Ctrl-C after the last epoch: out of fit, on every rank
+    finally:
+        _SESSION = None
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+
+
+def raise_if_interrupted():
+    """At the end of an epoch: raise KeyboardInterrupt on every rank when
+    Ctrl-C reached any of them during the epoch.
+
+    During a distributed fit a rank stopped in the middle of an epoch would
+    leave the others waiting in a collective; so :func:`session` only
+    records the signal, and this all-reduce makes the ranks stop together,
+    at the same epoch. Without a session it does nothing.
+    """
+    if _SESSION is None:
+        return
+    flag = torch.tensor([float(_SESSION.interrupted)], device=_SESSION.device)
+    torch.distributed.all_reduce(flag, op=torch.distributed.ReduceOp.MAX)
+    if flag.item() > 0:
+        _SESSION.interrupted = False
+        raise KeyboardInterrupt
+
+
+def gather_rows(tensor):
+    """Concatenate, in rank order, the ``tensor`` (on the CPU) of every rank.
+
+    The tensors may have different numbers of rows (they are padded for the
+    collective and cut back); the other dimensions and the dtype must match.
+    Every rank receives the same CPU tensor.
+    """
+    if _SESSION is None:
+        return tensor
+    n_rows = torch.tensor([tensor.shape[0]], device=_SESSION.device)
+    counts = [torch.empty_like(n_rows) for _ in range(_SESSION.world_size)]
+    torch.distributed.all_gather(counts, n_rows)
+    return _gather_parts(tensor.to(_SESSION.device), [int(c) for c in counts]).cpu()
+
+
+def apply_sharded(apply, X):
+    """``apply(X)`` (a full pass that returns a CPU tensor, or a tuple of
+    them, with one row per row of ``X``) with each rank computing its
+    contiguous block of rows and every rank receiving all of them.
+
+    Outside a distributed fit, or with fewer rows than ranks, it is
+    ``apply(X)`` in this process."""
+    if _SESSION is None or X.shape[0] < _SESSION.world_size:
+        return apply(X)
+    n_rows = X.shape[0]
+    bounds = [n_rows * r // _SESSION.world_size for r in range(_SESSION.world_size + 1)]
+    result = apply(X[bounds[_SESSION.rank]:bounds[_SESSION.rank + 1]])
+    if isinstance(result, tuple):
+        return tuple(gather_rows(part) for part in result)
+    return gather_rows(result)
+
+
+def on_rank_zero(function, *args, **kwargs):
+    """``function(*args, **kwargs)`` computed on rank 0 and broadcast to every rank.
+
+    For what may differ between processes (a clustering, a graph, an
+    estimate): every rank gets rank 0's result. An exception raised on rank 0
+    is raised on every rank. Outside a distributed fit, a plain call. The
+    result is pickled to be broadcast (:func:`torch.distributed.broadcast_object_list`).
+    """
+    global _SESSION, _LOCAL
+    if _SESSION is None:
+        return function(*args, **kwargs)
+    payload, current = [None], _SESSION
+    if current.rank == 0:
+        _SESSION, _LOCAL = None, True  # the function runs as in one process
+        try:
+            payload[0] = (True, function(*args, **kwargs))
+        except Exception as exc:  # re-raised on every rank below
+            payload[0] = (False, exc)
+        finally:
+            _SESSION, _LOCAL = current, False
+    torch.distributed.broadcast_object_list(payload, src=0, device=current.device)
+    succeeded, value = payload[0]
+    if not succeeded:
+        raise value
+    return value
+
+
+def sum_over_ranks(tensor):
+    """``tensor`` summed over the ranks, in place (a no-op outside a distributed fit)."""
+    if _SESSION is not None:
+        reduced = tensor.to(_SESSION.device)
+        torch.distributed.all_reduce(reduced)
+        tensor.copy_(reduced)
+    return tensor
+
+
+def mean_over_ranks(value):
+    """The mean over the ranks of the float ``value`` (NaN if any rank's is NaN);
+    ``value`` itself outside a distributed fit."""
+    if _SESSION is None:
+        return value
+    reduced = torch.tensor([float(value)], dtype=torch.float64, device=_SESSION.device)
+    torch.distributed.all_reduce(reduced)
+    return float(reduced.item()) / _SESSION.world_size
+
+
+def _gather_parts(part, sizes):
+    """Concatenate the ``part`` of every rank, whose rows are ``sizes``."""
+    padded = part.new_zeros((max(sizes), *part.shape[1:]))
+    padded[: part.shape[0]] = part
+    parts = [torch.empty_like(padded) for _ in sizes]
+    torch.distributed.all_gather(parts, padded)
+    return torch.cat([p[:size] for p, size in zip(parts, sizes)])
+
+
+class _GatherBatch(torch.autograd.Function):
+    """:func:`_gather_parts` with gradients: backward sums the gradient of
+    the whole batch over the ranks (each computed the same loss) and keeps
+    this rank's rows."""
+
+    @staticmethod
+    def forward(ctx, part, sizes, rank):
+        ctx.sizes, ctx.rank = sizes, rank
+        return _gather_parts(part, sizes)
+
+    @staticmethod
+    def backward(ctx, grad):
+        grad = grad.contiguous()
+        torch.distributed.all_reduce(grad)
+        start = sum(ctx.sizes[: ctx.rank])
+        return grad[start:start + ctx.sizes[ctx.rank]], None, None
+
+
+def gather_batch(part):
+    """The rows of the whole batch, from each rank's ``part`` of it (rows in
+    the batch's order), inside a batch loss; ``part`` itself outside a
+    distributed fit.
+
+    For losses over pairs of samples (JULE's triplets,
+    DiscriminativeLatentClustering's anchors and cluster similarities), which
+    need every row of the batch. Floating-point parts keep their gradient
+    (each rank's rows get the gradient of the whole batch's loss). A loss
+    that gathers is the whole batch's loss on every rank, so every one of its
+    terms must be: a mean over the rows of a part is
+    :func:`mean_over_batch`, not ``mean``.
+    """
+    if _SESSION is None or _SESSION.part_sizes is None:
+        return part
+    _SESSION.gathered = True
+    if part.requires_grad:
+        return _GatherBatch.apply(part, _SESSION.part_sizes, _SESSION.rank)
+    return _gather_parts(part, _SESSION.part_sizes)
+
+
+def mean_over_batch(values):
+    """``values.mean()`` over the whole batch, from this rank's rows (in a
+    loss that uses :func:`gather_batch`); ``values.mean()`` outside a
+    distributed fit."""
+    if _SESSION is None or _SESSION.part_sizes is None:
+        return values.mean()
+    sums = gather_batch(values.flatten(1).sum(1) if values.dim() > 1 else values)
+    return sums.sum() / values[:1].numel() / sums.shape[0]
+
+
+class _LossModule(torch.nn.Module):
+    """What :class:`~torch.nn.parallel.DistributedDataParallel` wraps: the
+    optimiser's parameters, and a forward that computes a batch loss.
+
+    The methods compute their losses with their networks' own methods
+    (``encode_layers``, ``log_proba``...) rather than one ``forward``; this
+    module routes a step through DDP by calling the method's closure."""
+
+    def __init__(self, params, batch_loss):
+        super().__init__()
+        self.params = torch.nn.ParameterList(params)
+        self.batch_loss = batch_loss
+
+    def forward(self, part, n_rows):
+        _SESSION.gathered = False
+        loss = self.batch_loss(part)
+        if _SESSION.gathered:  # already the whole batch's loss
+            return loss
+        return loss * (_SESSION.world_size * len(part) / n_rows)
+
+
+class DataParallelLoss:
+    """One epoch's batch losses, computed data-parallel.
+
+    Called with a global batch of indices, it computes ``batch_loss`` on
+    this rank's part (the ``rank``-th of ``world_size`` contiguous parts of
+    :func:`torch.tensor_split`) through
+    :class:`~torch.nn.parallel.DistributedDataParallel`, and weights it by
+    ``world_size * len(part) / len(idx)``: DDP averages the gradients over
+    the ranks, so for a loss that is a mean over the rows of the batch the
+    averaged gradient is the gradient of the whole batch's loss, also when
+    the batch does not split evenly. A loss that gathers the batch
+    (:func:`gather_batch`) is already the whole batch's loss on every rank
+    and keeps the weight 1. Parameters that a loss does not use (DEPICT's
+    head while pretraining) are allowed.
+
+    Parameters
+    ----------
+    batch_loss : callable
+        Takes a CPU tensor of sample indices, returns a scalar loss.
+    optimizer : torch.optim.Optimizer
+        Its parameters are the ones whose gradients are averaged.
+    n_samples, batch_size : int
+        Every rank's part of every batch must hold at least 2 rows (batch
+        normalisation needs two); a ValueError says so otherwise.
+    """
+
+    def __init__(self, batch_loss, optimizer, n_samples, batch_size):
+        if min(n_samples, batch_size) < min_rows():
+            raise ValueError(
+                f"batch_size={batch_size} (n_samples={n_samples}) is split over "
+                f"{world_size()} processes, and each needs at least 2 rows of every batch: "
+                f"use batch_size and n_samples >= {min_rows()}, or fewer processes."
+            )
+        params = [p for group in optimizer.param_groups for p in group["params"]]
+        self.module = torch.nn.parallel.DistributedDataParallel(
+            _LossModule(params, batch_loss), find_unused_parameters=True
+        )
+
+    def __call__(self, idx):
+        parts = torch.tensor_split(idx, _SESSION.world_size)
+        _SESSION.part_sizes = [len(part) for part in parts]
+        try:
+            return self.module(parts[_SESSION.rank], len(idx))
+        finally:
+            _SESSION.part_sizes = None
+
+
+def average_buffers(modules):
+    """Average over the ranks the floating-point buffers of ``modules``
+    (batch normalisation's running statistics, which each rank updates on
+    its own rows), so every rank ends an epoch with the same modules.
+    A no-op outside a distributed fit."""
+    if _SESSION is None:
+        return
+    for module in modules:
+        for buffer in module.buffers():
+            if buffer.is_floating_point():
+                sum_over_ranks(buffer).div_(_SESSION.world_size)
+
+
+def min_rows():
+    """The fewest rows a global batch may hold in a distributed fit (2 per rank)."""
+    return 2 * world_size()
