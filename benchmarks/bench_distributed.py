@@ -15,7 +15,7 @@ its classes, for data larger than the digits)::
     torchrun --standalone --nproc_per_node=8 benchmarks/bench_distributed.py \\
         --method damic --device cuda --data X.npy --labels y.npy --n-clusters 10
 
-The table of ``doc/_distributed.rst`` from the lines of such runs, and the
+The table of ``doc/large_data.rst`` (section "Several processes") from the lines of such runs, and the
 cost of one gradient step against the rows of the batch (one process, one
 thread; DEPICT's pretraining step on the digits)::
 
