@@ -386,7 +386,8 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
             terms.clear()
             self.network_.train()
             loss = train_epoch(
-                partial(batch_loss, stage=stage), optimizer, n_samples, self.batch_size, cpu_gen
+                partial(batch_loss, stage=stage), optimizer, n_samples, self.batch_size, cpu_gen,
+                rows=X,
             )
             return {"loss": loss, **{name: mean_of(values) for name, values in terms.items()}}
 
