@@ -500,10 +500,10 @@ class BaseDeepClustering(
             return check_array(chunk, dtype=[np.float64, np.float32], estimator=self,
                                input_name="X")
         except ValueError as exc:
-            try:
-                finite = np.isfinite(np.asarray(chunk, dtype=np.float64)).all(axis=1)
-            except (TypeError, ValueError, np.exceptions.AxisError):
-                raise exc from None
+            values = np.asarray(chunk)
+            if values.ndim != 2 or values.dtype.kind not in "biuf":
+                raise
+            finite = np.isfinite(values).all(axis=1)
             if finite.all():
                 raise
             row = start + int(np.argmin(finite))

@@ -28,6 +28,7 @@ import torch
 
 __all__ = [
     "CHUNK_BYTES",
+    "READ_AHEAD",
     "ArrayRows",
     "ColumnStats",
     "chunk_slices",
@@ -39,6 +40,10 @@ __all__ = [
 #: scaling statistics, and the inference batches of :class:`ArrayRows` are at
 #: most this big): 64 MiB, 10,700 rows of 784 features.
 CHUNK_BYTES = 64 * 2**20
+
+#: Whether :func:`read_ahead` reads in a background thread (False: each batch
+#: is read when it is asked for; for measuring what the thread gains).
+READ_AHEAD = True
 
 
 def is_out_of_core(X):
@@ -238,7 +243,7 @@ def read_ahead(source, batches):
     ...     for idx in batches:
     ...         loss = batch_loss(X[idx])
     """
-    if not isinstance(source, ArrayRows):
+    if not isinstance(source, ArrayRows) or not READ_AHEAD:
         yield iter(batches)
         return
     reader = _Reader(source)
