@@ -196,7 +196,8 @@ class ArrayRows:
         else:
             rows = rows.numpy() if isinstance(rows, torch.Tensor) else np.asarray(rows)
             order = np.argsort(rows, kind="stable")
-            in_order = np.asarray(self.data[rows[order]])
+            # zarr selects rows by an index array through oindex
+            in_order = np.asarray(getattr(self.data, "oindex", self.data)[rows[order]])
             raw = np.empty_like(in_order)
             raw[order] = in_order
         if raw.dtype not in (np.float32, np.float64):

@@ -254,3 +254,28 @@ def test_keyboard_interrupt_during_a_memmap_fit(monkeypatch, tmp_path):
     assert model.interrupted_ and len(model.history_) == 1
     assert not [t for t in threading.enumerate() if t.name == "skdeepcluster-read-ahead"]
     np.testing.assert_array_equal(model.predict(_pixels()), model.labels_)
+
+
+# --------------------------------------------------------------- graphs
+def test_streamed_neighbour_graph_equals_the_in_memory_one(monkeypatch):
+    from skdeepcluster import graph
+
+    X = _pixels()
+    monkeypatch.setattr(graph, "_STREAM_QUERY_FLOATS", 64 * 40)  # blocks of 40 queries
+    monkeypatch.setattr(graph, "_KNN_BLOCK_FLOATS", 40 * 25)  # against 25 references
+    W, neighbors, squared, sigma2 = graph.knn_graph(torch.from_numpy(X), 10)
+    W_s, neighbors_s, squared_s, sigma2_s = graph.knn_graph(ArrayRows(RowStore(X)), 10)
+    np.testing.assert_allclose(squared_s, squared, atol=1e-5)
+    assert (neighbors_s == neighbors).mean() > 0.99  # ties may swap
+    np.testing.assert_allclose(sigma2_s, sigma2, rtol=1e-5)
+
+
+def test_cluster_means_of_out_of_core_features():
+    from skdeepcluster.graph import _streamed_means
+
+    X = _tabular()
+    groups = [np.array([3, 100, 7]), np.arange(30, 90), np.array([159])]
+    np.testing.assert_allclose(
+        _streamed_means(ArrayRows(X), groups),
+        np.stack([X[g].astype(np.float32).mean(0) for g in groups]), rtol=1e-5, atol=1e-6,
+    )
