@@ -135,6 +135,7 @@ def child(args):
     print(json.dumps({
         "method": args.method, "n": args.n, "mode": args.mode,
         "read_ahead": not args.no_read_ahead, "params": json.loads(args.params),
+        "MALLOC_MMAP_THRESHOLD_": os.environ.get("MALLOC_MMAP_THRESHOLD_"),
         "base_mib": round(base_mib), "peak_extra_mib": round(peak - base_mib),
         "fit_cpu_s": round(fit_cpu, 1), "fit_wall_s": round(wall, 1),
         "cpu_s_per_epoch": {p: round(float(np.mean(s)), 1) for p, s in phases.items()},

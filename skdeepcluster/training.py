@@ -5,10 +5,7 @@ Nothing in this module imports scikit-learn: it sees tensors, modules and
 callables only. The estimators in :mod:`skdeepcluster` orchestrate it.
 """
 
-import ctypes
-import ctypes.util
 import math
-import os
 import sys
 import warnings
 
@@ -141,44 +138,6 @@ def epochs_for_steps(n_epochs, n_samples, batch_size, *, min_steps=0, max_steps=
     return epochs
 
 
-#: The mmap threshold :func:`keep_heap_small` sets (bytes): glibc's allocator
-#: serves blocks at least this big with their own mappings, returned to the
-#: system when freed.
-MMAP_THRESHOLD = 2**20
-
-_M_MMAP_THRESHOLD = -3  # mallopt's parameter number, from glibc's malloc.h
-
-
-def _find_mallopt():
-    """glibc's ``mallopt``, or None where the C library has none."""
-    try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").mallopt
-    except (OSError, AttributeError, TypeError):
-        return None
-
-
-_mallopt = _find_mallopt()
-
-
-def keep_heap_small():
-    """Fix glibc's mmap threshold at ``MMAP_THRESHOLD``, once per process.
-
-    Each training step allocates and frees blocks of a few MiB (a batch's
-    activations); glibc then raises its mmap threshold up to 32 MiB and
-    serves such blocks from the heap, whose freed holes it keeps: a
-    DiscriminativeLatentClustering epoch (batches of 1,000) grew the
-    private memory by about 6 KiB per sample, in memory or memory-mapped
-    alike: a fit on 40,000 memory-mapped Fashion-MNIST rows peaked 379 MiB
-    above the interpreter, 181 MiB with the threshold fixed
-    (``doc/benchmarks.rst``). Nothing is done without glibc, or when the
-    environment sets ``MALLOC_MMAP_THRESHOLD_`` itself.
-    """
-    global _mallopt
-    if _mallopt is not None and "MALLOC_MMAP_THRESHOLD_" not in os.environ:
-        _mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
-    _mallopt = None
-
-
 def train_epoch(batch_loss, optimizer, n_samples, batch_size, generator, *, rows=None):
     """One pass of mini-batch gradient steps over shuffled samples.
 
@@ -201,7 +160,6 @@ def train_epoch(batch_loss, optimizer, n_samples, batch_size, generator, *, rows
     loss : float
         The mean batch loss of the epoch, read once at the end.
     """
-    keep_heap_small()
     losses = []
     with read_ahead(rows, minibatches(n_samples, batch_size, generator=generator)) as batches:
         for idx in batches:
