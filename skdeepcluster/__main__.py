@@ -55,7 +55,8 @@ def _load_path(path, labels_path, image_shape):
     if not path.is_file():
         raise SystemExit(f"error: no dataset named {str(path)!r} and no such file.")
     if path.suffix == ".npy":
-        data = np.load(path, allow_pickle=False)
+        # Mapped, not read: the estimators read a memmap in chunks.
+        data = np.load(path, allow_pickle=False, mmap_mode="r")
     elif path.suffix in (".csv", ".txt"):
         data = np.loadtxt(path, delimiter="," if path.suffix == ".csv" else None, ndmin=2)
     else:

@@ -27,7 +27,7 @@ from sklearn.base import (
 )
 from sklearn.cluster import KMeans
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.utils import check_random_state
+from sklearn.utils import check_array, check_random_state
 from sklearn.utils.metaestimators import available_if
 from sklearn.utils.validation import check_is_fitted, validate_data
 
@@ -36,6 +36,7 @@ from . import nn as networks
 from ._compat import HasMethods, Interval, StrOptions, _fit_context
 from ._version import __version__
 from .autok import _check_max_clusters, estimate_n_clusters
+from .data import ArrayRows, ColumnStats, chunk_slices, is_out_of_core
 from .gdl import GDLClustering
 from .graph import spectral_clustering
 from .training import Trainer, apply_in_batches, make_generator, resolve_device
@@ -278,7 +279,9 @@ class BaseDeepClustering(
         ----------
         X : array-like of shape (n_samples, n_features)
             Training data: flat features, or images flattened row by row
-            (channels first) together with ``image_shape``.
+            (channels first) together with ``image_shape``. An
+            ``np.memmap``, h5py or zarr dataset is read in chunks, never
+            whole (see the user guide, "Data larger than memory").
         y : Ignored
             Not used, present for API consistency.
 
@@ -319,9 +322,19 @@ class BaseDeepClustering(
 
     @abstractmethod
     def _fit(self, X, random_state, trainer):
-        """Train on the scaled float32 tensor ``X`` (on the CPU) and set
-        ``labels_``, ``n_iter_`` and the fitted modules. Register the modules
-        to restore after an interruption with ``trainer.modules``."""
+        """Train on the scaled input ``X`` and set ``labels_``, ``n_iter_``
+        and the fitted modules. Register the modules to restore after an
+        interruption with ``trainer.modules``.
+
+        ``X`` is a batch source (:mod:`skdeepcluster.data`): ``X[idx]``, with
+        ``idx`` a CPU tensor of indices, is the float32 CPU tensor of those
+        rows, ``X.shape`` and ``len(X)`` are the data's, and full passes go
+        through ``self._apply``. It is a float32 tensor for in-memory data,
+        a CSR matrix for sparse data (read it with
+        :func:`~skdeepcluster.training.dense_rows`), an
+        :class:`~skdeepcluster.data.ArrayRows` for out-of-core data; pass
+        it to :func:`~skdeepcluster.training.train_epoch` as ``rows`` so the
+        next batch is read ahead."""
 
     def fit_predict(self, X, y=None):
         """Fit on ``X`` and return its cluster labels (``labels_``).
@@ -393,11 +406,12 @@ class BaseDeepClustering(
         raise NotImplementedError
 
     def _infer(self, X, function):
-        """Validate and scale ``X``, then apply ``function`` batch by batch."""
+        """Validate and scale ``X``, then apply ``function`` batch by batch
+        (out-of-core ``X`` is validated batch by batch as it is read)."""
         check_is_fitted(self)
-        X = self._scale(self._validate_input(X, reset=False))
+        X = self._validate_input(X, reset=False)
         self._follow_device()
-        return self._apply(function, X)
+        return self._apply(function, self._scale(X))
 
     def _follow_device(self):
         """When ``device`` was set after fit (or load), move the fitted modules
@@ -417,7 +431,7 @@ class BaseDeepClustering(
         self._device_param = str(self.device)
 
     def _apply(self, function, X):
-        """Apply a batch function to the scaled tensor ``X`` in eval mode."""
+        """Apply a batch function to the scaled batch source ``X`` in eval mode."""
         for module in self._modules():
             module.eval()
         apply = partial(
@@ -429,10 +443,16 @@ class BaseDeepClustering(
 
     # ---------------------------------------------------------- validation
     def _validate_input(self, X, *, reset):
-        X = validate_data(
-            self, X, reset=reset, dtype=[np.float64, np.float32],
-            accept_sparse="csr" if self._accept_sparse else False, ensure_min_samples=1,
-        )
+        """Validated ``X``: an array or CSR matrix, or for out-of-core ``X``
+        (:func:`~skdeepcluster.data.is_out_of_core`) an unscaled
+        :class:`~skdeepcluster.data.ArrayRows` (see :meth:`_validate_chunks`)."""
+        if is_out_of_core(X):
+            X = self._validate_chunks(X, reset=reset)
+        else:
+            X = validate_data(
+                self, X, reset=reset, dtype=[np.float64, np.float32],
+                accept_sparse="csr" if self._accept_sparse else False, ensure_min_samples=1,
+            )
         if reset:
             if self._auto_n_clusters:
                 if X.shape[0] < 2:
@@ -448,6 +468,52 @@ class BaseDeepClustering(
                 )
             self.input_shape_ = self._resolve_image_shape(X.shape[1])
         return X
+
+    def _validate_chunks(self, X, *, reset):
+        """Validate out-of-core ``X`` chunk by chunk, never reading it whole.
+
+        The first chunk goes through ``validate_data`` (dimensions, dtype,
+        ``n_features_in_``: the messages of in-memory input), the others
+        through ``check_array``; a NaN or infinity is reported with its row.
+        With ``reset`` (fit) every chunk is checked now, and the column
+        statistics of the scaling are gathered in the same pass; otherwise
+        (inference) the chunks are checked as the batches are read.
+
+        Returns
+        -------
+        ArrayRows
+            Unscaled, with ``stats`` after a fit's pass.
+        """
+        shape = tuple(X.shape)
+        n_samples = shape[0] if shape else 0
+        slices = chunk_slices(n_samples, shape[1] if len(shape) > 1 else 1) or [slice(0, 0)]
+        head = self._check_rows(X[slices[0]], 0, first=True, reset=reset)
+        if not reset:
+            return ArrayRows(X, check=self._check_rows)
+        stats = ColumnStats(shape[1])
+        stats.update(head)
+        for rows in slices[1:]:
+            stats.update(self._check_rows(X[rows], rows.start))
+        return ArrayRows(X, check=self._check_rows, stats=stats)
+
+    def _check_rows(self, chunk, start, *, first=False, reset=False):
+        """``chunk``, rows ``start:start + len(chunk)`` of an out-of-core X,
+        validated as a float array; a non-finite value's error names its row."""
+        try:
+            if first:
+                return validate_data(self, chunk, reset=reset, dtype=[np.float64, np.float32],
+                                     ensure_min_samples=1)
+            return check_array(chunk, dtype=[np.float64, np.float32], estimator=self,
+                               input_name="X")
+        except ValueError as exc:
+            values = np.asarray(chunk)
+            if values.ndim != 2 or values.dtype.kind not in "biuf":
+                raise
+            finite = np.isfinite(values).all(axis=1)
+            if finite.all():
+                raise
+            row = start + int(np.argmin(finite))
+            raise ValueError(f"{exc}\nThe first such value is in row {row} of X.") from None
 
     # ------------------------------------------------- number of clusters
     @property
@@ -511,14 +577,19 @@ class BaseDeepClustering(
         ``"maxabs"`` for sparse X; ``"minmax"`` for flat features, at least
         ``AUTO_MINMAX_MIN_FEATURES`` of them, that share one unit
         (:func:`shares_one_unit`: pixels given as flat rows, counts on one
-        scale); else the method's ``_auto_scaling``."""
+        scale); else the method's ``_auto_scaling``. Out-of-core X decides on
+        the column statistics of its validation pass."""
         if self.scaling != "auto":
             return self.scaling
         if sp.issparse(X):
             return "maxabs"
-        if (self.input_shape_ is None and X.shape[1] >= AUTO_MINMAX_MIN_FEATURES
-                and shares_one_unit(X)):
-            return "minmax"
+        if self.input_shape_ is None and X.shape[1] >= AUTO_MINMAX_MIN_FEATURES:
+            if isinstance(X, ArrayRows):
+                one_unit = _columns_share_one_unit(X.stats.column_min, X.stats.column_max)
+            else:
+                one_unit = shares_one_unit(X)
+            if one_unit:
+                return "minmax"
         return self._auto_scaling
 
     def _fit_scaling(self, X):
@@ -531,6 +602,11 @@ class BaseDeepClustering(
         (constant features are only centred); ``"maxabs"`` divides X by its
         largest absolute value (no centring: the scaling for sparse X, where
         ``"auto"`` means ``"maxabs"``); None keeps X.
+
+        Out-of-core X (an :class:`~skdeepcluster.data.ArrayRows`) uses the
+        statistics of its validation pass, plus a second pass for the
+        standard deviations of ``"standard"`` (squared deviations from the
+        mean, as NumPy computes them): the same values as in memory.
         """
         self.scaling_ = mode = self._choose_scaling(X)
         n_features = X.shape[1]
@@ -541,26 +617,41 @@ class BaseDeepClustering(
                 "Use scaling='maxabs' (or 'auto') or None for sparse X, or pass "
                 "X.toarray() if it fits in memory."
             )
+        stats = X.stats if isinstance(X, ArrayRows) else None
         if mode == "maxabs":
-            high = float(abs(X).max())
+            high = float(abs(X).max()) if stats is None else stats.absmax
             factor[:] = 1.0 / high if high > 0 else 1.0
         elif mode == "minmax":
-            low, high = float(X.min()), float(X.max())
+            low, high = (float(X.min()), float(X.max())) if stats is None else (stats.min, stats.max)
             offset[:] = low
             factor[:] = 1.0 / (high - low) if high > low else 1.0
         elif mode == "standard":
-            offset = X.mean(axis=0, dtype=np.float64)
-            std = X.std(axis=0, dtype=np.float64)
+            if stats is None:
+                offset = X.mean(axis=0, dtype=np.float64)
+                std = X.std(axis=0, dtype=np.float64)
+            else:
+                for rows in X.chunks():
+                    stats.update_deviations(X.raw(rows))
+                offset, std = stats.mean, stats.std
             factor = np.where(std > 0, 1.0 / np.where(std > 0, std, 1.0), 1.0)
         self.scale_offset_, self.scale_factor_ = offset, factor
 
     def _scale(self, X):
-        """Scaled float32 tensor (CPU) of validated ``X``; a CSR matrix for
-        sparse ``X`` (whose offset is always zero)."""
+        """The scaled batch source of validated ``X``: a float32 tensor (CPU)
+        for an array (scaled a chunk at a time, so that no float64 copy of X
+        is made), a CSR matrix for sparse ``X`` (whose offset is always
+        zero), the same :class:`~skdeepcluster.data.ArrayRows` with the
+        scaling for out-of-core ``X`` (read into pinned memory for a CUDA
+        ``device_``)."""
         if sp.issparse(X):
             return sp.csr_matrix(X @ sp.diags(self.scale_factor_), dtype=np.float32)
-        scaled = (X - self.scale_offset_) * self.scale_factor_
-        return torch.from_numpy(np.ascontiguousarray(scaled, dtype=np.float32))
+        if isinstance(X, ArrayRows):
+            return X.scaled(self.scale_offset_, self.scale_factor_,
+                            pin_memory=self.device_.type == "cuda")
+        scaled = np.empty(X.shape, dtype=np.float32)
+        for rows in chunk_slices(*X.shape):
+            scaled[rows] = (X[rows] - self.scale_offset_) * self.scale_factor_
+        return torch.from_numpy(scaled)
 
     # ------------------------------------------------------------- helpers
     def _generators(self, random_state):
@@ -665,10 +756,14 @@ def shares_one_unit(X):
     """Whether the columns of the dense array ``X`` look like one unit
     (see ``SHARED_UNIT_RATIO``), so that one global min-max scaling keeps
     their relative sizes, as for pixels."""
-    if X.size == 0 or X.min() < 0:
+    return X.size > 0 and _columns_share_one_unit(X.min(axis=0), X.max(axis=0))
+
+
+def _columns_share_one_unit(minima, maxima):
+    """:func:`shares_one_unit` from the columns' minima and maxima."""
+    if minima.min() < 0:
         return False
-    maxima = X.max(axis=0)
-    varying = maxima[X.min(axis=0) < maxima]
+    varying = maxima[minima < maxima]
     return bool(varying.size and np.median(varying) >= SHARED_UNIT_RATIO * maxima.max())
 
 

@@ -392,7 +392,7 @@ class DAMICClustering(BaseDeepClustering):
             def epoch_fn(epoch):
                 module.train()
                 return {"loss": train_epoch(batch_loss, optimizer, n_samples,
-                                            self.batch_size, cpu_gen)}
+                                            self.batch_size, cpu_gen, rows=X)}
 
             trainer.run(phase, n_epochs, epoch_fn)
 
@@ -460,7 +460,7 @@ class DAMICClustering(BaseDeepClustering):
             self.autoencoders_.train()
             self.clustering_network_.train()
             counts.zero_()
-            loss = train_epoch(joint_loss, optimizer, n_samples, self.batch_size, cpu_gen)
+            loss = train_epoch(joint_loss, optimizer, n_samples, self.batch_size, cpu_gen, rows=X)
             sum_over_ranks(counts)  # each process counted its own rows
             if not np.isfinite(state["best"]) or loss < state["best"] - self.tol * abs(state["best"]):
                 state["best"], state["stale"] = loss, 0

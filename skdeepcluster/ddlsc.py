@@ -390,7 +390,8 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
             terms.clear()
             self.network_.train()
             loss = train_epoch(
-                partial(batch_loss, stage=stage), optimizer, n_samples, self.batch_size, cpu_gen
+                partial(batch_loss, stage=stage), optimizer, n_samples, self.batch_size, cpu_gen,
+                rows=X,
             )
             terms_mean = {name: mean_over_ranks(mean_of(values)) for name, values in terms.items()}
             return {"loss": loss, **terms_mean}

@@ -340,7 +340,7 @@ class DEPICTClustering(BaseDeepClustering):
 
         def pretrain_epoch(epoch):
             self.network_.train()
-            loss = train_epoch(pretrain_loss, optimizer, n_samples, self.batch_size, cpu_gen)
+            loss = train_epoch(pretrain_loss, optimizer, n_samples, self.batch_size, cpu_gen, rows=X)
             return {"loss": loss}
 
         n_pretrain_epochs = self.n_pretrain_epochs
@@ -385,7 +385,7 @@ class DEPICTClustering(BaseDeepClustering):
 
         def cluster_epoch(epoch):
             self.network_.train()
-            loss = train_epoch(joint_loss, optimizer, n_samples, self.batch_size, cpu_gen)
+            loss = train_epoch(joint_loss, optimizer, n_samples, self.batch_size, cpu_gen, rows=X)
             log_p = self._apply(self._log_proba_batch, X)
             labels = log_p.argmax(1)
             change = float((labels != state["labels"]).float().mean())

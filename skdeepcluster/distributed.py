@@ -125,8 +125,15 @@ def local_device(device):
 
 
 def _fingerprint(X):
-    """Shape and sum of ``X`` (an array, a tensor or a scipy.sparse matrix) as float64."""
-    total = float(X.double().sum()) if isinstance(X, torch.Tensor) else float(X.sum(dtype=np.float64))
+    """Shape and sum of ``X`` (an array, a tensor, a scipy.sparse matrix, or
+    out-of-core rows whose validation pass kept column statistics) as float64."""
+    stats = getattr(X, "stats", None)
+    if stats is not None:  # skdeepcluster.data.ArrayRows: never read whole
+        total = float(np.sum(stats.mean) * X.shape[0])
+    elif isinstance(X, torch.Tensor):
+        total = float(X.double().sum())
+    else:
+        total = float(X.sum(dtype=np.float64))
     return torch.tensor([*X.shape, total], dtype=torch.float64)
 
 

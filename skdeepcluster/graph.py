@@ -15,6 +15,8 @@ import torch
 from sklearn.cluster import KMeans
 from sklearn.manifold import spectral_embedding
 
+from .data import ArrayRows, read_ahead
+
 __all__ = [
     "nearest_neighbors",
     "knn_graph",
@@ -89,6 +91,59 @@ def nearest_neighbors(X, n_neighbors, *, queries=None, device="cpu", dtype=torch
     return torch.cat(all_d).numpy(), torch.cat(all_i).numpy()
 
 
+#: Query rows of :func:`_streamed_nearest_neighbors` per block: about this
+#: many floats (32 MiB); each block reads the whole reference once.
+_STREAM_QUERY_FLOATS = 2**23
+
+
+def _streamed_nearest_neighbors(rows, n_neighbors, *, l2_normalize, device):
+    """:func:`nearest_neighbors` of the rows of an
+    :class:`~skdeepcluster.data.ArrayRows` among themselves, holding a block
+    of queries and a block of references at a time.
+
+    Each block of queries (about ``_STREAM_QUERY_FLOATS`` values) is
+    compared with the reference rows a block at a time (about
+    ``_KNN_BLOCK_FLOATS`` distances, the next block read in the background)
+    and keeps a running top ``n_neighbors + 1``; the sample itself is put
+    first and dropped, as in :func:`nearest_neighbors`. Memory holds two
+    blocks and the neighbours found, never the data; the data are read
+    ``n_samples / query rows`` times (from the page cache for a memmap).
+    """
+    n_samples, n_features = rows.shape
+    k = n_neighbors + 1
+    query_rows = max(1, min(n_samples, _STREAM_QUERY_FLOATS // max(n_features, 1)))
+    reference_rows = max(k, _KNN_BLOCK_FLOATS // query_rows)
+
+    def block(batch):
+        x = rows[batch].to(device)
+        return torch.nn.functional.normalize(x, dim=1) if l2_normalize else x
+
+    references = [slice(start, start + reference_rows) for start in range(0, n_samples, reference_rows)]
+    all_d, all_i = [], []
+    for start in range(0, n_samples, query_rows):
+        q = block(slice(start, start + query_rows))
+        q_sq = (q * q).sum(1, keepdim=True)
+        diagonal = torch.arange(q.shape[0], device=device)
+        best_d = torch.empty((q.shape[0], 0), device=device)
+        best_i = torch.empty((q.shape[0], 0), dtype=torch.long, device=device)
+        with read_ahead(rows, references) as batches:
+            for batch in batches:
+                r = block(batch)
+                d2 = q_sq + (r * r).sum(1)[None, :] - 2.0 * (q @ r.T)
+                own = diagonal + start - batch.start
+                inside = (own >= 0) & (own < r.shape[0])
+                d2[diagonal[inside], own[inside]] = -1.0
+                dist, idx = torch.topk(d2, min(k, r.shape[0]), dim=1, largest=False, sorted=True)
+                merged_d = torch.cat([best_d, dist], 1)
+                merged_i = torch.cat([best_i, idx + batch.start], 1)
+                best_d, pick = torch.topk(merged_d, min(k, merged_d.shape[1]), dim=1,
+                                          largest=False, sorted=True)
+                best_i = merged_i.gather(1, pick)
+        all_d.append(best_d[:, 1:].clamp_min(0).double().cpu())
+        all_i.append(best_i[:, 1:].cpu())
+    return torch.cat(all_d).numpy(), torch.cat(all_i).numpy()
+
+
 def knn_graph(X, n_neighbors=20, *, a=1.0, l2_normalize=True, device="cpu"):
     """Gaussian-weighted k-nearest-neighbour graph, as a sparse matrix.
 
@@ -102,7 +157,10 @@ def knn_graph(X, n_neighbors=20, *, a=1.0, l2_normalize=True, device="cpu"):
 
     Parameters
     ----------
-    X : ndarray or Tensor of shape (n_samples, n_features)
+    X : ndarray, Tensor or ArrayRows of shape (n_samples, n_features)
+        The rows of an out-of-core :class:`~skdeepcluster.data.ArrayRows`
+        are read block by block, never whole (see
+        :func:`_streamed_nearest_neighbors`).
     n_neighbors : int, default=20
         Capped at ``n_samples - 1``.
     a : float, default=1.0
@@ -121,14 +179,19 @@ def knn_graph(X, n_neighbors=20, *, a=1.0, l2_normalize=True, device="cpu"):
     sigma2 : float
         The kernel width used.
     """
-    X = torch.as_tensor(X, dtype=torch.float32)
+    if not isinstance(X, ArrayRows):
+        X = torch.as_tensor(X, dtype=torch.float32)
     n_samples = X.shape[0]
     k = min(n_neighbors, n_samples - 1)
     if k < 1:
         raise ValueError("A neighbour graph needs at least two samples.")
-    if l2_normalize:
-        X = torch.nn.functional.normalize(X, dim=1)
-    squared, neighbors = nearest_neighbors(X, k, device=device)
+    if isinstance(X, ArrayRows):
+        squared, neighbors = _streamed_nearest_neighbors(X, k, l2_normalize=l2_normalize,
+                                                         device=device)
+    else:
+        if l2_normalize:
+            X = torch.nn.functional.normalize(X, dim=1)
+        squared, neighbors = nearest_neighbors(X, k, device=device)
     sigma2 = float(a * squared.mean())
     if not sigma2 > 0:
         sigma2 = 1.0
@@ -282,8 +345,9 @@ def gdl_agglomerative(
     n_cluster_neighbors : int, default=1
         ``K_c`` of :func:`merge_criterion`.
     lambda_ : float, default=0.0
-    features : ndarray of shape (n_samples, n_features), default=None
-        Used only in the disconnected case above.
+    features : ndarray, Tensor or ArrayRows of shape (n_samples, n_features), default=None
+        Used only in the disconnected case above (the rows of an
+        :class:`~skdeepcluster.data.ArrayRows` are then read in one pass).
     max_size : int, default=None
         Largest cluster a graph-linked merge may create; None for no limit
         (plain GDL, which on overlapping classes tends to grow one giant
@@ -431,7 +495,9 @@ def _merge_unlinked(labels, members, size, alive, n_merges, features):
     """Merge clusters that the graph leaves unlinked: the smallest joins the
     one with the nearest mean feature vector (or the next smallest)."""
     ids = np.flatnonzero(alive)
-    if features is not None:
+    if isinstance(features, ArrayRows):
+        means = _streamed_means(features, [np.concatenate(members[c]) for c in ids])
+    elif features is not None:
         features = np.asarray(features, dtype=np.float64)
         means = np.stack([features[np.concatenate(members[c])].mean(0) for c in ids])
     weights = size[ids].copy()
@@ -451,6 +517,22 @@ def _merge_unlinked(labels, members, size, alive, n_merges, features):
         members[ids[target]] += members[ids[small]]
         weights[target] += weights[small]
         live[small] = False
+
+
+def _streamed_means(rows, groups):
+    """The mean row of each group of row indices of an
+    :class:`~skdeepcluster.data.ArrayRows`, read chunk by chunk in one pass."""
+    owner = np.full(len(rows), -1)
+    for g, members in enumerate(groups):
+        owner[members] = g
+    sums = np.zeros((len(groups), rows.shape[1]))
+    for chunk in rows.chunks():
+        group = owner[chunk]
+        keep = np.flatnonzero(group >= 0)
+        indicator = sp.csr_matrix((np.ones(keep.size), (group[keep], keep)),
+                                  shape=(len(groups), len(group)))
+        sums += indicator @ rows[chunk].double().numpy()
+    return sums / np.array([len(members) for members in groups], dtype=np.float64)[:, None]
 
 
 def neighbor_vote(queries, reference, reference_labels, n_clusters, *, n_neighbors, sigma2, device="cpu"):

@@ -333,7 +333,8 @@ class JULEClustering(BaseDeepClustering):
 
     # ------------------------------------------------------------- fitting
     def _graph(self, features):
-        """Sparse sample graph of ``features`` (a CPU tensor)."""
+        """Sparse sample graph of ``features`` (a CPU tensor, or the batch
+        source ``X`` of the input in the first period)."""
         return knn_graph(features, self.k_s, a=self.a, device=self.device_)
 
     def _merge(self, W, n_target, labels, features, n_clusters):
@@ -344,7 +345,7 @@ class JULEClustering(BaseDeepClustering):
             max_size = math.ceil(self.size_cap * len(labels) / n_clusters)
         return gdl_agglomerative(
             W, n_target, labels, n_cluster_neighbors=self.k_c, lambda_=self.lambda_,
-            features=features.numpy(), max_size=max_size,
+            features=features, max_size=max_size,
         )
 
     def _over_cluster(self, features):
@@ -372,7 +373,7 @@ class JULEClustering(BaseDeepClustering):
             )
 
         self.network_.train()
-        return train_epoch(batch_loss, optimizer, X.shape[0], self.batch_size, cpu_gen)
+        return train_epoch(batch_loss, optimizer, X.shape[0], self.batch_size, cpu_gen, rows=X)
 
     def _fit(self, X, random_state, trainer):
         cpu_gen, _ = self._generators(random_state)

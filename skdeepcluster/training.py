@@ -14,6 +14,7 @@ import scipy.sparse as sp
 import torch
 
 from . import distributed
+from .data import ArrayRows, read_ahead
 
 __all__ = [
     "TrainingDivergedError",
@@ -139,7 +140,7 @@ def epochs_for_steps(n_epochs, n_samples, batch_size, *, min_steps=0, max_steps=
     return epochs
 
 
-def train_epoch(batch_loss, optimizer, n_samples, batch_size, generator):
+def train_epoch(batch_loss, optimizer, n_samples, batch_size, generator, *, rows=None):
     """One pass of mini-batch gradient steps over shuffled samples.
 
     Parameters
@@ -151,6 +152,10 @@ def train_epoch(batch_loss, optimizer, n_samples, batch_size, generator):
     n_samples, batch_size : int
     generator : torch.Generator
         CPU generator for the shuffling.
+    rows : batch source, default=None
+        The ``X`` that ``batch_loss`` reads its rows from; an out-of-core
+        :class:`~skdeepcluster.data.ArrayRows` then reads the next batch in
+        the background (:func:`~skdeepcluster.data.read_ahead`).
 
     Returns
     -------
@@ -169,12 +174,16 @@ def train_epoch(batch_loss, optimizer, n_samples, batch_size, generator):
         batch_loss = distributed.DataParallelLoss(batch_loss, optimizer, n_samples, batch_size)
         min_size = distributed.min_rows()
     losses = []
-    for idx in minibatches(n_samples, batch_size, generator=generator, min_size=min_size):
-        loss = batch_loss(idx)
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-        losses.append(loss.detach())
+    batches = minibatches(n_samples, batch_size, generator=generator, min_size=min_size)
+    # In a distributed fit each process reads only its part of every batch
+    # (DataParallelLoss), not the whole batch, so nothing is read ahead there.
+    with read_ahead(None if distributed.active() else rows, batches) as batches:
+        for idx in batches:
+            loss = batch_loss(idx)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            losses.append(loss.detach())
     return distributed.mean_over_ranks(mean_of(losses))
 
 
@@ -183,13 +192,14 @@ def dense_rows(X, rows):
 
     Parameters
     ----------
-    X : Tensor or scipy.sparse matrix (CSR) of shape (n_samples, n_features)
+    X : Tensor, scipy.sparse matrix (CSR) or ArrayRows of shape (n_samples, n_features)
     rows : slice or Tensor of indices
 
     Returns
     -------
     Tensor of shape (n_rows, n_features)
-        For sparse ``X`` only these rows are densified, never the whole matrix.
+        For sparse ``X`` only these rows are densified, never the whole
+        matrix; an :class:`~skdeepcluster.data.ArrayRows` reads only them.
     """
     if sp.issparse(X):
         if isinstance(rows, torch.Tensor):
@@ -208,8 +218,10 @@ def apply_in_batches(function, X, *, batch_size, device):
         Takes a float32 tensor of shape (batch, n_features) on ``device``
         and returns a tensor (or a tuple of tensors) whose first dimension is
         the batch.
-    X : ndarray, Tensor or scipy.sparse matrix of shape (n_samples, n_features)
-        Sparse rows are densified one batch at a time.
+    X : ndarray, Tensor, scipy.sparse matrix or ArrayRows of shape (n_samples, n_features)
+        Sparse rows are densified one batch at a time; the rows of an
+        :class:`~skdeepcluster.data.ArrayRows` are read one batch at a time,
+        the next one in the background.
     batch_size : int
     device : torch.device
 
@@ -219,16 +231,17 @@ def apply_in_batches(function, X, *, batch_size, device):
         The concatenated outputs, on the CPU. Memory on ``device`` never
         holds more than one batch of inputs and outputs.
     """
-    if not sp.issparse(X):
+    if not sp.issparse(X) and not isinstance(X, ArrayRows):
         X = torch.as_tensor(X)
     outputs = []
-    for start in range(0, X.shape[0], batch_size):
-        batch = dense_rows(X, slice(start, start + batch_size)).to(device, non_blocking=True)
-        result = function(batch)
-        if isinstance(result, tuple):
-            outputs.append(tuple(r.detach().cpu() for r in result))
-        else:
-            outputs.append(result.detach().cpu())
+    slices = [slice(start, start + batch_size) for start in range(0, X.shape[0], batch_size)]
+    with read_ahead(X, slices) as batches:
+        for rows in batches:
+            result = function(dense_rows(X, rows).to(device, non_blocking=True))
+            if isinstance(result, tuple):
+                outputs.append(tuple(r.detach().cpu() for r in result))
+            else:
+                outputs.append(result.detach().cpu())
     if outputs and isinstance(outputs[0], tuple):
         return tuple(torch.cat(parts) for parts in zip(*outputs))
     return torch.cat(outputs)
