@@ -212,8 +212,12 @@ def _fitted_state(estimator):
 
 
 def _task_fits(rank, directory):
+    """Each estimator fitted on the blobs in memory, then on the same rows
+    memory-mapped from ``X.npy`` (out-of-core: each rank reads its parts)."""
     X = _blobs()[0]
-    return [_fitted_state(estimator.fit(X)) for estimator in fast_estimators()]
+    mapped = np.load(os.path.join(directory, "X.npy"), mmap_mode="r")
+    return [(_fitted_state(estimator.fit(X)), _fitted_state(estimator.fit(mapped)))
+            for estimator in fast_estimators()]
 
 
 def _task_edges(rank, directory):
@@ -358,10 +362,15 @@ def test_interrupt_divergence_and_errors_stop_every_rank_together(two_ranks):
 
 @pytest.mark.slow
 def test_two_process_fit_gives_every_rank_the_same_estimator(tmp_path, one_thread):
-    ranks = _spawn("fits", tmp_path)
     X, truth = _blobs()
-    for estimator, first, second in zip(fast_estimators(), *ranks):
+    np.save(tmp_path / "X.npy", X)
+    ranks = _spawn("fits", tmp_path)
+    for estimator, (first, first_mapped), (second, _) in zip(fast_estimators(), *ranks):
         name = estimator_id(estimator)
+        # A memory-mapped X gives the fit of the same rows in memory.
+        for key, value in first["params"].items():
+            assert torch.equal(value, first_mapped["params"][key]), (name, key)
+        np.testing.assert_array_equal(first["labels"], first_mapped["labels"], err_msg=name)
         assert first["params"].keys() == second["params"].keys()
         for key, value in first["params"].items():
             assert torch.equal(value, second["params"][key]), (name, key)
