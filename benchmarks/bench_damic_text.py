@@ -15,7 +15,6 @@ import time
 import warnings
 from pathlib import Path
 
-import numpy as np
 import torch
 from sklearn.cluster import KMeans
 from sklearn.feature_extraction.text import TfidfVectorizer

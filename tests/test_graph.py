@@ -2,7 +2,6 @@
 
 import numpy as np
 import pytest
-import scipy.sparse as sp
 
 from skdeepcluster.graph import gdl_agglomerative, knn_graph
 

@@ -6,7 +6,6 @@ import math
 
 import numpy as np
 import pytest
-import scipy.sparse as sp
 import torch
 from sklearn.cluster import KMeans
 from sklearn.datasets import load_digits

@@ -1,7 +1,6 @@
 """JULE's networks: a stack of conv blocks (or an MLP for flat features)
 ending in an L2-normalised embedding."""
 
-import torch
 from torch import nn
 
 #: JULE sizes its CNN so that the last feature map is about this wide.
