@@ -136,7 +136,7 @@ class DEPICTClustering(BaseDeepClustering):
         drifted away from the spectral start: on the Fashion-MNIST test split
         (seeds 0-2) the start's NMI of 0.662 fell to 0.633 (ACC 0.599), with
         1e-4 it ended at 0.658 (ACC 0.597), and on the digits at 0.889 (ACC
-        0.907) against 0.888 (0.899); see ``doc/results.rst``.
+        0.906) against 0.888 (0.899); see ``doc/results.rst``.
     batch_size : int, default=100
         Mini-batch size.
     tol : float, default=1e-3
