@@ -33,10 +33,10 @@ __all__ = ["DEPICTClustering"]
 #: instead of being nearly uniform.
 HEAD_INIT_SCALE = 10.0
 
-#: ``n_pretrain_epochs="auto"`` and ``n_epochs="auto"``: this many epochs,
-#: fewer where they would take more than ``AUTO_MAX_STEPS`` gradient steps.
-AUTO_EPOCHS = 100
-AUTO_MAX_STEPS = 20_000
+#: ``n_pretrain_epochs="auto"``: this many epochs, fewer where they would take
+#: more than ``AUTO_PRETRAIN_MAX_STEPS`` gradient steps.
+AUTO_PRETRAIN_EPOCHS = 100
+AUTO_PRETRAIN_MAX_STEPS = 20_000
 
 
 class DEPICTClustering(BaseDeepClustering):
@@ -125,12 +125,8 @@ class DEPICTClustering(BaseDeepClustering):
         (in batches of 100), 29 on all 70,000 Fashion-MNIST images, so that
         large data sets do not pretrain seven times longer than the
         Fashion-MNIST test split for the same number of updates.
-    n_epochs : int or "auto", default="auto"
-        Maximum epochs of the joint clustering phase. ``"auto"`` is 100
-        epochs, but at most 20,000 gradient steps, as for the pretraining:
-        100 epochs up to 20,000 samples, 29 on all 70,000 Fashion-MNIST
-        images (where the phase used all of 100 epochs, 70,000 steps,
-        without meeting ``tol``; see ``doc/results.rst``).
+    n_epochs : int, default=100
+        Maximum epochs of the joint clustering phase.
     learning_rate : float, default=1e-3
         Adam's learning rate of the pretraining phase (and of the clustering
         phase when ``cluster_learning_rate`` is None).
@@ -230,7 +226,7 @@ class DEPICTClustering(BaseDeepClustering):
         "target_rule": [StrOptions(set(TARGET_RULES))],
         "init": INIT_CONSTRAINT,
         "n_pretrain_epochs": [Interval(Integral, 0, None, closed="left"), StrOptions({"auto"})],
-        "n_epochs": [Interval(Integral, 0, None, closed="left"), StrOptions({"auto"})],
+        "n_epochs": [Interval(Integral, 0, None, closed="left")],
         "learning_rate": [Interval(Real, 0, None, closed="neither")],
         "cluster_learning_rate": [None, Interval(Real, 0, None, closed="neither")],
         "tol": [Interval(Real, 0, None, closed="left")],
@@ -251,7 +247,7 @@ class DEPICTClustering(BaseDeepClustering):
         target_rule="squared",
         init="auto",
         n_pretrain_epochs="auto",
-        n_epochs="auto",
+        n_epochs=100,
         learning_rate=1e-3,
         cluster_learning_rate=1e-4,
         batch_size=100,
@@ -350,7 +346,7 @@ class DEPICTClustering(BaseDeepClustering):
         n_pretrain_epochs = self.n_pretrain_epochs
         if n_pretrain_epochs == "auto":
             n_pretrain_epochs = epochs_for_steps(
-                AUTO_EPOCHS, n_samples, self.batch_size, max_steps=AUTO_MAX_STEPS
+                AUTO_PRETRAIN_EPOCHS, n_samples, self.batch_size, max_steps=AUTO_PRETRAIN_MAX_STEPS
             )
         trainer.run("pretrain", n_pretrain_epochs, pretrain_epoch)
 
@@ -396,11 +392,7 @@ class DEPICTClustering(BaseDeepClustering):
             state.update(labels=labels, q=balanced_targets(log_p, self.target_rule).exp())
             return {"loss": loss, "label_change": change, "converged": change < self.tol}
 
-        n_epochs = self.n_epochs
-        if n_epochs == "auto":
-            n_epochs = epochs_for_steps(AUTO_EPOCHS, n_samples, self.batch_size,
-                                        max_steps=AUTO_MAX_STEPS)
-        self.n_iter_ = trainer.run("cluster", n_epochs, cluster_epoch)
+        self.n_iter_ = trainer.run("cluster", self.n_epochs, cluster_epoch)
         self.labels_ = self._apply(self._log_proba_batch, X).argmax(1).numpy()
 
     # --------------------------------------------------------------- score
