@@ -24,7 +24,7 @@ from .losses import (
     soft_cross_entropy,
 )
 from .nn import build_depict_conv, build_depict_mlp, glorot_init_
-from .training import adam, epochs_for_steps, train_epoch
+from .training import adam, epochs_for_steps, set_learning_rate, train_epoch
 
 __all__ = ["DEPICTClustering"]
 
@@ -368,9 +368,7 @@ class DEPICTClustering(BaseDeepClustering):
             self.network_.head.weight.copy_(weight)
             self.network_.head.bias.zero_()
 
-        cluster_lr = self.cluster_learning_rate or self.learning_rate
-        for group in optimizer.param_groups:
-            group["lr"] = cluster_lr
+        set_learning_rate(optimizer, self.cluster_learning_rate or self.learning_rate)
 
         # Algorithm 1 of the paper: the initial clustering is the first Q.
         init_labels = torch.as_tensor(self.init_labels_)

@@ -21,7 +21,7 @@ from .graph import (
 )
 from .losses import weighted_triplet_loss
 from .nn import build_jule_conv, build_jule_mlp, glorot_init_
-from .training import train_epoch
+from .training import set_learning_rate, train_epoch
 
 __all__ = ["JULEClustering"]
 
@@ -362,8 +362,9 @@ class JULEClustering(BaseDeepClustering):
         device = self.device_
 
         def batch_loss(idx):
-            for group in optimizer.param_groups:
-                group["lr"] = self.learning_rate * (1 + LR_DECAY_GAMMA * step[0]) ** -LR_DECAY_POWER
+            set_learning_rate(
+                optimizer, self.learning_rate * (1 + LR_DECAY_GAMMA * step[0]) ** -LR_DECAY_POWER
+            )
             step[0] += 1
             # Triplets over the whole batch, also when each process of a
             # distributed fit embeds its part of it.

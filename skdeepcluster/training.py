@@ -26,6 +26,7 @@ __all__ = [
     "dense_rows",
     "train_epoch",
     "adam",
+    "set_learning_rate",
     "mean_of",
 ]
 
@@ -121,6 +122,13 @@ def adam(params, lr):
         return torch.optim.Adam(params, lr=lr, fused=True)
     except (RuntimeError, TypeError, ValueError):
         return torch.optim.Adam(params, lr=lr)
+
+
+def set_learning_rate(optimizer, lr):
+    """Set the learning rate of every parameter group of ``optimizer`` to ``lr``
+    (a phase's own rate, or a schedule's rate for the next step)."""
+    for group in optimizer.param_groups:
+        group["lr"] = lr
 
 
 def epochs_for_steps(n_epochs, n_samples, batch_size, *, min_steps=0, max_steps=None):
