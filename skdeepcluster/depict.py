@@ -33,8 +33,9 @@ __all__ = ["DEPICTClustering"]
 #: instead of being nearly uniform.
 HEAD_INIT_SCALE = 10.0
 
-#: ``n_pretrain_epochs="auto"``: this many epochs, fewer where they would take
-#: more than ``AUTO_PRETRAIN_MAX_STEPS`` gradient steps.
+#: ``n_pretrain_epochs="auto"`` and ``n_epochs="auto"``: this many epochs,
+#: fewer where they would take more than ``AUTO_PRETRAIN_MAX_STEPS`` gradient
+#: steps.
 AUTO_PRETRAIN_EPOCHS = 100
 AUTO_PRETRAIN_MAX_STEPS = 20_000
 
@@ -125,8 +126,12 @@ class DEPICTClustering(BaseDeepClustering):
         (in batches of 100), 29 on all 70,000 Fashion-MNIST images, so that
         large data sets do not pretrain seven times longer than the
         Fashion-MNIST test split for the same number of updates.
-    n_epochs : int, default=100
-        Maximum epochs of the joint clustering phase.
+    n_epochs : int or "auto", default="auto"
+        Maximum epochs of the joint clustering phase. ``"auto"`` is 100
+        epochs, but at most 20,000 gradient steps, as for the pretraining:
+        100 epochs up to 20,000 samples, 29 on all 70,000 Fashion-MNIST
+        images (where 100 epochs, 70,000 steps, ran without meeting ``tol``;
+        :ref:`results_depict_70k`).
     learning_rate : float, default=1e-3
         Adam's learning rate of the pretraining phase (and of the clustering
         phase when ``cluster_learning_rate`` is None).
@@ -226,7 +231,7 @@ class DEPICTClustering(BaseDeepClustering):
         "target_rule": [StrOptions(set(TARGET_RULES))],
         "init": INIT_CONSTRAINT,
         "n_pretrain_epochs": [Interval(Integral, 0, None, closed="left"), StrOptions({"auto"})],
-        "n_epochs": [Interval(Integral, 0, None, closed="left")],
+        "n_epochs": [Interval(Integral, 0, None, closed="left"), StrOptions({"auto"})],
         "learning_rate": [Interval(Real, 0, None, closed="neither")],
         "cluster_learning_rate": [None, Interval(Real, 0, None, closed="neither")],
         "tol": [Interval(Real, 0, None, closed="left")],
@@ -247,7 +252,7 @@ class DEPICTClustering(BaseDeepClustering):
         target_rule="squared",
         init="auto",
         n_pretrain_epochs="auto",
-        n_epochs=100,
+        n_epochs="auto",
         learning_rate=1e-3,
         cluster_learning_rate=1e-4,
         batch_size=100,
@@ -343,12 +348,8 @@ class DEPICTClustering(BaseDeepClustering):
             loss = train_epoch(pretrain_loss, optimizer, n_samples, self.batch_size, cpu_gen, rows=X)
             return {"loss": loss}
 
-        n_pretrain_epochs = self.n_pretrain_epochs
-        if n_pretrain_epochs == "auto":
-            n_pretrain_epochs = epochs_for_steps(
-                AUTO_PRETRAIN_EPOCHS, n_samples, self.batch_size, max_steps=AUTO_PRETRAIN_MAX_STEPS
-            )
-        trainer.run("pretrain", n_pretrain_epochs, pretrain_epoch)
+        trainer.run("pretrain", self._auto_epochs(self.n_pretrain_epochs, n_samples),
+                    pretrain_epoch)
 
         # Initial clustering of the clean embedding sets the softmax head.
         embedding = self._apply(self._embed_batch, X).numpy().astype(np.float64)
@@ -390,8 +391,16 @@ class DEPICTClustering(BaseDeepClustering):
             state.update(labels=labels, q=balanced_targets(log_p, self.target_rule).exp())
             return {"loss": loss, "label_change": change, "converged": change < self.tol}
 
-        self.n_iter_ = trainer.run("cluster", self.n_epochs, cluster_epoch)
+        self.n_iter_ = trainer.run("cluster", self._auto_epochs(self.n_epochs, n_samples),
+                                   cluster_epoch)
         self.labels_ = self._apply(self._log_proba_batch, X).argmax(1).numpy()
+
+    def _auto_epochs(self, n_epochs, n_samples):
+        """``n_epochs`` of a phase, "auto" resolved to its step budget."""
+        if n_epochs != "auto":
+            return n_epochs
+        return epochs_for_steps(AUTO_PRETRAIN_EPOCHS, n_samples, self.batch_size,
+                                max_steps=AUTO_PRETRAIN_MAX_STEPS)
 
     # --------------------------------------------------------------- score
     def score(self, X, y=None):
