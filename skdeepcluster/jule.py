@@ -103,16 +103,24 @@ class JULEClustering(BaseDeepClustering):
         authors' code; the paper's Table 2 lists 2.0).
     margin : float, default=0.2
         Margin of the triplet loss.
-    size_cap : float or None, default=2.0
+    size_cap : float, pair of floats or None, default=(2.0, 1.5)
         No merge by graph affinity may create a cluster of more than
-        ``size_cap * n_samples / n_clusters`` samples (twice the average
-        cluster size by default); None lets clusters grow without limit, as
-        in the paper. Graph degree linkage favours merging small clusters
-        into large neighbours, and on overlapping classes one cluster can
-        absorb nearly everything: without the cap, on Fashion-MNIST, the
-        first period already left one cluster with 99% of the samples. Raise
-        it, or set None, when one true cluster may hold more than twice its
-        share.
+        ``size_cap * n_samples / n_clusters`` samples; a pair gives the cap
+        of the first period's merges (on the input graph) and that of the
+        later ones and of the final re-clustering (on the learned
+        embedding); None lets clusters grow without limit, as in the paper.
+        Graph degree linkage favours merging small clusters into large
+        neighbours, and on overlapping classes one cluster can absorb nearly
+        everything: without a cap, on Fashion-MNIST, the first period
+        already left one cluster with 99% of the samples. Measured with the
+        defaults otherwise (1 thread): on the digits (seeds 0-2) the later
+        merges capped at 1.5 instead of 2 no longer join two digits into one
+        cluster, ACC / NMI 0.947 / 0.915 against 0.886 / 0.880; on the
+        Fashion-MNIST test split a cap of 1.5 already in the first period
+        left eight clusters at the cap and the rest in clusters of a few
+        samples that no later merge absorbed (seeds 0-2: 0.562 / 0.586
+        against 0.570 / 0.598 with 2 throughout). Raise it, or set None,
+        when one true cluster may hold more than its share times the cap.
     final_clustering : {"rc", "sf", "spectral"}, default="rc"
         ``"rc"`` re-clusters the final embedding from scratch (new chains,
         then merging down to ``n_clusters``), the paper's JULE-RC;
@@ -257,7 +265,7 @@ class JULEClustering(BaseDeepClustering):
         "lambda_": [Interval(Real, 0, None, closed="left")],
         "gamma": [Interval(Real, 0, None, closed="left")],
         "margin": [Interval(Real, 0, None, closed="left")],
-        "size_cap": [None, Interval(Real, 1, None, closed="left")],
+        "size_cap": [None, Interval(Real, 1, None, closed="left"), tuple, list],
         "final_clustering": [StrOptions({"rc", "sf", "spectral"})],
         "n_epochs": [Interval(Integral, 0, None, closed="left")],
         "learning_rate": [Interval(Real, 0, None, closed="neither")],
@@ -292,7 +300,7 @@ class JULEClustering(BaseDeepClustering):
         lambda_=1.0,
         gamma=1.0,
         margin=0.2,
-        size_cap=1.5,
+        size_cap=(2.0, 1.5),
         final_clustering="rc",
         n_epochs=20,
         learning_rate=0.01,
@@ -358,12 +366,26 @@ class JULEClustering(BaseDeepClustering):
             k = max(k, min(self.k_s_max, math.ceil(2 * features.shape[0] / n_current)))
         return knn_graph(features, k, a=self.a, device=self.device_)
 
-    def _merge(self, W, n_target, labels, features, n_clusters):
-        """Merge ``labels`` down to ``n_target`` clusters; the size cap is
-        taken relative to ``n_clusters`` clusters."""
+    def _size_cap(self, first):
+        """The size cap of the first period's merges, or of the later ones."""
+        cap = self.size_cap
+        if isinstance(cap, (tuple, list)):
+            if len(cap) != 2 or not all(isinstance(c, Real) and c >= 1 for c in cap):
+                raise ValueError(
+                    f"size_cap={cap!r}: give one number >= 1, a pair of them (first period, "
+                    "later merges), or None."
+                )
+            cap = cap[0] if first else cap[1]
+        return cap
+
+    def _merge(self, W, n_target, labels, features, n_clusters, first=False):
+        """Merge ``labels`` down to ``n_target`` clusters; the size cap (of
+        the first period's merges with ``first``) is taken relative to
+        ``n_clusters`` clusters."""
         max_size = None
-        if self.size_cap is not None:
-            max_size = math.ceil(self.size_cap * len(labels) / n_clusters)
+        cap = self._size_cap(first)
+        if cap is not None:
+            max_size = math.ceil(cap * len(labels) / n_clusters)
         return gdl_agglomerative(
             W, n_target, labels, n_cluster_neighbors=self.k_c, lambda_=self.lambda_,
             features=features, max_size=max_size,
@@ -425,7 +447,8 @@ class JULEClustering(BaseDeepClustering):
             # n_clusters="auto": the first period stops merging at max_clusters.
             floor = self.n_clusters_ or self._max_clusters
             n_target = max(floor, n_current - math.ceil(self.eta * n_current))
-            labels = on_rank_zero(self._merge, W, n_target, labels, features, floor)
+            labels = on_rank_zero(self._merge, W, n_target, labels, features, floor,
+                                  self.n_periods_ == 0)
             self.n_periods_ += 1
 
             def epoch(_, labels=labels, n_target=n_target):
