@@ -83,10 +83,10 @@ class JULEClustering(BaseDeepClustering):
         each of its clusters tight and pushes the others away, so with
         ``K_s`` neighbours few edges join two clusters of one class and the
         merges guess. None keeps ``K_s`` throughout, as in the paper.
-        Measured on the digits (seeds 0-2, the merge of the 37 clusters of
-        the first period on its embedding, ``size_cap=1.5``): ACC / NMI
-        0.920 / 0.895 with 20 neighbours, 0.942 / 0.911 with 50, 0.947 /
-        0.915 with 100.
+        Measured on the digits (seeds 0-2, 1 thread): the merge of the 37
+        clusters of the first period on its embedding, capped at 1.5, gave
+        ACC / NMI 0.920 / 0.895 with 20 neighbours, 0.942 / 0.911 with 50,
+        0.947 / 0.915 with 100 (see :ref:`results_jule_quality`).
     a : float, default=1.0
         Kernel width factor: ``sigma^2 = a * mean squared neighbour distance``.
     k_c : int, default=5
@@ -113,14 +113,16 @@ class JULEClustering(BaseDeepClustering):
         neighbours, and on overlapping classes one cluster can absorb nearly
         everything: without a cap, on Fashion-MNIST, the first period
         already left one cluster with 99% of the samples. Measured with the
-        defaults otherwise (1 thread): on the digits (seeds 0-2) the later
-        merges capped at 1.5 instead of 2 no longer join two digits into one
-        cluster, ACC / NMI 0.947 / 0.915 against 0.886 / 0.880; on the
-        Fashion-MNIST test split a cap of 1.5 already in the first period
-        left eight clusters at the cap and the rest in clusters of a few
-        samples that no later merge absorbed (seeds 0-2: 0.562 / 0.586
-        against 0.570 / 0.598 with 2 throughout). Raise it, or set None,
-        when one true cluster may hold more than its share times the cap.
+        defaults otherwise (1 thread, :ref:`results_jule_quality`): on the
+        digits (seeds 0-2) the later merges capped at 1.5 instead of 2 no
+        longer join two digits into one cluster (the merge of the first
+        period's 37 clusters: ACC / NMI 0.947 / 0.915 against 0.886 /
+        0.880); on the Fashion-MNIST test split a cap of 1.5 already in the
+        first period left eight clusters at the cap and the rest in clusters
+        of a few samples that no later merge absorbed (seeds 0-2: 0.562 /
+        0.586, against 0.566-0.575 / 0.605-0.607 with the pair). Raise
+        it, or set None, when one true cluster may hold more than its share
+        times the cap.
     final_clustering : {"rc", "sf", "spectral"}, default="rc"
         ``"rc"`` re-clusters the final embedding from scratch (new chains,
         then merging down to ``n_clusters``), the paper's JULE-RC;
