@@ -120,7 +120,7 @@ class JULEClustering(BaseDeepClustering):
         0.880); on the Fashion-MNIST test split a cap of 1.5 already in the
         first period left eight clusters at the cap and the rest in clusters
         of a few samples that no later merge absorbed (seeds 0-2: 0.562 /
-        0.586, against 0.566-0.575 / 0.605-0.607 with the pair). Raise
+        0.586, against 0.568 / 0.604 with the pair). Raise
         it, or set None, when one true cluster may hold more than its share
         times the cap.
     final_clustering : {"rc", "sf", "spectral"}, default="rc"
