@@ -22,6 +22,7 @@ from skdeepcluster.graph import (
     neighbor_vote,
 )
 from skdeepcluster.losses import weighted_triplet_loss
+from skdeepcluster.metrics import clustering_accuracy
 from skdeepcluster.nn import build_jule_conv, build_jule_mlp, jule_n_blocks
 
 
@@ -314,28 +315,46 @@ def test_images_use_the_cnn(tiny_images):
     assert model.transform(tiny_images).shape == (36, 16)
 
 
+#: UMAP + GMM on the digits (benchmarks/compare.py, umap-gmm, mean of seeds
+#: 0-2, doc/results.rst): ACC 0.884, NMI 0.911. Written as numbers so that
+#: the suite needs no umap-learn.
+UMAP_GMM_DIGITS = {"ACC": 0.884, "NMI": 0.911}
+
+
 @pytest.mark.slow
-def test_digits_nmi_clearly_above_kmeans():
+def test_digits_beat_kmeans_and_umap_gmm():
+    """The bundled digits, the estimator as a user builds it (n_clusters
+    alone), mean of seeds 0-2 as in issue 14's goal.
+
+    Measured (1 thread, doc/results.rst, results_jule_quality): ACC / NMI
+    0.948 / 0.917, 0.952 / 0.922 and 0.940 / 0.905 for seeds 0 / 1 / 2;
+    with the defaults before (size_cap=2, K_s = 20 in every period) 0.879 /
+    0.880, 0.810 / 0.855, 0.878 / 0.879. k-means: 0.79 / 0.74.
+    """
     digits = load_digits()
     X, y = digits.data, digits.target
     kmeans_nmi = normalized_mutual_info_score(y, KMeans(10, n_init=10, random_state=0).fit_predict(X))
-    labels = JULEClustering(10, random_state=0).fit_predict(X)
-    nmi = normalized_mutual_info_score(y, labels)
-    # Measured (doc/benchmarks.rst): k-means 0.74; JULE well above.
-    assert nmi >= 0.85 and nmi >= kmeans_nmi + 0.08
+    scores = []
+    for seed in range(3):
+        labels = JULEClustering(10, device="cpu", random_state=seed).fit(X).labels_
+        scores.append((clustering_accuracy(y, labels), normalized_mutual_info_score(y, labels)))
+    acc, nmi = np.mean(scores, axis=0)
+    assert min(s[0] for s in scores) >= 0.90
+    assert nmi >= kmeans_nmi + 0.1
+    assert acc > UMAP_GMM_DIGITS["ACC"]
+    assert nmi > UMAP_GMM_DIGITS["NMI"]
 
 
 def test_auto_scaling_standardises_tabular_data_and_keeps_one_range_for_pixels():
     from sklearn.datasets import load_wine
-
-    from skdeepcluster.metrics import clustering_accuracy
 
     small = dict(n_epochs=1, hidden_layer_sizes=(16,), embedding_dim=8, random_state=0)
     X, y = load_wine(return_X_y=True)
     model = JULEClustering(3, random_state=0).fit(X)  # defaults: about 1 s
     assert model.scaling_ == "standard"
     # A global min-max range left the cosine graph of wine's input with
-    # ACC 0.65 (seeds 0-2); standardised it is about 0.76.
+    # ACC 0.65 (seeds 0-2); standardised it is about 0.92 (0.76 before
+    # size_cap=(2.0, 1.5) and k_s_max, doc/results.rst).
     assert clustering_accuracy(y, model.labels_) > 0.7
     pixels = load_digits().data[:200]
     assert JULEClustering(10, **small).fit(pixels).scaling_ == "minmax"
@@ -355,3 +374,12 @@ def test_spectral_final_clustering_recuts_the_final_embedding():
     assert len(np.unique(spectral.labels_)) == 10
     assert not np.array_equal(rc.graph_labels_, spectral.graph_labels_)
     np.testing.assert_array_equal(spectral.predict(X), spectral.labels_)
+
+
+def test_size_cap_pair_is_checked():
+    X = load_digits().data[:60]
+    with pytest.raises(ValueError, match="a pair of them"):
+        JULEClustering(3, size_cap=(2.0,), n_epochs=1, random_state=0).fit(X)
+    small = dict(n_epochs=1, hidden_layer_sizes=(16,), embedding_dim=8, random_state=0)
+    for cap in (2.0, (2.0, 1.5), None):
+        assert JULEClustering(3, size_cap=cap, **small).fit(X).labels_.max() == 2
