@@ -27,10 +27,14 @@ MIN_AUTO_WIDTH = 16
 
 PREDICT_RULES = ("proba", "reconstruction")
 
-#: ``n_cluster_pretrain_epochs="auto"``: this many epochs, more where they
-#: would take fewer than ``AUTO_CLUSTER_PRETRAIN_STEPS`` gradient steps.
-AUTO_CLUSTER_PRETRAIN_EPOCHS = 10
-AUTO_CLUSTER_PRETRAIN_STEPS = 500
+#: The "auto" budget of each phase, in gradient steps
+#: (:func:`~skdeepcluster.training.epochs_for_steps`): parameter name ->
+#: (epochs, at least this many steps, at most this many steps).
+AUTO_BUDGETS = {
+    "n_pretrain_epochs": (100, 0, 3_000),
+    "n_cluster_pretrain_epochs": (10, 500, 500),
+    "n_epochs": (50, 0, 500),
+}
 
 
 def auto_autoencoder_sizes(n_features):
@@ -268,9 +272,9 @@ class DAMICClustering(BaseDeepClustering):
         "n_filters": [tuple, list],
         "init": INIT_CONSTRAINT,
         "predict_rule": [StrOptions(set(PREDICT_RULES))],
-        "n_pretrain_epochs": [Interval(Integral, 0, None, closed="left")],
+        "n_pretrain_epochs": [Interval(Integral, 0, None, closed="left"), StrOptions({"auto"})],
         "n_cluster_pretrain_epochs": [Interval(Integral, 0, None, closed="left"), StrOptions({"auto"})],
-        "n_epochs": [Interval(Integral, 0, None, closed="left")],
+        "n_epochs": [Interval(Integral, 0, None, closed="left"), StrOptions({"auto"})],
         "learning_rate": [Interval(Real, 0, None, closed="neither")],
         "tol": [Interval(Real, 0, None, closed="left")],
         "n_iter_no_change": [Interval(Integral, 1, None, closed="left")],
@@ -293,9 +297,9 @@ class DAMICClustering(BaseDeepClustering):
         scaling="auto",
         init="auto",
         predict_rule="proba",
-        n_pretrain_epochs=100,
+        n_pretrain_epochs="auto",
         n_cluster_pretrain_epochs="auto",
-        n_epochs=50,
+        n_epochs="auto",
         learning_rate=1e-3,
         batch_size=100,
         tol=1e-4,
@@ -357,6 +361,16 @@ class DAMICClustering(BaseDeepClustering):
         )
         return self._build_module(factory, partial(damic_init_, generator=generator))
 
+    def _epochs(self, name, n_samples):
+        """The epochs of a phase: parameter ``name``, or for ``"auto"`` its
+        budget of :data:`AUTO_BUDGETS` in gradient steps on ``n_samples``."""
+        value = getattr(self, name)
+        if not isinstance(value, str):
+            return value
+        n_epochs, min_steps, max_steps = AUTO_BUDGETS[name]
+        return epochs_for_steps(n_epochs, n_samples, self.batch_size,
+                                min_steps=min_steps, max_steps=max_steps)
+
     # ------------------------------------------------------ batch functions
     def _embed_batch(self, x):
         return self.clustering_network_.embed(x)
@@ -404,7 +418,7 @@ class DAMICClustering(BaseDeepClustering):
             x = batch(idx)
             return reconstruction_distances(x, single(x)).mean()
 
-        run_phase("pretrain", self.n_pretrain_epochs, single, single_loss)
+        run_phase("pretrain", self._epochs("n_pretrain_epochs", n_samples), single, single_loss)
 
         # 2. Initial clustering of its bottleneck (k-means in the paper).
         single.eval()
@@ -421,12 +435,7 @@ class DAMICClustering(BaseDeepClustering):
             log_p = self.clustering_network_(batch(idx))
             return torch.nn.functional.nll_loss(log_p, init_labels[idx].to(device))
 
-        n_cluster_epochs = self.n_cluster_pretrain_epochs
-        if n_cluster_epochs == "auto":
-            n_cluster_epochs = epochs_for_steps(
-                AUTO_CLUSTER_PRETRAIN_EPOCHS, n_samples, self.batch_size,
-                min_steps=AUTO_CLUSTER_PRETRAIN_STEPS,
-            )
+        n_cluster_epochs = self._epochs("n_cluster_pretrain_epochs", n_samples)
         run_phase("pretrain_clustering", n_cluster_epochs, self.clustering_network_, clustering_loss)
 
         # 4. Each cluster's autoencoder, started from the single one, learns
@@ -475,7 +484,7 @@ class DAMICClustering(BaseDeepClustering):
                 converged = converged or record["label_change"] < self.label_tol
             return {**record, "converged": converged}
 
-        self.n_iter_ = trainer.run("cluster", self.n_epochs, joint_epoch)
+        self.n_iter_ = trainer.run("cluster", self._epochs("n_epochs", n_samples), joint_epoch)
         self.labels_ = self._apply(self._labels_batch, X).numpy()
         self._report_dead_clusters()
 
