@@ -190,6 +190,49 @@ def test_early_stopping_on_the_loss(blobs):
     assert not any("label_change" in h for h in model.history_)
 
 
+@pytest.mark.parametrize("n_samples, expected", [
+    (50, (100, 500, 50)),        # one step an epoch: the epochs, or 500 steps
+    (1797, (100, 28, 28)),       # the digits: 1,800 pretraining steps, under the cap
+    (10_000, (30, 5, 5)),        # Fashion-MNIST test split: 3,000, 500 and 500 steps
+    (70_000, (5, 1, 1)),         # never less than one epoch
+])
+def test_auto_budgets_are_gradient_steps(n_samples, expected):
+    names = ("n_pretrain_epochs", "n_cluster_pretrain_epochs", "n_epochs")
+    model = DAMICClustering(10)
+    assert tuple(model._epochs(name, n_samples) for name in names) == expected
+    # with batches of 10 the caps bind ten times earlier
+    model.set_params(batch_size=10)
+    assert tuple(model._epochs(name, 1797) for name in names) == (17, 3, 3)
+    # an int is a number of epochs whatever the size
+    model.set_params(n_pretrain_epochs=100, n_cluster_pretrain_epochs=10, n_epochs=50)
+    assert tuple(model._epochs(name, 70_000) for name in names) == (100, 10, 50)
+
+
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")  # 2 epochs
+def test_auto_budgets_run_in_the_fit(blobs, monkeypatch):
+    from skdeepcluster import damic
+
+    # small budgets, so that each phase's count shows which one it used
+    monkeypatch.setitem(damic.AUTO_BUDGETS, "n_pretrain_epochs", (3, 0, 8))
+    monkeypatch.setitem(damic.AUTO_BUDGETS, "n_cluster_pretrain_epochs", (1, 12, 12))
+    monkeypatch.setitem(damic.AUTO_BUDGETS, "n_epochs", (5, 0, 8))
+    X, _ = blobs  # 60 samples in batches of 16: 4 steps an epoch
+    model = DAMICClustering(3, **{**FAST, "n_pretrain_epochs": "auto",
+                                  "n_cluster_pretrain_epochs": "auto", "n_epochs": "auto"},
+                            label_tol=0, n_iter_no_change=100).fit(X)
+    phases = [h["phase"] for h in model.history_]
+    assert phases == (["pretrain"] * 2 + ["pretrain_clustering"] * 3
+                      + ["pretrain_autoencoders"] * 3 + ["cluster"] * 2)
+    assert model.n_iter_ == 2
+
+
+@pytest.mark.parametrize("name", ["n_pretrain_epochs", "n_cluster_pretrain_epochs", "n_epochs"])
+@pytest.mark.parametrize("value", ["fast", -1, 2.5])
+def test_bad_epoch_budgets(blobs, name, value):
+    with pytest.raises(ValueError, match=f"'{name}' parameter"):
+        DAMICClustering(3, **{**FAST, name: value}).fit(blobs[0])
+
+
 def test_images_use_grouped_convolutions(tiny_images):
     model = DAMICClustering(3, image_shape=(1, 8, 8), **FAST).fit(tiny_images)
     convs = [m for m in model.autoencoders_.modules() if isinstance(m, torch.nn.Conv2d)]
