@@ -237,23 +237,34 @@ def apply_in_batches(function, X, *, batch_size, device):
     Returns
     -------
     Tensor or tuple of Tensor
-        The concatenated outputs, on the CPU. Memory on ``device`` never
+        The outputs of all the rows, on the CPU. Memory on ``device`` never
         holds more than one batch of inputs and outputs.
+
+    Notes
+    -----
+    The result is allocated once, after the first batch, and each batch's
+    output is copied into its rows: the CPU holds the result and one
+    batch, never a list of per-batch outputs plus their concatenation
+    (twice the result), and no block per batch stays alive among the
+    batches' freed ones (which kept glibc's heap from reusing them).
     """
     if not sp.issparse(X) and not isinstance(X, ArrayRows):
         X = torch.as_tensor(X)
-    outputs = []
-    slices = [slice(start, start + batch_size) for start in range(0, X.shape[0], batch_size)]
+    n_rows = X.shape[0]
+    outputs = None
+    slices = [slice(start, start + batch_size) for start in range(0, n_rows, batch_size)]
     with read_ahead(X, slices) as batches:
         for rows in batches:
             result = function(dense_rows(X, rows).to(device, non_blocking=True))
-            if isinstance(result, tuple):
-                outputs.append(tuple(r.detach().cpu() for r in result))
-            else:
-                outputs.append(result.detach().cpu())
-    if outputs and isinstance(outputs[0], tuple):
-        return tuple(torch.cat(parts) for parts in zip(*outputs))
-    return torch.cat(outputs)
+            parts = result if isinstance(result, tuple) else (result,)
+            if outputs is None:
+                outputs = tuple(torch.empty((n_rows, *part.shape[1:]), dtype=part.dtype)
+                                for part in parts)
+            for output, part in zip(outputs, parts):
+                output[rows] = part.detach()
+    if outputs is None:
+        raise ValueError("apply_in_batches needs at least one row.")
+    return outputs if isinstance(result, tuple) else outputs[0]
 
 
 class _Progress:
