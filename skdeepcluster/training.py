@@ -403,10 +403,11 @@ class BatchMean:
     (the tensor and its storage) among the large, short-lived blocks of the
     batch's rows and activations: glibc's allocator could then no longer
     merge those blocks once freed, and private memory grew with the number
-    of batches in an epoch, in memory or memory-mapped alike (an epoch of
-    DiscriminativeLatentClustering on 60,000 rows, batches of 1,000: from
-    75 to 425 MiB above the interpreter with a list, 208 MiB with this
-    buffer; see the user guide, "Data larger than memory").
+    of batches in an epoch, in memory or memory-mapped alike
+    (DiscriminativeLatentClustering on 100,000 memory-mapped rows, one
+    epoch per phase: 754 MiB above the interpreter at the peak with lists,
+    353 MiB with this buffer and :func:`apply_in_batches`'s single result;
+    ``doc/benchmarks.rst``, "Data larger than memory").
 
     Like :func:`mean_of`, it reads the device once per epoch, not once per
     batch, and the mean is that of :func:`mean_of` over the same values,
