@@ -210,9 +210,10 @@ class ArrayRows:
         raw = self.raw(rows)
         if self.offset is None:  # a copy, never a view of the data
             scaled = torch.from_numpy(np.array(raw, dtype=np.float32))
-        else:
-            scaled = torch.from_numpy(np.ascontiguousarray((raw - self.offset) * self.factor,
-                                                           dtype=np.float32))
+        else:  # (raw - offset) * factor in float64, one temporary, then float32
+            scaled = np.subtract(raw, self.offset)
+            np.multiply(scaled, self.factor, out=scaled)
+            scaled = torch.from_numpy(scaled.astype(np.float32))
         return scaled.pin_memory() if self.pin_memory else scaled
 
     def __getitem__(self, rows):

@@ -19,7 +19,7 @@ from .losses import (
     within_cluster_similarity,
 )
 from .nn import build_ddlsc_conv, build_ddlsc_mlp, glorot_init_
-from .training import adam, mean_of, train_epoch
+from .training import BatchMean, adam, train_epoch
 
 __all__ = ["DiscriminativeLatentClustering"]
 
@@ -383,7 +383,7 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
                     parts["within"] = within_cluster_similarity(z, labels, n_clusters)
                     loss = loss + self.lambda_b * parts["between"] - self.lambda_w * parts["within"]
             for name, value in parts.items():
-                terms.setdefault(name, []).append(value.detach())
+                terms.setdefault(name, BatchMean()).add(value)
             return loss
 
         def run_epoch(stage):
@@ -393,7 +393,7 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
                 partial(batch_loss, stage=stage), optimizer, n_samples, self.batch_size, cpu_gen,
                 rows=X,
             )
-            terms_mean = {name: mean_over_ranks(mean_of(values)) for name, values in terms.items()}
+            terms_mean = {name: mean_over_ranks(values.mean()) for name, values in terms.items()}
             return {"loss": loss, **terms_mean}
 
         state = {}

@@ -42,6 +42,19 @@ SAME_POINT_SQ_DISTANCE = 1e-12
 _KNN_BLOCK_FLOATS = 2**25
 
 
+def _sq_distances(q_sq, r_sq, q, r):
+    """The block of squared distances ``q_sq + r_sq' - 2 q r'`` between the
+    rows of ``q`` and those of ``r`` (``q_sq`` of shape (n_q, 1), ``r_sq`` of
+    shape (n_r,): their squared norms).
+
+    Computed in place in two blocks of ``n_q x n_r`` values, where the
+    expression written out takes three (the sum, the product, and twice the
+    product); the values are the same, operation for operation."""
+    products = q @ r.T
+    products.mul_(2.0)
+    return (q_sq + r_sq[None, :]).sub_(products)
+
+
 def nearest_neighbors(X, n_neighbors, *, queries=None, device="cpu", dtype=torch.float32):
     """Exact k nearest neighbours by squared Euclidean distance, in blocks.
 
@@ -79,11 +92,12 @@ def nearest_neighbors(X, n_neighbors, *, queries=None, device="cpu", dtype=torch
     all_d, all_i = [], []
     for start in range(0, query.shape[0], block):
         q = query[start : start + block]
-        d2 = (q * q).sum(1, keepdim=True) + ref_sq[None, :] - 2.0 * (q @ reference.T)
+        d2 = _sq_distances((q * q).sum(1, keepdim=True), ref_sq, q, reference)
         if self_search:  # the sample itself first, whatever rounding says
             rows = torch.arange(q.shape[0], device=device)
             d2[rows, rows + start] = -1.0
         dist, idx = torch.topk(d2, k, dim=1, largest=False, sorted=True)
+        del d2  # not alive while the next block is computed
         if self_search:
             dist, idx = dist[:, 1:], idx[:, 1:]
         all_d.append(dist.clamp_min(0).double().cpu())
@@ -129,11 +143,12 @@ def _streamed_nearest_neighbors(rows, n_neighbors, *, l2_normalize, device):
         with read_ahead(rows, references) as batches:
             for batch in batches:
                 r = block(batch)
-                d2 = q_sq + (r * r).sum(1)[None, :] - 2.0 * (q @ r.T)
+                d2 = _sq_distances(q_sq, (r * r).sum(1), q, r)
                 own = diagonal + start - batch.start
                 inside = (own >= 0) & (own < r.shape[0])
                 d2[diagonal[inside], own[inside]] = -1.0
                 dist, idx = torch.topk(d2, min(k, r.shape[0]), dim=1, largest=False, sorted=True)
+                del d2  # not alive while the next block is computed
                 merged_d = torch.cat([best_d, dist], 1)
                 merged_i = torch.cat([best_i, idx + batch.start], 1)
                 best_d, pick = torch.topk(merged_d, min(k, merged_d.shape[1]), dim=1,
