@@ -217,14 +217,10 @@ def test_cli_runs_ddlsc(capsys):
     assert "ddlsc" in capsys.readouterr().out
 
 
-#: UMAP + GMM on the digits (benchmarks/compare.py, umap-gmm, mean of seeds
-#: 0-2, doc/results.rst): ACC 0.884, NMI 0.911. Written as numbers so that
-#: the suite needs no umap-learn.
-UMAP_GMM_DIGITS = {"ACC": 0.884, "NMI": 0.911}
 
 
 @pytest.mark.slow
-def test_digits_accuracy_beats_kmeans_and_umap_gmm():
+def test_digits_accuracy_beats_kmeans_and_umap_gmm(umap_gmm_digits):
     """Real data: the bundled digits as flat rows (MLP), the estimator as a
     user builds it (n_clusters alone), against k-means and UMAP + GMM.
 
@@ -244,5 +240,5 @@ def test_digits_accuracy_beats_kmeans_and_umap_gmm():
     assert clustering_accuracy(digits.target, model.init_labels_) >= 0.85
     assert acc >= 0.90
     assert acc >= kmeans_acc + 0.08
-    assert acc > UMAP_GMM_DIGITS["ACC"]
-    assert normalized_mutual_info_score(digits.target, model.labels_) > UMAP_GMM_DIGITS["NMI"]
+    assert acc > umap_gmm_digits["ACC"]
+    assert normalized_mutual_info_score(digits.target, model.labels_) > umap_gmm_digits["NMI"]

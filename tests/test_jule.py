@@ -315,14 +315,10 @@ def test_images_use_the_cnn(tiny_images):
     assert model.transform(tiny_images).shape == (36, 16)
 
 
-#: UMAP + GMM on the digits (benchmarks/compare.py, umap-gmm, mean of seeds
-#: 0-2, doc/results.rst): ACC 0.884, NMI 0.911. Written as numbers so that
-#: the suite needs no umap-learn.
-UMAP_GMM_DIGITS = {"ACC": 0.884, "NMI": 0.911}
 
 
 @pytest.mark.slow
-def test_digits_beat_kmeans_and_umap_gmm():
+def test_digits_beat_kmeans_and_umap_gmm(umap_gmm_digits):
     """The bundled digits, the estimator as a user builds it (n_clusters
     alone), mean of seeds 0-2 as in issue 14's goal.
 
@@ -341,8 +337,8 @@ def test_digits_beat_kmeans_and_umap_gmm():
     acc, nmi = np.mean(scores, axis=0)
     assert min(s[0] for s in scores) >= 0.90
     assert nmi >= kmeans_nmi + 0.1
-    assert acc > UMAP_GMM_DIGITS["ACC"]
-    assert nmi > UMAP_GMM_DIGITS["NMI"]
+    assert acc > umap_gmm_digits["ACC"]
+    assert nmi > umap_gmm_digits["NMI"]
 
 
 def test_auto_scaling_standardises_tabular_data_and_keeps_one_range_for_pixels():
