@@ -39,7 +39,7 @@ from .autok import _check_max_clusters, estimate_n_clusters
 from .data import ArrayRows, ColumnStats, chunk_slices, is_out_of_core
 from .gdl import GDLClustering
 from .graph import spectral_clustering
-from .training import Trainer, apply_in_batches, make_generator, resolve_device
+from .training import Trainer, apply_in_batches, epochs_for_steps, make_generator, resolve_device
 
 __all__ = [
     "BaseDeepClustering",
@@ -404,6 +404,21 @@ class BaseDeepClustering(
     def _log_proba_batch(self, x):
         """Log cluster probabilities of a batch, shape (batch, n_clusters)."""
         raise NotImplementedError
+
+    #: The ``"auto"`` budget of each phase whose epochs parameter takes
+    #: ``"auto"``: parameter name -> (epochs, at least this many gradient
+    #: steps, at most this many; :func:`~skdeepcluster.training.epochs_for_steps`).
+    _auto_budgets = {}
+
+    def _epochs(self, name, n_samples):
+        """The epochs of a phase: parameter ``name``, or for ``"auto"`` its
+        budget of ``_auto_budgets`` in gradient steps on ``n_samples``."""
+        value = getattr(self, name)
+        if not isinstance(value, str):
+            return value
+        n_epochs, min_steps, max_steps = self._auto_budgets[name]
+        return epochs_for_steps(n_epochs, n_samples, self.batch_size,
+                                min_steps=min_steps, max_steps=max_steps)
 
     def _infer(self, X, function):
         """Validate and scale ``X``, then apply ``function`` batch by batch

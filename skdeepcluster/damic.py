@@ -14,7 +14,7 @@ from .base import BaseDeepClustering, INIT_CONSTRAINT, check_positive_ints, init
 from .distributed import sum_over_ranks
 from .losses import damic_loss, reconstruction_distances
 from .nn import build_damic_autoencoders, build_damic_clustering_network, damic_init_
-from .training import adam, dense_rows, epochs_for_steps, train_epoch
+from .training import adam, dense_rows, train_epoch
 
 __all__ = ["DAMICClustering"]
 
@@ -286,6 +286,8 @@ class DAMICClustering(BaseDeepClustering):
     ((1797,), (3, 10), (3, 512))
     """
 
+    _auto_budgets = AUTO_BUDGETS
+
     _parameter_constraints: dict = {
         **BaseDeepClustering._parameter_constraints,
         "hidden_layer_sizes": [StrOptions({"auto"}), tuple, list],
@@ -382,16 +384,6 @@ class DAMICClustering(BaseDeepClustering):
             n_filters=self._sizes("n_filters"),
         )
         return self._build_module(factory, partial(damic_init_, generator=generator))
-
-    def _epochs(self, name, n_samples):
-        """The epochs of a phase: parameter ``name``, or for ``"auto"`` its
-        budget of :data:`AUTO_BUDGETS` in gradient steps on ``n_samples``."""
-        value = getattr(self, name)
-        if not isinstance(value, str):
-            return value
-        n_epochs, min_steps, max_steps = AUTO_BUDGETS[name]
-        return epochs_for_steps(n_epochs, n_samples, self.batch_size,
-                                min_steps=min_steps, max_steps=max_steps)
 
     # ------------------------------------------------------ batch functions
     def _embed_batch(self, x):

@@ -24,7 +24,7 @@ from .losses import (
     soft_cross_entropy,
 )
 from .nn import build_depict_conv, build_depict_mlp, glorot_init_
-from .training import adam, epochs_for_steps, set_learning_rate, train_epoch
+from .training import adam, set_learning_rate, train_epoch
 
 __all__ = ["DEPICTClustering"]
 
@@ -33,11 +33,13 @@ __all__ = ["DEPICTClustering"]
 #: instead of being nearly uniform.
 HEAD_INIT_SCALE = 10.0
 
-#: ``n_pretrain_epochs="auto"`` and ``n_epochs="auto"``: this many epochs,
-#: fewer where they would take more than ``AUTO_PRETRAIN_MAX_STEPS`` gradient
-#: steps.
-AUTO_PRETRAIN_EPOCHS = 100
-AUTO_PRETRAIN_MAX_STEPS = 20_000
+#: The "auto" budget of each phase, in gradient steps
+#: (:func:`~skdeepcluster.training.epochs_for_steps`): parameter name ->
+#: (epochs, at least this many steps, at most this many steps).
+AUTO_BUDGETS = {
+    "n_pretrain_epochs": (100, 0, 20_000),
+    "n_epochs": (100, 0, 20_000),
+}
 
 
 class DEPICTClustering(BaseDeepClustering):
@@ -221,6 +223,8 @@ class DEPICTClustering(BaseDeepClustering):
     ((1797,), (3, 10), (3, 10))
     """
 
+    _auto_budgets = AUTO_BUDGETS
+
     _parameter_constraints: dict = {
         **BaseDeepClustering._parameter_constraints,
         "hidden_layer_sizes": [tuple, list],
@@ -348,8 +352,7 @@ class DEPICTClustering(BaseDeepClustering):
             loss = train_epoch(pretrain_loss, optimizer, n_samples, self.batch_size, cpu_gen, rows=X)
             return {"loss": loss}
 
-        trainer.run("pretrain", self._auto_epochs(self.n_pretrain_epochs, n_samples),
-                    pretrain_epoch)
+        trainer.run("pretrain", self._epochs("n_pretrain_epochs", n_samples), pretrain_epoch)
 
         # Initial clustering of the clean embedding sets the softmax head.
         embedding = self._apply(self._embed_batch, X).numpy().astype(np.float64)
@@ -391,16 +394,8 @@ class DEPICTClustering(BaseDeepClustering):
             state.update(labels=labels, q=balanced_targets(log_p, self.target_rule).exp())
             return {"loss": loss, "label_change": change, "converged": change < self.tol}
 
-        self.n_iter_ = trainer.run("cluster", self._auto_epochs(self.n_epochs, n_samples),
-                                   cluster_epoch)
+        self.n_iter_ = trainer.run("cluster", self._epochs("n_epochs", n_samples), cluster_epoch)
         self.labels_ = self._apply(self._log_proba_batch, X).argmax(1).numpy()
-
-    def _auto_epochs(self, n_epochs, n_samples):
-        """``n_epochs`` of a phase, "auto" resolved to its step budget."""
-        if n_epochs != "auto":
-            return n_epochs
-        return epochs_for_steps(AUTO_PRETRAIN_EPOCHS, n_samples, self.batch_size,
-                                max_steps=AUTO_PRETRAIN_MAX_STEPS)
 
     # --------------------------------------------------------------- score
     def score(self, X, y=None):

@@ -28,7 +28,6 @@ __all__ = [
     "adam",
     "set_learning_rate",
     "BatchMean",
-    "mean_of",
 ]
 
 
@@ -409,9 +408,9 @@ class BatchMean:
     353 MiB with this buffer and :func:`apply_in_batches`'s single result;
     ``doc/benchmarks.rst``, "Data larger than memory").
 
-    Like :func:`mean_of`, it reads the device once per epoch, not once per
-    batch, and the mean is that of :func:`mean_of` over the same values,
-    bit for bit (``torch.stack(values).mean()``).
+    It reads the device once per epoch, not once per batch (no device
+    synchronisation per mini-batch on GPUs), and the mean is that of
+    ``torch.stack(values).mean()`` over the same values, bit for bit.
 
     Examples
     --------
@@ -445,11 +444,3 @@ class BatchMean:
     def mean(self):
         """The mean of the recorded values, as a float (NaN when there are none)."""
         return float(self._values[:self.count].mean()) if self.count else float("nan")
-
-
-def mean_of(losses):
-    """The mean of a list of scalar loss tensors, as a float (NaN when empty).
-
-    Collecting detached tensors and reading them once per epoch avoids a
-    device synchronisation per mini-batch on GPUs."""
-    return float(torch.stack(losses).mean()) if losses else float("nan")

@@ -43,18 +43,20 @@ def test_history_records_each_phase(blobs):
 
 
 def test_auto_epochs_cap_both_phases_in_steps(blobs, monkeypatch):
-    # "auto" is 100 epochs, but no more than AUTO_PRETRAIN_MAX_STEPS gradient
+    # "auto" is 100 epochs, but no more than the AUTO_BUDGETS cap of gradient
     # steps, in each phase: here 60 samples in batches of 16 take 4 steps an
     # epoch, so a cap of 8 steps leaves 2 epochs.
     from skdeepcluster import depict
 
-    monkeypatch.setattr(depict, "AUTO_PRETRAIN_MAX_STEPS", 8)
+    for name in ("n_pretrain_epochs", "n_epochs"):
+        monkeypatch.setitem(depict.AUTO_BUDGETS, name, (100, 0, 8))
     X, _ = blobs
     params = {**FAST, "n_pretrain_epochs": "auto", "n_epochs": "auto", "tol": 0.0}
     model = DEPICTClustering(3, **params).fit(X)
     phases = [h["phase"] for h in model.history_]
     assert phases == ["pretrain"] * 2 + ["cluster"] * 2
-    assert model._auto_epochs("auto", 16) == 8 and model._auto_epochs(7, 10**6) == 7
+    assert model._epochs("n_epochs", 16) == 8
+    assert DEPICTClustering(3, n_epochs=7)._epochs("n_epochs", 10**6) == 7
 
 
 def test_tolerance_stops_the_clustering_phase(blobs):
