@@ -172,14 +172,19 @@ def train_epoch(batch_loss, optimizer, n_samples, batch_size, generator, *, rows
 
     Notes
     -----
-    In a distributed fit (:mod:`skdeepcluster.distributed`) every process
-    draws the same batches, computes ``batch_loss`` on its part of each and
-    averages the gradients with DistributedDataParallel; the returned loss
+    In a distributed fit (:mod:`skdeepcluster.distributed`) of ``W``
+    processes a step takes ``W * batch_size`` rows
+    (:func:`~skdeepcluster.distributed.global_batch_size`): every process
+    draws the same global batches, computes ``batch_loss`` on its part of
+    each (``batch_size`` rows) and averages the gradients over the processes
+    (:class:`~skdeepcluster.distributed.DataParallelLoss`); the returned loss
     is the mean over the processes.
     """
-    min_size = 2
+    min_size, parallel = 2, None
     if distributed.active():
-        batch_loss = distributed.DataParallelLoss(batch_loss, optimizer, n_samples, batch_size)
+        batch_size = distributed.global_batch_size(batch_size)
+        batch_loss = parallel = distributed.DataParallelLoss(batch_loss, optimizer, n_samples,
+                                                             batch_size)
         min_size = distributed.min_rows()
     losses = BatchMean()
     batches = minibatches(n_samples, batch_size, generator=generator, min_size=min_size)
@@ -190,6 +195,8 @@ def train_epoch(batch_loss, optimizer, n_samples, batch_size, generator, *, rows
             loss = batch_loss(idx)
             optimizer.zero_grad()
             loss.backward()
+            if parallel is not None:
+                parallel.average_gradients()
             optimizer.step()
             losses.add(loss)
     return distributed.mean_over_ranks(losses.mean())

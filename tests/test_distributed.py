@@ -39,9 +39,12 @@ pytestmark = pytest.mark.skipif(
     reason="torch.distributed with the gloo backend is not available",
 )
 
-#: Rows of the step test's batches: 60 samples in batches of 15 split 8 / 7
-#: over two processes (uneven parts, so the weighting of the parts counts).
-STEP_BATCH_SIZE = 15
+#: The step test: 59 samples, batches of 8 rows per process, so two
+#: processes take global batches of 16 (three split 8 / 8, the last 11 rows
+#: 6 / 5: uneven parts, so the weighting of the parts counts), as one
+#: process does with batches of 16.
+STEP_ROWS = 59
+STEP_BATCH_SIZE = 8
 
 
 def _blobs():
@@ -153,23 +156,23 @@ def _step_losses(depict, damic, jule, ddlsc, X):
     }
 
 
-def _one_epoch(directory, name):
+def _one_epoch(directory, name, batch_size):
     """Parameters after one epoch (4 steps) of the loss ``name`` from the saved models."""
     depict, damic = _load(directory, "depict.pkl"), _load(directory, "damic.pkl")
     _, jule, _, ddlsc = _load(directory, "estimators.pkl")
-    X = torch.as_tensor(_blobs()[0], dtype=torch.float32)
+    X = torch.as_tensor(_blobs()[0][:STEP_ROWS], dtype=torch.float32)
     batch_loss, modules = _step_losses(depict, damic, jule, ddlsc, X)[name]
     for module in modules:  # batch normalisation frozen (DAMIC's and JULE's networks)
         module.train(not name.startswith(("damic", "jule")))
     params = [p for module in modules for p in module.parameters()]
     optimizer = adam(params, lr=1e-2)
     with distributed.session(X, np.random.RandomState(0)):
-        loss = train_epoch(batch_loss, optimizer, len(X), STEP_BATCH_SIZE, make_generator(0, "cpu"))
+        loss = train_epoch(batch_loss, optimizer, len(X), batch_size, make_generator(0, "cpu"))
     return loss, [p.detach().clone() for p in params]
 
 
 def _task_steps(rank, directory):
-    return {name: _one_epoch(directory, name) for name in STEP_LOSSES}
+    return {name: _one_epoch(directory, name, STEP_BATCH_SIZE) for name in STEP_LOSSES}
 
 
 def _statistics(estimators, X):
@@ -213,11 +216,17 @@ def _fitted_state(estimator):
 
 def _task_fits(rank, directory):
     """Each estimator fitted on the blobs in memory, then on the same rows
-    memory-mapped from ``X.npy`` (out-of-core: each rank reads its parts)."""
+    memory-mapped from ``X.npy`` (out-of-core: each rank reads its parts),
+    with half the one-process test's ``batch_size``."""
     X = _blobs()[0]
     mapped = np.load(os.path.join(directory, "X.npy"), mmap_mode="r")
-    return [(_fitted_state(estimator.fit(X)), _fitted_state(estimator.fit(mapped)))
-            for estimator in fast_estimators()]
+    fits = []
+    for estimator in fast_estimators():
+        # Half the batch per process: the global batches and the steps of the
+        # one-process fit the test compares with.
+        estimator.set_params(batch_size=estimator.batch_size // 2)
+        fits.append((_fitted_state(estimator.fit(X)), _fitted_state(estimator.fit(mapped))))
+    return fits
 
 
 def _task_edges(rank, directory):
@@ -225,8 +234,9 @@ def _task_edges(rank, directory):
     from skdeepcluster import DEPICTClustering, depict
 
     X = _blobs()[0]
+    # Global batches of 2 x 8 rows: 4 steps an epoch on the 60 rows.
     make = dict(n_clusters=3, hidden_layer_sizes=(16,), n_pretrain_epochs=2, n_epochs=4,
-                batch_size=16, tol=0, device="cpu", random_state=0)
+                batch_size=8, tol=0, device="cpu", random_state=0)
     original = depict.soft_cross_entropy
     calls = [0]
 
@@ -263,7 +273,7 @@ def _task_edges(rank, directory):
                            device="cpu", random_state=0)
     result["nested"] = DEPICTClustering(**{**make, "n_epochs": 1, "init": inner}).fit(X).labels_
     for name, params, data in [("different_data", {}, X + rank),
-                               ("small_batch", {"batch_size": 3}, X)]:
+                               ("small_batch", {"batch_size": 1}, X)]:
         try:
             DEPICTClustering(**{**make, **params}).fit(data)
         except ValueError as exc:
@@ -306,7 +316,8 @@ def two_ranks(tmp_path_factory):
         estimators = _save_fitted(directory)
         X = torch.as_tensor(_blobs()[0], dtype=torch.float32)
         expected = _statistics(estimators, X)
-        steps = {name: _one_epoch(directory, name) for name in STEP_LOSSES}
+        # One process on the global batches of two (batch_size rows per process).
+        steps = {name: _one_epoch(directory, name, 2 * STEP_BATCH_SIZE) for name in STEP_LOSSES}
     finally:
         torch.set_num_threads(threads)
     return directory, expected, steps, _spawn("checks", directory)
