@@ -423,6 +423,7 @@ class JULEClustering(BaseDeepClustering):
         return train_epoch(batch_loss, optimizer, X.shape[0], self.batch_size, cpu_gen, rows=X)
 
     def _fit(self, X, random_state, trainer):
+        self._size_cap(first=True)  # a malformed pair fails now, not at the first merge
         cpu_gen, _ = self._generators(random_state)
         n_samples = X.shape[0]
         self.network_ = self._build_network(X.shape[1], cpu_gen)

@@ -372,10 +372,15 @@ def test_spectral_final_clustering_recuts_the_final_embedding():
     np.testing.assert_array_equal(spectral.predict(X), spectral.labels_)
 
 
-def test_size_cap_pair_is_checked():
+def test_size_cap_pair_is_checked(monkeypatch):
     X = load_digits().data[:60]
     with pytest.raises(ValueError, match="a pair of them"):
         JULEClustering(3, size_cap=(2.0,), n_epochs=1, random_state=0).fit(X)
+    # before any training, not at the first merge
+    with monkeypatch.context() as patch:
+        patch.setattr(JULEClustering, "_build_network", lambda *args: pytest.fail("trained"))
+        with pytest.raises(ValueError, match="a pair of them"):
+            JULEClustering(3, size_cap=(2.0, 0.5)).fit(X)
     small = dict(n_epochs=1, hidden_layer_sizes=(16,), embedding_dim=8, random_state=0)
     for cap in (2.0, (2.0, 1.5), None):
         assert JULEClustering(3, size_cap=cap, **small).fit(X).labels_.max() == 2
