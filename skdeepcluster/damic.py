@@ -188,7 +188,7 @@ class DAMICClustering(BaseDeepClustering):
     batch_size : int, default=100
         Mini-batch size (the paper uses 256 on 70,000 MNIST images; on the
         1,797 digits that gave too few steps per epoch: ACC 0.77 against
-        0.88 with 100).
+        0.88 with 100). Per process in a :ref:`distributed fit <distributed>`.
     tol : float, default=1e-4
         Early stopping: joint training stops when the epoch loss has not
         decreased by more than ``tol`` times its best value for

@@ -125,6 +125,7 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
     batch_size : int, default=1000
         Mini-batch size. The paper needs large batches (``|B| >> K``, 1000
         on MNIST) so that most pairs of a batch belong to different clusters.
+        Per process in a :ref:`distributed fit <distributed>`.
     tol : float, default=1e-3
         A clustering stage stops once the fraction of samples whose label
         changed during an epoch falls below ``tol``.

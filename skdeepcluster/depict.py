@@ -145,7 +145,7 @@ class DEPICTClustering(BaseDeepClustering):
         1e-4 it ended at 0.658 (ACC 0.597), and on the digits at 0.889 (ACC
         0.906) against 0.888 (0.899); see ``doc/results.rst``.
     batch_size : int, default=100
-        Mini-batch size.
+        Mini-batch size (per process in a :ref:`distributed fit <distributed>`).
     tol : float, default=1e-3
         The clustering phase stops once the fraction of samples whose label
         changed during an epoch falls below ``tol``.

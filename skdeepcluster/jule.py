@@ -145,7 +145,8 @@ class JULEClustering(BaseDeepClustering):
     batch_size : int, default=100
         Samples per mini-batch, drawn without replacement. Triplets are
         formed inside each batch, so while clusters are small most batches
-        hold few positive pairs (as in the authors' training).
+        hold few positive pairs (as in the authors' training). Per process
+        in a :ref:`distributed fit <distributed>`.
     scaling : {"auto", "minmax", "standard"} or None, default="auto"
         Input scaling learned in ``fit``. ``"auto"`` is ``"minmax"`` (one
         global range, which keeps the geometry of the first graph, built on
