@@ -410,13 +410,22 @@ class BaseDeepClustering(
     #: steps, at most this many; :func:`~skdeepcluster.training.epochs_for_steps`).
     _auto_budgets = {}
 
+    #: The same table for images (``input_shape_`` set), where a method's
+    #: convolutional network costs more per step than its fully connected
+    #: one; None uses ``_auto_budgets`` for images too.
+    _image_auto_budgets = None
+
     def _epochs(self, name, n_samples):
         """The epochs of a phase: parameter ``name``, or for ``"auto"`` its
-        budget of ``_auto_budgets`` in gradient steps on ``n_samples``."""
+        budget of ``_auto_budgets`` (``_image_auto_budgets`` for images) in
+        gradient steps on ``n_samples``."""
         value = getattr(self, name)
         if not isinstance(value, str):
             return value
-        n_epochs, min_steps, max_steps = self._auto_budgets[name]
+        budgets = self._auto_budgets
+        if self._image_auto_budgets is not None and getattr(self, "input_shape_", None) is not None:
+            budgets = self._image_auto_budgets
+        n_epochs, min_steps, max_steps = budgets[name]
         return epochs_for_steps(n_epochs, n_samples, self.batch_size,
                                 min_steps=min_steps, max_steps=max_steps)
 

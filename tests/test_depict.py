@@ -59,6 +59,32 @@ def test_auto_epochs_cap_both_phases_in_steps(blobs, monkeypatch):
     assert DEPICTClustering(3, n_epochs=7)._epochs("n_epochs", 10**6) == 7
 
 
+def test_images_have_their_own_auto_budgets(tiny_images, monkeypatch):
+    # The convolutional network's "auto" budgets come from IMAGE_AUTO_BUDGETS:
+    # 36 images in batches of 16 take 3 steps an epoch, so caps of 8 and 4
+    # steps leave 3 and 2 epochs.
+    from skdeepcluster import depict
+
+    monkeypatch.setitem(depict.IMAGE_AUTO_BUDGETS, "n_pretrain_epochs", (100, 0, 8))
+    monkeypatch.setitem(depict.IMAGE_AUTO_BUDGETS, "n_epochs", (100, 0, 4))
+    params = {**FAST, "n_pretrain_epochs": "auto", "n_epochs": "auto", "tol": 0.0}
+    model = DEPICTClustering(3, image_shape=(1, 8, 8), n_filters=4, **params).fit(tiny_images)
+    phases = [h["phase"] for h in model.history_]
+    assert phases == ["pretrain"] * 3 + ["cluster"] * 2
+
+
+def test_image_budgets_on_the_fashion_mnist_test_split(tiny_images):
+    # 10,000 images in batches of 100: 1,500 pretraining steps and at most
+    # 1,000 clustering steps; flat rows keep 100 epochs of each.
+    names = ("n_pretrain_epochs", "n_epochs")
+    images = DEPICTClustering(3, image_shape=(1, 8, 8), n_filters=4, **FAST).fit(tiny_images)
+    images.set_params(n_pretrain_epochs="auto", n_epochs="auto", batch_size=100)
+    assert tuple(images._epochs(name, 10_000) for name in names) == (15, 10)
+    assert tuple(images._epochs(name, 70_000) for name in names) == (3, 2)
+    flat = DEPICTClustering(3, n_pretrain_epochs="auto", n_epochs="auto")
+    assert tuple(flat._epochs(name, 10_000) for name in names) == (100, 100)
+
+
 def test_tolerance_stops_the_clustering_phase(blobs):
     X, _ = blobs
     model = DEPICTClustering(3, **{**FAST, "n_epochs": 40, "tol": 0.5}).fit(X)
