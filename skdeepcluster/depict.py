@@ -141,9 +141,11 @@ class DEPICTClustering(BaseDeepClustering):
         (``image_shape`` set) ``"auto"`` is 100 epochs but at most 1,500
         steps (15 epochs on the 10,000-image Fashion-MNIST test split,
         where the authors' schedule had no fixed length and 100 epochs took
-        876 s of CPU): the spectral start's ACC / NMI after 500 to 4,000
-        steps there (seed 0) were 0.583 / 0.633 at 500, 0.588 / 0.644 at
-        1,500 and 0.590 / 0.646 at 4,000 (:ref:`results_depict_images_budget`).
+        876 s of CPU): there the spectral start's ACC / NMI after 1,000,
+        1,500 and 2,500 steps were 0.585 / 0.640, 0.588 / 0.644 and 0.586 /
+        0.642 for seed 0, 0.605 / 0.673, 0.619 / 0.681 and 0.607 / 0.676
+        for seed 1 (:ref:`results_depict_images_budget`, which also gives
+        what longer pretraining did).
     n_epochs : int or "auto", default="auto"
         Maximum epochs of the joint clustering phase. ``"auto"`` is 100
         epochs, but at most 20,000 gradient steps, as for the pretraining:
@@ -222,7 +224,10 @@ class DEPICTClustering(BaseDeepClustering):
     phase keeps the authors' 1e-4; the initial
     clustering is spectral clustering of the embedding's neighbour graph at
     every size (the authors used the graph-based AC-PIC on small sets and
-    k-means on large ones). ``score`` is
+    k-means on large ones). On images the pretraining and the clustering
+    phase stop after at most 1,500 and 1,000 gradient steps (the paper
+    pretrains "for a while"; see ``n_pretrain_epochs`` and ``n_epochs``).
+    ``score`` is
     minus the paper's objective (eq. 4).
 
     References
