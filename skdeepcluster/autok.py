@@ -33,8 +33,8 @@ DEFAULT_MAX_CLUSTERS = 50
 EIGENVALUE_FLOOR = 1e-3
 
 #: A step in the spectrum is clear when an eigenvalue (floored) is at least
-#: this many times the one before it: the rule ``"step-modularity"`` then
-#: answers the step's ``k`` (chosen by measurement, see the User Guide:
+#: this many times the one before it: where the ratio rule answers 1, the
+#: rule ``"step-modularity"`` then answers the step's ``k`` (chosen by measurement, see the User Guide:
 #: 1.5 and 2.5 lost).
 STEP_RATIO = 2.0
 
@@ -195,25 +195,26 @@ def estimate_n_clusters(X_embedded, max_clusters=None, *, n_neighbors=SPECTRAL_N
     them, measured by the ratio ``r_k = max(lambda_{k+1}, f) /
     max(lambda_k, f)``.
 
-    ``rule="step-modularity"`` (the default) decides in three steps:
+    ``rule="ratio"`` (the default before 0.3.0's change) returns the ``k``
+    in ``1 .. max_clusters`` with the largest ``r_k``. Where that is 1,
+    ``lambda_2`` is well above the floor and no later step is as large as
+    the first: one cluster, but also, on embeddings whose classes touch, a
+    spectrum that rises smoothly with no step at the true ``k``.
+    ``rule="step-modularity"`` (the default) keeps the ratio rule's answer
+    when it is 2 or more, and replaces an answer of 1 by
 
-    1. *A clear step*: if some ``k >= 2`` has ``r_k >= 2``
-       (:data:`STEP_RATIO`), the ``k`` with the largest ``r_k``.
-    2. *One cluster*: otherwise, if ``lambda_2`` is at least half
+    1. *a clear step*: if some ``k >= 2`` has ``r_k >= 2``
+       (:data:`STEP_RATIO`), the ``k`` with the largest ``r_k``;
+    2. *one cluster*: otherwise, if ``lambda_2`` is at least half
        (:data:`ONE_CLUSTER_FRACTION`) of that of as many samples of a
        Gaussian with the data's mean and covariance (SigClust's null
        hypothesis of one cluster), 1: the graph is about as hard to cut as
-       a single Gaussian's.
-    3. *Touching clusters*: otherwise the graph has cheap cuts but no
+       a single Gaussian's;
+    3. *touching clusters*: otherwise the graph has cheap cuts but no
        step, as where classes touch: the spectral clustering (Ng, Jordan
        and Weiss) of the graph with the most modular partition over ``k``
        in ``2 .. max_clusters``, taking the smallest ``k`` within 0.01 of
        the best modularity (:data:`MODULARITY_TOLERANCE`).
-
-    ``rule="ratio"`` (the rule before 0.3.0's change) returns the ``k`` in
-    ``1 .. max_clusters`` with the largest ``r_k``; it answers 1 wherever
-    ``lambda_2`` is well above the floor and the spectrum rises smoothly,
-    as on embeddings whose classes touch.
 
     Parameters
     ----------
@@ -250,9 +251,9 @@ def estimate_n_clusters(X_embedded, max_clusters=None, *, n_neighbors=SPECTRAL_N
     on 22 labelled sets not in it (see the User Guide) against the ratio
     rule alone, the eigengap, the ratio rule never answering 1, a vote of
     the ratio rule over 10, 15 and 30 neighbours, and modularity alone.
-    Its cost beyond the eigenvalues is paid only without a clear step: one
-    more graph and two eigenvalues (the reference), and ``max_clusters - 1``
-    k-means runs in the eigenvectors. It does not find clusters that are
+    Its cost beyond the ratio rule's is paid only where that answers 1: one
+    more graph and two eigenvalues (the reference), then the eigenvectors
+    and ``max_clusters - 1`` k-means runs in them. It does not find clusters that are
     thin manifolds wound around each other (FCPS Chainlink, Target) and can
     split one cluster on a low-dimensional curved surface (FCPS GolfBall,
     4 for 1).
@@ -294,10 +295,11 @@ def estimate_n_clusters(X_embedded, max_clusters=None, *, n_neighbors=SPECTRAL_N
     random_state = check_random_state(random_state)
     seed = random_state.randint(np.iinfo(np.int32).max)
     A, M = _normalized_adjacency(X, n_neighbors, device)
-    top, V = _top_eigenpairs(M, largest + 1, seed, vectors=rule == "step-modularity")
+    top, _ = _top_eigenpairs(M, largest + 1, seed, vectors=False)
     eigenvalues = np.clip(1.0 - top, 0.0, 2.0)
-    if rule == "ratio" or largest < 2:
-        return _largest_ratio(eigenvalues, 1)[0]
+    k, _ = _largest_ratio(eigenvalues, 1)
+    if rule == "ratio" or k >= 2 or largest < 2:
+        return k
     k, ratio = _largest_ratio(eigenvalues, 2)
     if ratio >= STEP_RATIO:
         return k
@@ -305,4 +307,5 @@ def estimate_n_clusters(X_embedded, max_clusters=None, *, n_neighbors=SPECTRAL_N
                                       n_neighbors=n_neighbors, random_state=seed, device=device)
     if eigenvalues[1] >= ONE_CLUSTER_FRACTION * reference[1]:
         return 1
-    return _most_modular_k(A, V, largest, random_state)
+    _, eigenvectors = _top_eigenpairs(M, largest + 1, seed, vectors=True)
+    return _most_modular_k(A, eigenvectors, largest, random_state)
