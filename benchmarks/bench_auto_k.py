@@ -254,12 +254,15 @@ def rst_table(header, rows):
     return "\n".join([rule, line(header), rule, *map(line, rows), rule])
 
 
-def summarize(fit_paths, peers_path):
+def summarize(fit_paths, peers_paths):
     """The tables of the results page: the suite (true k, each estimator's k,
     the peers' k), the scores with the estimated and the true k, and the cost
     of "auto"."""
     fits = read_fits(fit_paths)
-    peers = read_peers(peers_path)
+    peers = {}
+    for path in peers_paths:  # a later file's columns of a set update an earlier file's
+        for name, (n, k, found) in read_peers(path).items():
+            peers.setdefault(name, (n, k, {}))[2].update(found)
     sets = list(dict.fromkeys(name for name, _ in fits))
 
     def ks(name, method):
@@ -323,8 +326,9 @@ def main():
     parser.add_argument("--summarize", nargs="*", metavar="FIT_OUTPUT",
                         help="instead, print the results page's tables from these --fit "
                         "outputs and --peers")
-    parser.add_argument("--peers", default="benchmarks/results/auto_k/bench_auto_k.txt",
-                        help="output of the default mode (with --umap) for --summarize")
+    parser.add_argument("--peers", nargs="*", default=["benchmarks/results/auto_k/bench_auto_k.txt"],
+                        help="outputs of the default mode (with --umap, or --rules-only) for "
+                        "--summarize; a later file's columns replace an earlier file's")
     parser.add_argument("--methods", nargs="*", default=[
         "DEPICTClustering", "JULEClustering", "DAMICClustering", "DiscriminativeLatentClustering"])
     args = parser.parse_args()
