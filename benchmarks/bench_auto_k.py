@@ -272,20 +272,30 @@ def summarize(fit_paths, peers_paths):
     print("Number of clusters: each estimator's ``n_clusters_`` with ``n_clusters=\"auto\"`` "
           "(one per seed), the shared rule on the raw set (``rule``; ``ratio``: the rule "
           "before) and the peers on the raw set; "
-          "the last line counts the sets found exactly (a set fitted with several seeds counts "
-          "the fraction of its seeds).\n")
+          "the last lines count the sets found exactly, within one, and farther from the true k "
+          "than the closest of the three peers (a set fitted with several seeds counts the "
+          "fraction of its seeds).\n")
     header = ["set", "n", "true k"] + [SHORT[m] for m in METHODS] + ["rule", "ratio", *PEERS]
-    rows, exact = [], dict.fromkeys(header[3:], 0)
+    rows = []
+    exact, near, worse = (dict.fromkeys(header[3:], 0) for _ in range(3))
     for name in sets:
         n, k, found = peers.get(name, (None, None, {}))
         true = fits[next(key for key in fits if key[0] == name)][0][1]
         row = [name, n or "-", true] + [ks(name, m) for m in METHODS]
         row += [found.get(c, "-") for c in ("rule", "ratio", *PEERS)]
         rows.append(row)
+        best_peer = min((abs(found[c] - true) for c in PEERS if c in found), default=None)
         for column, cell in zip(header[3:], row[3:]):
             values = [int(v) for v in str(cell).split(", ") if v != "-"]
-            exact[column] += sum(v == true for v in values) / max(len(values), 1)
+            share = 1 / max(len(values), 1)
+            exact[column] += share * sum(v == true for v in values)
+            near[column] += share * sum(abs(v - true) <= 1 for v in values)
+            if best_peer is not None:
+                worse[column] += share * sum(abs(v - true) > best_peer for v in values)
     rows.append(["exact (sets)", "", ""] + [f"{exact[c]:.3g}" for c in header[3:]])
+    rows.append(["within one (sets)", "", ""] + [f"{near[c]:.3g}" for c in header[3:]])
+    rows.append(["farther than the closest peer (sets)", "", ""]
+                + [f"{worse[c]:.3g}" for c in header[3:]])
     print(rst_table(header, rows))
     score_rows, cost_rows = [], []
     for name in sets:
