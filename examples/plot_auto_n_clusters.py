@@ -19,7 +19,7 @@ factor, ``max(l_{k+1}, 1e-3) / max(l_k, 1e-3)``. Where that is 1, the rule
 looks further: a later step of at least 2, else one cluster if the graph is
 as hard to cut as a Gaussian's, else the most modular spectral clustering.
 The plots show the ratios on separated blobs and on the digits, whose
-classes touch. The script takes about 20 seconds on one CPU core.
+classes touch. The script takes about 15 seconds on one CPU core.
 """
 
 # %%
