@@ -6,8 +6,12 @@ split, the raw digits, iris, wine, breast cancer, the FCPS sets and Gaussian
 blobs of unequal sizes in 30 dimensions), prints the true number of clusters
 and the number found by
 
-- ``ratio``: :func:`skdeepcluster.estimate_n_clusters` (the rule of
-  ``n_clusters="auto"``: largest ratio of consecutive Laplacian eigenvalues);
+- ``rule``: :func:`skdeepcluster.estimate_n_clusters` with its default
+  rule, that of ``n_clusters="auto"`` (``"step-modularity"``: a clear step
+  of the Laplacian spectrum, else one cluster against a Gaussian reference,
+  else the most modular spectral clustering);
+- ``ratio``: the same function with ``rule="ratio"`` (the largest ratio of
+  consecutive Laplacian eigenvalues, the default before);
 - ``gap``: the classical eigengap on the same eigenvalues (a loser);
 - ``sil``: the best silhouette of k-means over 2..max_clusters (peer);
 - ``dpgmm``: scikit-learn's BayesianGaussianMixture with a Dirichlet-process
@@ -18,9 +22,9 @@ and the number found by
 
 and, on the labelled sets, ACC / NMI of spectral clustering
 (:func:`skdeepcluster.graph.spectral_clustering`) of the set with the
-estimated k next to the true k.
+estimated k (of ``rule``) next to the true k.
 
-Run: ``OMP_NUM_THREADS=1 python benchmarks/bench_auto_k.py [--umap]``
+Run: ``OMP_NUM_THREADS=1 python benchmarks/bench_auto_k.py [--umap | --rules-only]``
 (about 11 minutes on one busy core, most of it the peers on the 10,000
 Fashion-MNIST rows). The pretrained embeddings are read from
 ``--embeddings`` (default ``/work/exp``): files ``Z_<set>_<method>_0.npz``
@@ -196,6 +200,7 @@ METHODS = ("DEPICTClustering", "JULEClustering", "DAMICClustering",
            "DiscriminativeLatentClustering")
 SHORT = dict(zip(METHODS, ("DEPICT", "JULE", "DAMIC", "DDLSC")))
 PEERS = ("sil", "dpgmm", "umap+hdb")
+RULE_COLUMNS = ("rule", "ratio", "gap")
 
 
 def read_fits(paths):
@@ -223,17 +228,21 @@ def read_fits(paths):
 
 def read_peers(path):
     """``{set: (n, true k, {column: k})}`` from the output of the default mode
-    (run with ``--umap``)."""
+    (run with ``--umap``); its header line names the columns."""
     import re
 
-    pattern = re.compile(r"^(.*?)\s+(\d+)\s+(\d+)" + r"\s+(\d+)" * 5 + r"(\s+\S+){5}$")
-    peers = {}
+    peers, columns, pattern = {}, None, None
     with open(path) as f:
         for line in f:
-            match = pattern.match(line.rstrip())
+            if line.startswith("set "):
+                columns = line.split()[3:-5]
+                pattern = re.compile(r"^(.*?)\s+(\d+)\s+(\d+)" + r"\s+(\d+)" * len(columns)
+                                     + r"(\s+\S+){5}$")
+                continue
+            match = pattern and pattern.match(line.rstrip())
             if match:
-                n, k, *found = (int(g) for g in match.groups()[1:8])
-                peers[match.group(1)] = (n, k, dict(zip(("ratio", "gap") + PEERS, found)))
+                n, k, *found = (int(g) for g in match.groups()[1:3 + len(columns)])
+                peers[match.group(1)] = (n, k, dict(zip(columns, found)))
     return peers
 
 
@@ -245,12 +254,15 @@ def rst_table(header, rows):
     return "\n".join([rule, line(header), rule, *map(line, rows), rule])
 
 
-def summarize(fit_paths, peers_path):
+def summarize(fit_paths, peers_paths):
     """The tables of the results page: the suite (true k, each estimator's k,
     the peers' k), the scores with the estimated and the true k, and the cost
     of "auto"."""
     fits = read_fits(fit_paths)
-    peers = read_peers(peers_path)
+    peers = {}
+    for path in peers_paths:  # a later file's columns of a set update an earlier file's
+        for name, (n, k, found) in read_peers(path).items():
+            peers.setdefault(name, (n, k, {}))[2].update(found)
     sets = list(dict.fromkeys(name for name, _ in fits))
 
     def ks(name, method):
@@ -258,21 +270,32 @@ def summarize(fit_paths, peers_path):
         return ", ".join(map(str, found)) if found else "-"
 
     print("Number of clusters: each estimator's ``n_clusters_`` with ``n_clusters=\"auto\"`` "
-          "(one per seed), the rule on the raw set (``ratio``) and the peers on the raw set; "
-          "the last line counts the sets found exactly (a set fitted with several seeds counts "
-          "the fraction of its seeds).\n")
-    header = ["set", "n", "true k"] + [SHORT[m] for m in METHODS] + ["ratio", *PEERS]
-    rows, exact = [], dict.fromkeys(header[3:], 0)
+          "(one per seed), the shared rule on the raw set (``rule``; ``ratio``: the rule "
+          "before) and the peers on the raw set; "
+          "the last lines count the sets found exactly, within one, and farther from the true k "
+          "than the closest of the three peers (a set fitted with several seeds counts the "
+          "fraction of its seeds).\n")
+    header = ["set", "n", "true k"] + [SHORT[m] for m in METHODS] + ["rule", "ratio", *PEERS]
+    rows = []
+    exact, near, worse = (dict.fromkeys(header[3:], 0) for _ in range(3))
     for name in sets:
         n, k, found = peers.get(name, (None, None, {}))
         true = fits[next(key for key in fits if key[0] == name)][0][1]
         row = [name, n or "-", true] + [ks(name, m) for m in METHODS]
-        row += [found.get(c, "-") for c in ("ratio", *PEERS)]
+        row += [found.get(c, "-") for c in ("rule", "ratio", *PEERS)]
         rows.append(row)
+        best_peer = min((abs(found[c] - true) for c in PEERS if c in found), default=None)
         for column, cell in zip(header[3:], row[3:]):
             values = [int(v) for v in str(cell).split(", ") if v != "-"]
-            exact[column] += sum(v == true for v in values) / max(len(values), 1)
+            share = 1 / max(len(values), 1)
+            exact[column] += share * sum(v == true for v in values)
+            near[column] += share * sum(abs(v - true) <= 1 for v in values)
+            if best_peer is not None:
+                worse[column] += share * sum(abs(v - true) > best_peer for v in values)
     rows.append(["exact (sets)", "", ""] + [f"{exact[c]:.3g}" for c in header[3:]])
+    rows.append(["within one (sets)", "", ""] + [f"{near[c]:.3g}" for c in header[3:]])
+    rows.append(["farther than the closest peer (sets)", "", ""]
+                + [f"{worse[c]:.3g}" for c in header[3:]])
     print(rst_table(header, rows))
     score_rows, cost_rows = [], []
     for name in sets:
@@ -303,6 +326,8 @@ def main():
     parser.add_argument("--embeddings", default="/work/exp")
     parser.add_argument("--max-clusters", type=int, default=50)
     parser.add_argument("--umap", action="store_true", help="add the UMAP + HDBSCAN peer")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="the rules' columns alone, without the peers")
     parser.add_argument("--fit", nargs="*", metavar="SET",
                         help="instead, fit the estimators with n_clusters='auto' and with the "
                         "true k on these sets (scores, estimated k, CPU time of both)")
@@ -311,8 +336,9 @@ def main():
     parser.add_argument("--summarize", nargs="*", metavar="FIT_OUTPUT",
                         help="instead, print the results page's tables from these --fit "
                         "outputs and --peers")
-    parser.add_argument("--peers", default="benchmarks/results/auto_k/bench_auto_k.txt",
-                        help="output of the default mode (with --umap) for --summarize")
+    parser.add_argument("--peers", nargs="*", default=["benchmarks/results/auto_k/bench_auto_k.txt"],
+                        help="outputs of the default mode (with --umap, or --rules-only) for "
+                        "--summarize; a later file's columns replace an earlier file's")
     parser.add_argument("--methods", nargs="*", default=[
         "DEPICTClustering", "JULEClustering", "DAMICClustering", "DiscriminativeLatentClustering"])
     args = parser.parse_args()
@@ -324,31 +350,35 @@ def main():
         fit_estimators(args.embeddings, set(args.fit), args.methods, args.seeds)
         return
 
-    columns = ["ratio", "gap", "sil", "dpgmm"] + (["umap+hdb"] if args.umap else [])
+    columns = list(RULE_COLUMNS)
+    if not args.rules_only:
+        columns += ["sil", "dpgmm"] + (["umap+hdb"] if args.umap else [])
     print(f"max_clusters={args.max_clusters}; ACC/NMI: spectral clustering with the true k "
-          "and with the k of 'ratio'")
+          "and with the k of 'rule'; s/rule: its CPU seconds")
     print(f"{'set':<34}{'n':>6}{'true':>5}" + "".join(f"{c:>9}" for c in columns)
-          + f"{'ACC@k':>8}{'NMI@k':>6}{'ACC@est':>9}{'NMI@est':>8}{'s/ratio':>8}")
+          + f"{'ACC@k':>8}{'NMI@k':>6}{'ACC@est':>9}{'NMI@est':>8}{'s/rule':>8}")
     exact = {c: 0 for c in columns}
     near = {c: 0 for c in columns}
     n_sets = 0
     for name, X, y, k in suite(args.embeddings):
         X = np.asarray(X, dtype=np.float64)
         K = min(args.max_clusters, len(X) // 2)
-        start = time.perf_counter()
-        found = {"ratio": estimate_n_clusters(X, K, random_state=0)}
-        seconds = time.perf_counter() - start
+        start = time.process_time()
+        found = {"rule": estimate_n_clusters(X, K, random_state=0)}
+        seconds = time.process_time() - start
+        found["ratio"] = estimate_n_clusters(X, K, rule="ratio", random_state=0)
         found["gap"] = eigengap(X, K)
-        found["sil"] = silhouette_sweep(X, K)
-        found["dpgmm"] = dp_gmm(X, K)
-        if args.umap:
+        if "sil" in columns:
+            found["sil"] = silhouette_sweep(X, K)
+            found["dpgmm"] = dp_gmm(X, K)
+        if "umap+hdb" in columns:
             found["umap+hdb"] = umap_hdbscan(X)
         n_sets += 1
         for c in columns:
             exact[c] += found[c] == k
             near[c] += abs(found[c] - k) <= 1
         print(f"{name:<34}{len(X):>6}{k:>5}" + "".join(f"{found[c]:>9}" for c in columns)
-              + f"  {scores(X, y, k)}   {scores(X, y, found['ratio'])}{seconds:8.2f}", flush=True)
+              + f"  {scores(X, y, k)}   {scores(X, y, found['rule'])}{seconds:8.2f}", flush=True)
     print(f"{'exact k (of ' + str(n_sets) + ')':<45}" + "".join(f"{exact[c]:>9}" for c in columns))
     print(f"{'within +-1':<45}" + "".join(f"{near[c]:>9}" for c in columns))
 

@@ -14,10 +14,12 @@ The rule reads the smallest eigenvalues ``l_1 <= l_2 <= ...`` of the
 normalised Laplacian of a 15-nearest-neighbour graph
 (:func:`skdeepcluster.autok.laplacian_eigenvalues`): ``k`` groups that the
 graph separates give ``k`` eigenvalues near zero and a jump after them, and
-the estimate is the ``k`` where the spectrum grows by the largest factor,
-``max(l_{k+1}, 1e-3) / max(l_k, 1e-3)``. The plots show those ratios on
-data where the rule works and on data where it does not (the digits, whose
-classes touch). The script takes about 15 seconds on one CPU core.
+the first estimate is the ``k`` where the spectrum grows by the largest
+factor, ``max(l_{k+1}, 1e-3) / max(l_k, 1e-3)``. Where that is 1, the rule
+looks further: a later step of at least 2, else one cluster if the graph is
+as hard to cut as a Gaussian's, else the most modular spectral clustering.
+The plots show the ratios on separated blobs and on the digits, whose
+classes touch. The script takes about 15 seconds on one CPU core.
 """
 
 # %%
@@ -70,9 +72,12 @@ print(f"on the learned codes: {estimate_n_clusters(codes, max_clusters=20)}")
 # give a few eigenvalues near zero, then a jump: the largest ratio marks the
 # number of blobs. The digits' ten classes touch in pixel space; their
 # spectrum rises smoothly from a first non-zero eigenvalue well above the
-# floor, no ratio stands out, and the rule answers 1. For such data pass
-# ``n_clusters`` when it is known; the User Guide (section "Unknown number of
-# clusters") and the results page measure where the rule is right.
+# floor, no ratio after it reaches 2, and the largest ratio is the first
+# (``rule="ratio"``, the rule before, answers 1). The default rule then
+# compares the graph with that of a Gaussian of the same covariance (much
+# harder to cut, so more than one cluster) and takes the most modular
+# spectral clustering (printed below). The User Guide (section "Unknown
+# number of clusters") and the results page measure where the rule is right.
 digits = load_digits().data / 16.0
 spectra = {
     "blobs, raw features": laplacian_eigenvalues(X, 21),
@@ -87,16 +92,19 @@ for (name, eigenvalues), marker in zip(spectra.items(), "os^"):
     k = int(np.argmax(ratios)) + 1
     ks = np.arange(1, len(ratios) + 1)
     ax_values.plot(np.arange(1, len(eigenvalues) + 1), floored, marker=marker, label=name)
-    line, = ax_ratios.plot(ks, ratios, marker=marker, label=f"{name}: k = {k}")
+    line, = ax_ratios.plot(ks, ratios, marker=marker, label=f"{name}: ratio rule k = {k}")
     ax_ratios.plot([k], [ratios[k - 1]], marker="o", markersize=14, fillstyle="none",
                    color=line.get_color())
+for name, data in [("digits, pixels", digits)]:
+    print(f"{name}: ratio rule {estimate_n_clusters(data, 20, rule='ratio')}, "
+          f"default rule {estimate_n_clusters(data, 20, random_state=0)}")
 ax_values.set_yscale("log")
 ax_values.set_xlabel("i")
 ax_values.set_xticks(range(1, 22, 2))
 ax_values.set_title(r"eigenvalues $\lambda_i$ (floored at $10^{-3}$)")
 ax_ratios.set_yscale("log")
 ax_ratios.set_xlabel("k")
-ax_ratios.set_title(r"ratios $\lambda_{k+1} / \lambda_k$: the largest is the estimate")
+ax_ratios.set_title(r"ratios $\lambda_{k+1} / \lambda_k$: the largest is the ratio rule's")
 ax_ratios.set_xticks(range(1, 21, 2))
 ax_ratios.legend()
 fig.tight_layout()

@@ -17,19 +17,57 @@ def unequal_blobs(k, n_features=20, seed=0, std=1.0):
     return X, y
 
 
+@pytest.mark.parametrize("rule", ["step-modularity", "ratio"])
 @pytest.mark.parametrize("k", [2, 3, 5, 8, 12])
-def test_finds_separated_blobs(k):
+def test_finds_separated_blobs(k, rule):
     X, _ = unequal_blobs(k, seed=k)
+    assert estimate_n_clusters(X, max_clusters=20, rule=rule, random_state=0) == k
+
+
+@pytest.mark.parametrize("rule", ["step-modularity", "ratio"])
+def test_one_cluster(rule):
+    # One Gaussian blob: no jump in the spectrum after lambda_1 = 0, and
+    # lambda_2 that of the Gaussian reference.
+    X = np.random.RandomState(0).normal(size=(400, 10))
+    assert estimate_n_clusters(X, max_clusters=10, rule=rule) == 1
+
+
+def test_one_uniform_cluster():
+    # A uniform cube is no Gaussian, but no easier to cut than one.
+    X = np.random.RandomState(2).uniform(size=(1000, 3))
+    assert estimate_n_clusters(X, max_clusters=20, random_state=0) == 1
+
+
+def touching_blobs(k, seed):
+    """``k`` Gaussian blobs in 10-D close enough that the kNN graph joins
+    them all, with no step in its spectrum."""
+    rng = np.random.RandomState(seed)
+    X, _ = make_blobs(rng.randint(80, 200, size=k), n_features=10, cluster_std=3.0,
+                      center_box=(-8, 8), random_state=seed)
+    return X
+
+
+@pytest.mark.parametrize("k, seed", [(3, 0), (10, 0), (10, 1)])
+def test_touching_clusters(k, seed):
+    # Step 3 of the rule, the most modular spectral clustering, where the
+    # ratio rule answers 1 (with seed 2 of k=10 the rule answers 8).
+    X = touching_blobs(k, seed)
     assert estimate_n_clusters(X, max_clusters=20, random_state=0) == k
 
 
-def test_one_cluster():
-    # One Gaussian blob: no jump in the spectrum after lambda_1 = 0.
-    X = np.random.RandomState(0).normal(size=(400, 10))
-    assert estimate_n_clusters(X, max_clusters=10) == 1
+def test_ratio_rule_answers_one_on_touching_clusters():
+    # What the default rule replaced: the spectrum rises smoothly from a
+    # lambda_2 above the floor, and the largest ratio is the first.
+    assert estimate_n_clusters(touching_blobs(10, 0), max_clusters=20, rule="ratio") == 1
 
 
-@pytest.mark.xfail(strict=True, reason="a known limit of the ratio rule: on a thin 1-D "
+def test_touching_clusters_up_to_max_clusters():
+    # The modularity sweep ends at max_clusters, and may answer it.
+    X = touching_blobs(3, 0)
+    assert estimate_n_clusters(X, max_clusters=3, random_state=0) == 3
+
+
+@pytest.mark.xfail(strict=True, reason="a known limit of both rules: on a thin 1-D "
                    "manifold the spectrum grows like k**2 and a few steps stand out (FCPS "
                    "Chainlink: 6 for 2)")
 def test_one_cluster_on_a_curve():
@@ -87,6 +125,12 @@ def test_bad_max_clusters(max_clusters, message):
     X = X[:60]
     with pytest.raises(ValueError, match=message):
         estimate_n_clusters(X, max_clusters=max_clusters)
+
+
+def test_bad_rule():
+    X, _ = unequal_blobs(3, seed=7)
+    with pytest.raises(ValueError, match="rule must be one of"):
+        estimate_n_clusters(X, rule="eigengap")
 
 
 def test_bad_input():

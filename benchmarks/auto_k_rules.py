@@ -1,0 +1,275 @@
+"""Candidate rules for the number of clusters, compared on the suite of
+issue 15, on the embeddings the estimators learn on it, and on labelled sets
+outside it.
+
+Every candidate reads the symmetric 15-nearest-neighbour graph of
+:func:`skdeepcluster.estimate_n_clusters` (and two of them 10 and 30
+neighbours), so the spectra and the spectral clusterings are computed once per
+set and shared:
+
+- ``ratio``: the largest ratio of consecutive floored eigenvalues over
+  ``k = 1..K`` (``rule="ratio"``, the default before);
+- ``gap``: the classical eigengap ``l_{k+1} - l_k``;
+- ``ratio>=2``: ``ratio`` over ``k >= 2`` (never 1);
+- ``no1test``: ``ratio>=2``, but 1 when the graph is connected and no ratio
+  over ``k >= 2`` reaches 2;
+- ``vote``: ``ratio`` with 10, 15 and 30 neighbours, the majority (else 15's);
+- ``mod``: the spectral clustering (Ng-Jordan-Weiss, k-means in the first k
+  eigenvectors) over ``k = 2..K`` with the largest modularity;
+- ``mod.01``: the smallest ``k`` within 0.01 of that modularity;
+- ``sil``: the largest silhouette of those clusterings in their spectral space;
+- ``stepmod``: the default rule, ``rule="step-modularity"`` (``ratio``
+  where it is 2 or more; else a ratio >= 2 over ``k >= 2``, else 1 when
+  ``l_2`` is at least half that of a Gaussian with the data's covariance,
+  else ``mod.01``);
+- ``stepmod*``: ``stepmod`` without keeping ``ratio``'s answers of 2 or
+  more (the step test first);
+- ``t1.5``, ``t2.5``, ``r.33``, ``r.7``, ``tol0``, ``tol.02``: ``stepmod``
+  with the step ratio, the one-cluster fraction or the modularity tolerance
+  changed.
+
+Sets: the 19 raw sets of ``bench_auto_k.py``'s suite (``raw``); the
+embeddings each estimator passes to :func:`estimate_n_clusters` on them with
+``n_clusters="auto"`` and its defaults, seed 0 (``--capture DIR`` saves them,
+stopping each fit at the estimate; JULE's is that of its second estimate,
+after a full fit with the default rule); and 22 labelled sets outside the
+suite (``held``: Gaussian, uniform, moons, circles, blobs in 2 to 100
+dimensions, anisotropic and unequal-spread blobs, subsets of the digits'
+classes, and the pyclustering samples with known labels).
+
+Run::
+
+    OMP_NUM_THREADS=1 python benchmarks/auto_k_rules.py --capture /work/exp/autok/emb
+    OMP_NUM_THREADS=1 python benchmarks/auto_k_rules.py --embeddings /work/exp/autok/emb
+"""
+
+import argparse
+import glob
+import os
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import numpy as np
+from sklearn.cluster import KMeans
+from sklearn.datasets import load_digits, make_blobs, make_circles, make_moons
+from sklearn.metrics import silhouette_score
+from sklearn.preprocessing import StandardScaler
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_auto_k import METHODS, SHORT, suite  # noqa: E402
+from skdeepcluster.autok import (  # noqa: E402
+    EIGENVALUE_FLOOR,
+    _gaussian_reference,
+    _modularity,
+    _normalized_adjacency,
+    _top_eigenpairs,
+    laplacian_eigenvalues,
+)
+
+PYCLUSTERING = "/usr/share/pyclustering/samples/samples"
+
+
+def tag(name):
+    return name.replace(" ", "_").replace("(", "").replace(")", "").replace("=", "")
+
+
+def capture(out, seed=0):
+    """Save the embedding each estimator estimates on, per set of the suite."""
+    import torch
+
+    import skdeepcluster
+    from skdeepcluster.base import BaseDeepClustering
+
+    torch.set_num_threads(1)
+    os.makedirs(out, exist_ok=True)
+    estimate = BaseDeepClustering._estimate_n_clusters
+    seen = []
+
+    class Stop(Exception):
+        pass
+
+    def spy(self, embedding, random_state):
+        seen.append(np.asarray(embedding, dtype=np.float32))
+        if not isinstance(self, skdeepcluster.JULEClustering):
+            raise Stop
+        return estimate(self, embedding, random_state)
+
+    BaseDeepClustering._estimate_n_clusters = spy
+    for name, X, y, k in suite("/nonexistent"):
+        for method in METHODS:
+            path = os.path.join(out, f"{tag(name)}__{method}__{seed}.npz")
+            if os.path.exists(path):
+                continue
+            seen.clear()
+            try:
+                getattr(skdeepcluster, method)(n_clusters="auto", random_state=seed,
+                                               device="cpu").fit(X)
+            except Stop:
+                pass
+            np.savez(path, Z=seen[-1], k=k)
+            print(name, method, seen[-1].shape, flush=True)
+
+
+def held_out():
+    """``(name, X, k)``: labelled sets outside the suite."""
+    rng = np.random.RandomState(100)
+    yield "gaussian 10-d", rng.normal(size=(400, 10)), 1
+    yield "gaussian 5-d", rng.normal(size=(2000, 5)), 1
+    yield "uniform cube 3-d", rng.uniform(size=(1000, 3)), 1
+    yield "moons", make_moons(600, noise=0.06, random_state=1)[0], 2
+    yield "circles", make_circles(600, noise=0.04, factor=0.5, random_state=1)[0], 2
+    for k, d, std, seed in [(4, 2, 1.0, 11), (6, 2, 0.8, 12), (10, 100, 3.0, 13), (7, 5, 1.5, 14),
+                            (15, 50, 2.0, 15)]:
+        r = np.random.RandomState(seed)
+        X = make_blobs(r.randint(40, 250, size=k), n_features=d, cluster_std=std,
+                       center_box=(-15, 15), random_state=seed)[0]
+        yield f"blobs k={k} {d}-d", X, k
+    X = make_blobs(900, n_features=2, centers=3, random_state=170)[0]
+    yield "anisotropic blobs", X @ np.array([[0.6, -0.6], [-0.4, 0.8]]), 3
+    X = make_blobs([300, 300, 300], n_features=2, cluster_std=[1.0, 2.5, 0.5], random_state=170)[0]
+    yield "unequal-spread blobs", X, 3
+    digits = load_digits()
+    for classes in [(0, 1, 2), (0, 1, 2, 3, 4), (3, 5, 8, 9)]:
+        mask = np.isin(digits.target, classes)
+        yield f"digits {''.join(map(str, classes))}", digits.data[mask] / 16, len(classes)
+    for name in ["Simple03", "Simple04", "Simple05", "Simple08", "Simple15", "Elongate"]:
+        path = os.path.join(PYCLUSTERING, "simple", name)
+        if os.path.exists(path + ".data"):
+            X = np.loadtxt(path + ".data")
+            X = X.reshape(len(X), -1)
+            labels = set(open(path + ".answer").read().split()) - {"00"}
+            yield name, X, len(labels)
+    path = os.path.join(PYCLUSTERING, "famous", "OldFaithful.data")
+    if os.path.exists(path):
+        yield "OldFaithful", StandardScaler().fit_transform(np.loadtxt(path)), 2
+
+
+def features(X, K, seed=0):
+    """What the candidates read: the spectra (10, 15, 30 neighbours), the
+    spectral clusterings' modularity and silhouette, the reference's l_2."""
+    X = np.asarray(X, dtype=np.float64)
+    out = {"K": K}
+    for n_neighbors in (10, 30):
+        out[n_neighbors] = laplacian_eigenvalues(X, K + 1, n_neighbors=n_neighbors,
+                                                 random_state=seed)
+    A, M = _normalized_adjacency(X, 15, "cpu")
+    top, V = _top_eigenpairs(M, K + 1, seed, vectors=True)
+    out[15] = np.clip(1.0 - top, 0.0, 2.0)
+    out["Q"], out["sil"] = {}, {}
+    for k in range(2, K + 1):
+        rows = V[:, :k] / np.maximum(np.linalg.norm(V[:, :k], axis=1, keepdims=True), 1e-12)
+        labels = KMeans(k, n_init=3, random_state=seed).fit_predict(rows)
+        out["Q"][k] = _modularity(A, labels)
+        out["sil"][k] = (silhouette_score(rows, labels, sample_size=min(2000, len(X)),
+                                          random_state=seed)
+                         if np.unique(labels).size > 1 else -1)
+    G = _gaussian_reference(X, np.random.RandomState(seed))
+    out["reference"] = laplacian_eigenvalues(G, 2, random_state=seed)[1]
+    return out
+
+
+def largest_ratio(eigenvalues, K, smallest_k=1):
+    floored = np.maximum(eigenvalues[:K + 1], EIGENVALUE_FLOOR)
+    ratios = floored[1:] / floored[:-1]
+    k = int(np.argmax(ratios[smallest_k - 1:])) + smallest_k
+    return k, ratios[k - 1]
+
+
+def most_modular(f, tol):
+    best = max(f["Q"].values())
+    return min(k for k, q in f["Q"].items() if q >= best - tol)
+
+
+def stepmod(f, step=2.0, fraction=0.5, tol=0.01, keep_ratio=True):
+    if keep_ratio and largest_ratio(f[15], f["K"])[0] >= 2:
+        return largest_ratio(f[15], f["K"])[0]
+    k, ratio = largest_ratio(f[15], f["K"], 2)
+    if ratio >= step:
+        return k
+    if f[15][1] >= fraction * f["reference"]:
+        return 1
+    return most_modular(f, tol)
+
+
+def vote(f):
+    ks = [largest_ratio(f[n], f["K"])[0] for n in (10, 15, 30)]
+    values, counts = np.unique(ks, return_counts=True)
+    return int(values[np.argmax(counts)]) if counts.max() > 1 else ks[1]
+
+
+def no1test(f):
+    k, ratio = largest_ratio(f[15], f["K"], 2)
+    return 1 if ratio < 2 and f[15][1] > 1e-8 else k
+
+
+CANDIDATES = {
+    "ratio": lambda f: largest_ratio(f[15], f["K"])[0],
+    "gap": lambda f: int(np.argmax(np.diff(f[15][:f["K"] + 1]))) + 1,
+    "ratio>=2": lambda f: largest_ratio(f[15], f["K"], 2)[0],
+    "no1test": no1test,
+    "vote": vote,
+    "mod": lambda f: most_modular(f, 0.0),
+    "mod.01": lambda f: most_modular(f, 0.01),
+    "sil": lambda f: max(f["sil"], key=f["sil"].get),
+    "stepmod": stepmod,
+    "stepmod*": lambda f: stepmod(f, keep_ratio=False),
+    "t1.5": lambda f: stepmod(f, step=1.5),
+    "t2.5": lambda f: stepmod(f, step=2.5),
+    "r.33": lambda f: stepmod(f, fraction=0.33),
+    "r.7": lambda f: stepmod(f, fraction=0.7),
+    "tol0": lambda f: stepmod(f, tol=0.0),
+    "tol.02": lambda f: stepmod(f, tol=0.02),
+}
+
+
+def all_sets(embeddings):
+    for name, X, _, k in suite("/nonexistent"):
+        yield "raw", name, X, k
+    for path in sorted(glob.glob(os.path.join(embeddings or "/nonexistent", "*__*__0.npz"))):
+        data = np.load(path)
+        name, method, _ = os.path.basename(path)[:-4].split("__")
+        # "Z", or the last of "Z0", "Z1", ... (JULE estimates twice)
+        key = "Z" if "Z" in data.files else max(f for f in data.files if f.startswith("Z"))
+        yield SHORT.get(method, method), name, data[key], int(data["k"])
+    for name, X, k in held_out():
+        yield "held", name, X, k
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--capture", metavar="DIR")
+    parser.add_argument("--embeddings", metavar="DIR")
+    parser.add_argument("--max-clusters", type=int, default=50)
+    args = parser.parse_args()
+    warnings.filterwarnings("ignore")
+    if args.capture:
+        capture(args.capture)
+        return
+    names = list(CANDIDATES)
+    print(f"{'group':<7}{'set':<22}{'true':>5}" + "".join(f"{c:>9}" for c in names)
+          + f"{'CPU s':>7}")
+    results = []
+    for group, name, X, k in all_sets(args.embeddings):
+        start = time.process_time()
+        f = features(X, min(args.max_clusters, len(X) // 2))
+        cpu = time.process_time() - start
+        found = {c: CANDIDATES[c](f) for c in names}
+        results.append((group, k, found))
+        print(f"{group:<7}{name[:21]:<22}{k:>5}" + "".join(f"{found[c]:>9}" for c in names)
+              + f"{cpu:>7.1f}", flush=True)
+    print("\nexact / within one, per group of sets")
+    print(f"{'group':<22}{'sets':>5}" + "".join(f"{c:>9}" for c in names))
+    groups = list(dict.fromkeys(g for g, _, _ in results)) + ["all"]
+    for group in groups:
+        rows = [(k, f) for g, k, f in results if group in (g, "all")]
+        print(f"{group:<22}{len(rows):>5}" + "".join(
+            f"{sum(f[c] == k for k, f in rows):>5}/{sum(abs(f[c] - k) <= 1 for k, f in rows):<3}"
+            for c in names))
+
+
+if __name__ == "__main__":
+    main()
