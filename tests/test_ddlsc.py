@@ -192,6 +192,37 @@ def test_images_use_the_conv_network(tiny_images):
     assert model.predict(tiny_images[:5]).shape == (5,)
 
 
+@pytest.mark.parametrize("image_shape, n_samples, expected", [
+    (None, 1797, (100, 30)),          # flat features: the epochs, whatever the size
+    (None, 70_000, (100, 30)),
+    ((1, 28, 28), 10_000, (30, 2)),   # images: at most 300 and 20 steps of 1,000
+    ((1, 28, 28), 70_000, (5, 1)),    # never less than one epoch
+    ((1, 8, 8), 1797, (100, 10)),
+])
+def test_auto_budgets_cap_only_the_image_networks(image_shape, n_samples, expected):
+    model = DiscriminativeLatentClustering(10, image_shape=image_shape)
+    model.input_shape_ = image_shape  # as fit sets it
+    names = ("n_pretrain_epochs", "n_epochs")
+    assert tuple(model._epochs(name, n_samples) for name in names) == expected
+    # an int is a number of epochs whatever the input
+    model.set_params(n_pretrain_epochs=100, n_epochs=30)
+    assert tuple(model._epochs(name, 70_000) for name in names) == (100, 30)
+
+
+def test_auto_budgets_run_in_the_fit(tiny_images, monkeypatch):
+    from skdeepcluster import ddlsc
+
+    # 8 steps of pretraining and 2 per stage: 36 samples in batches of 30 take
+    # 2 steps an epoch
+    monkeypatch.setitem(ddlsc.IMAGE_AUTO_BUDGETS, "n_pretrain_epochs", (100, 0, 8))
+    monkeypatch.setitem(ddlsc.IMAGE_AUTO_BUDGETS, "n_epochs", (30, 0, 2))
+    params = {**FAST, "n_pretrain_epochs": "auto", "n_epochs": "auto", "tol": 0.0}
+    model = DiscriminativeLatentClustering(3, image_shape=(1, 8, 8), n_filters=(4, 4), **params)
+    model.fit(tiny_images)
+    phases = [h["phase"] for h in model.history_]
+    assert phases == ["pretrain"] * 4 + ["stage1"] + ["stage2"]
+
+
 def test_bad_layer_sizes(blobs):
     X, _ = blobs
     with pytest.raises(ValueError, match="hidden_layer_sizes must hold positive integers"):
