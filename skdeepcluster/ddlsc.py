@@ -219,7 +219,7 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
     changed (the paper stops when ``L_c`` no longer improves; the label
     change is the rule of the other estimators here, and ``L_c`` is
     recorded in ``history_``). Pretraining runs ``n_pretrain_epochs``
-    epochs.
+    epochs (with ``"auto"``, fewer for images: see the parameter).
 
     Choices where the paper is silent or differs: the diagonal of the
     cosine matrix is left out of eq. (5); the reconstruction loss is the
