@@ -1,5 +1,7 @@
 """DiscriminativeLatentClustering's pretrained codes, epoch by epoch, on 28x28 images.
 
+(Flat rows with ``"image_shape": null`` in PARAMS.)
+
 Fits ``DiscriminativeLatentClustering(n_clusters, image_shape=(1, 28, 28),
 random_state=SEED, **PARAMS)`` on a data set of ``benchmarks/compare.py``
 and prints, after each pretraining epoch of CHECKPOINTS, the CPU seconds of
@@ -34,8 +36,8 @@ def main(argv):
     torch.set_num_threads(1)
     data = load(name)
     X, y = data.data, data.target
-    model = ddlsc.DiscriminativeLatentClustering(
-        data.n_clusters, image_shape=(1, 28, 28), random_state=seed, **params)
+    params = {"image_shape": (1, 28, 28), **params}  # '"image_shape": null' for flat rows
+    model = ddlsc.DiscriminativeLatentClustering(data.n_clusters, random_state=seed, **params)
 
     def report(labels):
         return "{ACC:.3f} / {NMI:.3f} / {ARI:.3f}".format(**clustering_report(y, labels))
