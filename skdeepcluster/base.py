@@ -36,7 +36,7 @@ from . import nn as networks
 from ._compat import HasMethods, Interval, StrOptions, _fit_context
 from ._version import __version__
 from .autok import _check_max_clusters, estimate_n_clusters
-from .data import ArrayRows, ColumnStats, chunk_slices, is_out_of_core
+from .data import ArrayRows, ColumnStats, chunk_slices, is_out_of_core, shift_images
 from .gdl import GDLClustering
 from .graph import spectral_clustering
 from .training import Trainer, apply_in_batches, epochs_for_steps, make_generator, resolve_device
@@ -61,6 +61,10 @@ INFERENCE_BATCH_SIZE = 1024
 AUTO_WIDTH_CLUSTERS = 10
 
 _SCALINGS = {"minmax", "standard", "maxabs"}
+
+#: With ``augment`` on, training images move by up to this fraction of their
+#: height and width (at least one pixel): 2 pixels on 28x28 images.
+AUGMENT_SHIFT = 1 / 14
 
 
 class _SerializedModule:
@@ -689,6 +693,43 @@ class BaseDeepClustering(
         noise_seed = int(seeds[1]) + distributed.rank()
         return make_generator(seeds[0], "cpu"), make_generator(noise_seed, self.device_)
 
+    def _augmenter(self, generator):
+        """The augmentation of training batches this fit uses, or None.
+
+        ``augment`` (a parameter of the methods that have it): ``"auto"`` is
+        on for images (``input_shape_`` set) and off for flat features;
+        True needs images. On, the returned function takes a scaled batch
+        (float32, on ``device_``, one flattened image a row) and returns it
+        with each image shifted by up to ``AUGMENT_SHIFT`` of its sides
+        (:func:`~skdeepcluster.data.shift_images`, drawn from
+        ``generator``). The shift is made on the unscaled pixels and the
+        result scaled again, so that a per-pixel scaling (``"standard"``)
+        stays the scaling of each position. Off, nothing is drawn from
+        ``generator``.
+        """
+        augment = getattr(self, "augment", False)
+        if isinstance(augment, str):  # "auto"
+            augment = self.input_shape_ is not None
+        if not augment:
+            return None
+        if self.input_shape_ is None:
+            raise ValueError(
+                "augment=True shifts images, but image_shape is None, so X is read as "
+                "flat features. Pass image_shape=(channels, height, width) for "
+                "flattened images, or augment=False (or 'auto') for flat features."
+            )
+        shape = self.input_shape_
+        max_shift = max(1, round(AUGMENT_SHIFT * min(shape[1:])))
+        offset = torch.as_tensor(self.scale_offset_, dtype=torch.float32, device=self.device_)
+        factor = torch.as_tensor(self.scale_factor_, dtype=torch.float32, device=self.device_)
+
+        def augment_batch(x):
+            images = (x / factor + offset).reshape(len(x), *shape)
+            shifted = shift_images(images, max_shift, generator).reshape(len(x), -1)
+            return (shifted - offset) * factor
+
+        return augment_batch
+
     def _build_module(self, factory, initialise):
         """Construct a network with ``factory()``, initialise it on the CPU
         with ``initialise(module)``, and move it to ``device_``.
@@ -911,6 +952,9 @@ def cluster_means(Z, labels, n_clusters, random_state):
     sums[empty] = Z[random_state.randint(len(Z), size=int(empty.sum()))]
     return sums / np.maximum(counts, 1)[:, None]
 
+
+#: Parameter constraint of ``augment`` (see ``BaseDeepClustering._augmenter``).
+AUGMENT_CONSTRAINT = ["boolean", StrOptions({"auto"})]
 
 #: Parameter constraint shared by the methods that accept an init clusterer.
 INIT_CONSTRAINT = [StrOptions({"auto", "spectral", "kmeans", "gdl"}), HasMethods(["fit_predict"])]

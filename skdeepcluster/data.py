@@ -13,7 +13,9 @@ for a full pass. What stands behind ``X`` is one of
 
 :func:`read_ahead` reads the next batch of an :class:`ArrayRows` in a
 background thread while the current one trains. :class:`ColumnStats` gathers
-the statistics of the input scaling chunk by chunk.
+the statistics of the input scaling chunk by chunk. :func:`shift_images`
+translates a batch of images at random, the augmentation of image inputs
+during training.
 
 Nothing in this module imports scikit-learn; validation is the estimators'
 (it is passed in as a callable).
@@ -34,6 +36,7 @@ __all__ = [
     "chunk_slices",
     "is_out_of_core",
     "read_ahead",
+    "shift_images",
 ]
 
 #: Bytes of float64 values per chunk of the streamed passes (validation,
@@ -301,3 +304,48 @@ class _Reader:
         if self.thread is not None:
             self.thread.join()
             self.thread = None
+
+
+def shift_images(images, max_shift, generator):
+    """Each image of a batch translated by its own random number of pixels.
+
+    Every image moves by ``dy`` rows and ``dx`` columns, each drawn
+    uniformly from ``-max_shift`` to ``max_shift``; the pixels that come in
+    from outside repeat the image's edge (replicate padding, so no
+    background value is assumed). One gather on the batch's device, no loop
+    over samples.
+
+    Parameters
+    ----------
+    images : Tensor of shape (N, C, H, W)
+    max_shift : int
+        The largest shift, in pixels, along each axis; 0 returns ``images``.
+    generator : torch.Generator
+        On the device of ``images``; the only source of randomness.
+
+    Returns
+    -------
+    Tensor of shape (N, C, H, W)
+
+    Examples
+    --------
+    >>> import torch
+    >>> image = torch.arange(9.0).reshape(1, 1, 3, 3)
+    >>> shifted = shift_images(image, 1, torch.Generator().manual_seed(0))
+    >>> shifted.shape
+    torch.Size([1, 1, 3, 3])
+    """
+    max_shift = int(max_shift)
+    if max_shift == 0:
+        return images
+    n, _, height, width = images.shape
+    device = images.device
+    padded = torch.nn.functional.pad(images, (max_shift,) * 4, mode="replicate")
+    starts = torch.randint(0, 2 * max_shift + 1, (2, n, 1), generator=generator, device=device)
+    rows = torch.arange(height, device=device) + starts[0]  # (N, H)
+    cols = torch.arange(width, device=device) + starts[1]  # (N, W)
+    batch = torch.arange(n, device=device)[:, None, None]
+    # (N, H+2s, W+2s, C) indexed by (N, H, W) -> (N, H, W, C)
+    shifted = padded.permute(0, 2, 3, 1)[batch, rows[:, :, None], cols[:, None, :]]
+    return shifted.permute(0, 3, 1, 2).contiguous()
+

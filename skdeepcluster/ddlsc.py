@@ -9,7 +9,13 @@ import numpy as np
 import torch
 
 from ._compat import Interval, StrOptions
-from .base import BaseDeepClustering, INIT_CONSTRAINT, check_positive_ints, initial_clustering
+from .base import (
+    AUGMENT_CONSTRAINT,
+    INIT_CONSTRAINT,
+    BaseDeepClustering,
+    check_positive_ints,
+    initial_clustering,
+)
 from .distributed import gather_batch, mean_over_batch, mean_over_ranks
 from .geometry import normalise_rows, select_anchors, spherical_centroids
 from .losses import (
@@ -134,6 +140,18 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         digits and level with it on Fashion-MNIST
         (:ref:`benchmarks <bench_init>`); any object with ``fit_predict``
         can be passed.
+    augment : bool or "auto", default=False
+        Random shifts of the training images. On (True, or ``"auto"`` with
+        ``image_shape`` set), each pretraining batch is encoded with every
+        image moved by up to 1/14 of its height and width (2 pixels on
+        28x28 images, at least 1; :func:`~skdeepcluster.data.shift_images`),
+        while the reconstruction target and the anchors' k-NN graph stay
+        the unshifted images; the clustering stages see the images as they
+        are. ``"auto"`` is off for flat features; True with flat features
+        is an error. Off by default, the paper's training: on the
+        Fashion-MNIST test split as 28x28 images it moved ACC / NMI from
+        0.595 / 0.584 to 0.598 / 0.576 (mean of seeds 0-2,
+        :ref:`results_augment`).
     n_pretrain_epochs : int or "auto", default="auto"
         Epochs of pretraining. ``"auto"`` is 100 epochs for flat features
         (the epochs of 0.2.0, whatever the size of the data); for images
@@ -263,6 +281,7 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         "lambda_b": [Interval(Real, 0, None, closed="left")],
         "lambda_w": [Interval(Real, 0, None, closed="left")],
         "init": INIT_CONSTRAINT,
+        "augment": AUGMENT_CONSTRAINT,
         "n_pretrain_epochs": [Interval(Integral, 0, None, closed="left"), StrOptions({"auto"})],
         "n_epochs": [Interval(Integral, 0, None, closed="left"), StrOptions({"auto"})],
         "learning_rate": [Interval(Real, 0, None, closed="neither")],
@@ -288,6 +307,7 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         lambda_b=1.0,
         lambda_w=0.3,
         init="kmeans",
+        augment=False,
         n_pretrain_epochs="auto",
         n_epochs="auto",
         learning_rate=1e-3,
@@ -313,6 +333,7 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         self.lambda_b = lambda_b
         self.lambda_w = lambda_w
         self.init = init
+        self.augment = augment
         self.n_pretrain_epochs = n_pretrain_epochs
         self.n_epochs = n_epochs
         self.learning_rate = learning_rate
@@ -383,7 +404,8 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
 
     # ----------------------------------------------------------------- fit
     def _fit(self, X, random_state, trainer):
-        cpu_gen, _ = self._generators(random_state)
+        cpu_gen, noise_gen = self._generators(random_state)
+        augment = self._augmenter(noise_gen)
         n_samples = X.shape[0]
         self.network_ = self._build_network(X.shape[1], cpu_gen)
         trainer.modules.append(self.network_)
@@ -394,7 +416,10 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         def batch_loss(idx, stage):
             """The loss of one batch in ``stage``; its terms go to ``terms``."""
             x = X[idx].to(device)
-            z, x_hat = self.network_(x)
+            # Pretraining encodes shifted images (augment) and reconstructs
+            # and pairs the images themselves.
+            x_in = augment(x) if augment is not None and stage == "pretrain" else x
+            z, x_hat = self.network_(x_in)
             parts = {"reconstruction": mean_over_batch((x_hat - x) ** 2)}
             # The pairwise terms need the whole batch, also when each process
             # of a distributed fit holds a part of it.
