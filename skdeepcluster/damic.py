@@ -155,6 +155,15 @@ class DAMICClustering(BaseDeepClustering):
         give a better start, and the 10,000 steps took 225 s of CPU on a
         loaded machine (:ref:`results_damic_cost`). An int is the paper's
         schedule in epochs, whatever the size of the data.
+    pretrain_noise : float, default=0.0
+        Standard deviation of Gaussian noise added to the scaled input while
+        the single autoencoder is pretrained, which then learns to
+        reconstruct the clean input (a denoising autoencoder); the later
+        phases see clean input. 0 is the paper's plain autoencoder. On the
+        digits 0.2 gave a better start and fit (seeds 0-2, ACC / NMI 0.898 /
+        0.879 against 0.850 / 0.857), but on the Fashion-MNIST test split
+        it lowered the fit from 0.605 / 0.683 to 0.597 / 0.674, so it is not
+        the default (:ref:`results_damic_digits`).
     n_cluster_pretrain_epochs : int or "auto", default="auto"
         Epochs of pretraining the clustering network on the initial labels,
         and then (as many) of pretraining each cluster's autoencoder on its
@@ -303,6 +312,7 @@ class DAMICClustering(BaseDeepClustering):
         "tol": [Interval(Real, 0, None, closed="left")],
         "n_iter_no_change": [Interval(Integral, 1, None, closed="left")],
         "label_tol": [Interval(Real, 0, 1, closed="both")],
+        "pretrain_noise": [Interval(Real, 0, None, closed="left")],
     }
 
     _auto_scaling = "minmax"
@@ -322,6 +332,7 @@ class DAMICClustering(BaseDeepClustering):
         init="auto",
         predict_rule="proba",
         n_pretrain_epochs="auto",
+        pretrain_noise=0.0,
         n_cluster_pretrain_epochs="auto",
         n_epochs="auto",
         learning_rate=1e-3,
@@ -344,6 +355,7 @@ class DAMICClustering(BaseDeepClustering):
         self.init = init
         self.predict_rule = predict_rule
         self.n_pretrain_epochs = n_pretrain_epochs
+        self.pretrain_noise = pretrain_noise
         self.n_cluster_pretrain_epochs = n_cluster_pretrain_epochs
         self.n_epochs = n_epochs
         self.learning_rate = learning_rate
@@ -407,7 +419,7 @@ class DAMICClustering(BaseDeepClustering):
 
     # ----------------------------------------------------------------- fit
     def _fit(self, X, random_state, trainer):
-        cpu_gen, _ = self._generators(random_state)
+        cpu_gen, noise_gen = self._generators(random_state)
         n_samples, n_features = X.shape
         device = self.device_
 
@@ -424,13 +436,17 @@ class DAMICClustering(BaseDeepClustering):
 
             trainer.run(phase, n_epochs, epoch_fn)
 
-        # 1. One autoencoder on all the data.
+        # 1. One autoencoder on all the data (denoising with pretrain_noise).
         single = self._build_autoencoders(1, n_features, cpu_gen)
         trainer.modules.append(single)
 
         def single_loss(idx):
             x = batch(idx)
-            return reconstruction_distances(x, single(x)).mean()
+            noisy = x
+            if self.pretrain_noise > 0:
+                noisy = x + self.pretrain_noise * torch.randn(
+                    x.shape, generator=noise_gen, device=x.device, dtype=x.dtype)
+            return reconstruction_distances(x, single(noisy)).mean()
 
         run_phase("pretrain", self._epochs("n_pretrain_epochs", n_samples), single, single_loss)
 

@@ -190,6 +190,21 @@ def test_early_stopping_on_the_loss(blobs):
     assert not any("label_change" in h for h in model.history_)
 
 
+def test_pretrain_noise_denoises_only_the_single_autoencoder(blobs):
+    X, y = blobs
+    losses = {}
+    for noise in (0.0, 0.5, 0.5):
+        model = DAMICClustering(3, pretrain_noise=noise, **FAST).fit(X)
+        assert clustering_accuracy(y, model.labels_) > 0.9
+        losses.setdefault(noise, []).append([(h["phase"], h["loss"]) for h in model.history_])
+    plain, (noisy, again) = losses[0.0][0], losses[0.5]
+    assert noisy == again  # the noise is drawn from the fit's own generator
+    pretrain = [loss for phase, loss in noisy if phase == "pretrain"]
+    assert pretrain != [loss for phase, loss in plain if phase == "pretrain"]
+    with pytest.raises(ValueError, match="'pretrain_noise' parameter"):
+        DAMICClustering(3, pretrain_noise=-0.1, **FAST).fit(X)
+
+
 @pytest.mark.parametrize("n_samples, expected", [
     (50, (100, 500, 50)),        # one step an epoch: the epochs, or 500 steps
     (1797, (100, 28, 28)),       # the digits: 1,800 pretraining steps, under the cap
