@@ -30,6 +30,11 @@ __all__ = ["JULEClustering"]
 LR_DECAY_GAMMA = 1e-4
 LR_DECAY_POWER = 0.75
 
+#: The merges leave no cluster smaller than this share of the average size
+#: of the clusters they merge to while larger ones still merge
+#: (:func:`~skdeepcluster.graph.gdl_agglomerative`'s ``min_size``).
+MIN_SIZE = 0.1
+
 
 class JULEClustering(BaseDeepClustering):
     """JULE: agglomerative clustering and a CNN learned together.
@@ -382,17 +387,19 @@ class JULEClustering(BaseDeepClustering):
             cap = cap[0] if first else cap[1]
         return cap
 
-    def _merge(self, W, n_target, labels, features, n_clusters, first=False):
-        """Merge ``labels`` down to ``n_target`` clusters; the size cap (of
-        the first period's merges with ``first``) is taken relative to
-        ``n_clusters`` clusters."""
-        max_size = None
+    def _merge(self, W, n_target, labels, features, first=False):
+        """Merge ``labels`` down to ``n_target`` clusters. The size cap of
+        the first period's merges (``first``) and the smallest size left
+        over are relative to the average size of the ``n_target`` clusters,
+        the cap of the later merges to that of ``n_clusters_`` clusters."""
+        average = len(labels) / n_target
         cap = self._size_cap(first)
-        if cap is not None:
-            max_size = math.ceil(cap * len(labels) / n_clusters)
+        if cap is not None and not first:
+            cap *= n_target / self.n_clusters_
         return gdl_agglomerative(
             W, n_target, labels, n_cluster_neighbors=self.k_c, lambda_=self.lambda_,
-            features=features, max_size=max_size,
+            features=features, max_size=None if cap is None else math.ceil(cap * average),
+            min_size=math.ceil(MIN_SIZE * average),
         )
 
     def _over_cluster(self, features):
@@ -452,8 +459,7 @@ class JULEClustering(BaseDeepClustering):
             # n_clusters="auto": the first period stops merging at max_clusters.
             floor = self.n_clusters_ or self._max_clusters
             n_target = max(floor, n_current - math.ceil(self.eta * n_current))
-            labels = on_rank_zero(self._merge, W, n_target, labels, features, floor,
-                                  self.n_periods_ == 0)
+            labels = on_rank_zero(self._merge, W, n_target, labels, features, self.n_periods_ == 0)
             self.n_periods_ += 1
 
             def epoch(_, labels=labels, n_target=n_target):
@@ -483,7 +489,7 @@ class JULEClustering(BaseDeepClustering):
             self._estimate_n_clusters(features.numpy().astype(np.float64), random_state)
         W, chains, self.sigma2_ = on_rank_zero(self._over_cluster, features)
         if self.final_clustering == "rc":
-            labels = on_rank_zero(self._merge, W, self.n_clusters_, chains, features, self.n_clusters_)
+            labels = on_rank_zero(self._merge, W, self.n_clusters_, chains, features)
         elif self.final_clustering == "spectral":
             labels = on_rank_zero(
                 spectral_clustering, features, self.n_clusters_, device=self.device_,
