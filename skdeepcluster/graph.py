@@ -331,6 +331,7 @@ def merge_criterion(top_affinities, n_cluster_neighbors=5, lambda_=1.0):
 
 def gdl_agglomerative(
     W, n_clusters, labels, *, n_cluster_neighbors=1, lambda_=0.0, features=None, max_size=None,
+    min_size=None,
 ):
     """Merge clusters by graph degree linkage until ``n_clusters`` remain.
 
@@ -351,6 +352,14 @@ def gdl_agglomerative(
     ``features`` (or, without ``features``, the smallest other cluster),
     whatever the sizes, until ``n_clusters`` remain.
 
+    With ``min_size``, no cluster smaller than it is left over while larger
+    ones still merge: one whose linked neighbours would all exceed
+    ``max_size`` joins the one of highest affinity anyway, before any other
+    merge, and those linked to no cluster at all (samples that no neighbour
+    of theirs links back to, such as outliers) do not count towards
+    ``n_clusters`` while the graph merges, and join the nearest mean at the
+    end, as above.
+
     Parameters
     ----------
     W : sparse matrix of shape (n_samples, n_samples)
@@ -367,6 +376,10 @@ def gdl_agglomerative(
         Largest cluster a graph-linked merge may create; None for no limit
         (plain GDL, which on overlapping classes tends to grow one giant
         cluster: see :class:`~skdeepcluster.JULEClustering`'s ``size_cap``).
+    min_size : int, default=None
+        Clusters smaller than this are merged first where ``max_size``
+        blocks them, and when unlinked are left to the nearest-mean rule
+        (see above); None for neither.
 
     Returns
     -------
@@ -391,12 +404,20 @@ def gdl_agglomerative(
     k_c = max(int(n_cluster_neighbors), 1)
 
     cap = np.inf if max_size is None else max_size
+    small = 0 if min_size is None else min_size
+    # Clusters small enough to be left over, linked to none: they join the
+    # nearest mean after the graph merges (their affinities stay empty, as
+    # merges of other clusters only add to linked pairs).
+    n_unlinked = int(sum(1 for c in range(n_init) if not affinity[c] and size[c] < small))
 
     def entry(c):
         row = affinity[c]
         room = cap - size[c]
         allowed = [kv for kv in row.items() if size[kv[0]] <= room]
         if not allowed:
+            if size[c] < small and row:
+                partner = max(row.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+                return (-np.inf, c, int(version[c]), partner)
             return None
         partner, best = max(allowed, key=lambda kv: (kv[1], -kv[0]))
         top = [best] + heapq.nlargest(k_c - 1, (v for key, v in row.items() if key != partner))
@@ -406,7 +427,7 @@ def gdl_agglomerative(
     heap = [e for e in map(entry, range(n_init)) if e is not None]
     heapq.heapify(heap)
     n_alive = n_init
-    while n_alive > n_clusters and heap:
+    while n_alive - n_unlinked > n_clusters and heap:
         _, i, ver, j = heapq.heappop(heap)
         if not alive[i] or ver != version[i]:
             continue
