@@ -408,7 +408,11 @@ def gdl_agglomerative(
     # Clusters small enough to be left over, linked to none: they join the
     # nearest mean after the graph merges (their affinities stay empty, as
     # merges of other clusters only add to linked pairs).
-    n_unlinked = int(sum(1 for c in range(n_init) if not affinity[c] and size[c] < small))
+    n_unlinked = sum(1 for c in range(n_init) if not affinity[c] and size[c] < small)
+
+    def strongest(pairs):
+        """The (cluster, affinity) of highest affinity; ties to the lower id."""
+        return max(pairs, key=lambda kv: (kv[1], -kv[0]))
 
     def entry(c):
         row = affinity[c]
@@ -416,10 +420,9 @@ def gdl_agglomerative(
         allowed = [kv for kv in row.items() if size[kv[0]] <= room]
         if not allowed:
             if size[c] < small and row:
-                partner = max(row.items(), key=lambda kv: (kv[1], -kv[0]))[0]
-                return (-np.inf, c, int(version[c]), partner)
+                return (-np.inf, c, int(version[c]), strongest(row.items())[0])
             return None
-        partner, best = max(allowed, key=lambda kv: (kv[1], -kv[0]))
+        partner, best = strongest(allowed)
         top = [best] + heapq.nlargest(k_c - 1, (v for key, v in row.items() if key != partner))
         top += [0.0] * (k_c - len(top))
         return (-float(merge_criterion(top, k_c, lambda_)), c, int(version[c]), partner)
