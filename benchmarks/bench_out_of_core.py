@@ -180,6 +180,8 @@ def child(args):
     fit_cpu = time.process_time() - start
     wall = time.perf_counter() - wall
     peak = sampler.stop()
+    if args.labels_out:
+        np.save(f"{args.labels_out}_{args.mode}.npy", model.labels_)
     phases = {}
     for phase, seconds in epochs:
         phases.setdefault(phase, []).append(seconds)
@@ -209,6 +211,8 @@ def main():
                         help="read each batch when asked, without the background thread")
     parser.add_argument("--stages", action="store_true",
                         help="print the private memory and CPU time of JULE's graph steps to stderr")
+    parser.add_argument("--labels-out", default=None,
+                        help="save each mode's labels_ to <LABELS_OUT>_<mode>.npy")
     parser.add_argument("--child", choices=["memmap", "memory"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.file = args.file or f"/tmp/skdeepcluster_fmnist_{args.n}.f32"
@@ -229,6 +233,8 @@ def main():
             command.append("--no-read-ahead")
         if args.stages:
             command.append("--stages")
+        if args.labels_out:
+            command += ["--labels-out", args.labels_out]
         done = subprocess.run(command, capture_output=True, text=True)
         if done.returncode:
             sys.exit(f"the {mode} run failed:\n{done.stderr}")

@@ -6,6 +6,8 @@ linearly with the number of samples. The scikit-learn estimator over these
 algorithms is :class:`~skdeepcluster.gdl.GDLClustering`.
 """
 
+import ctypes
+import functools
 import heapq
 import warnings
 
@@ -41,6 +43,28 @@ SAME_POINT_SQ_DISTANCE = 1e-12
 #: are limited so that one block holds about this many float32 values, or
 #: half as many float64 ones (128 MiB either way).
 _KNN_BLOCK_FLOATS = 2**25
+
+
+@functools.cache
+def _malloc_trim():
+    """glibc's ``malloc_trim``, or None where the C library has none."""
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError, TypeError):
+        return None
+
+
+def _release_free_heap():
+    """Give the pages of freed heap memory back to the system (glibc's
+    ``malloc_trim(0)``; nothing elsewhere).
+
+    Called before a neighbour search maps its blocks of distances: those
+    are too large for the heap and mapped afresh, so the free heap memory
+    that earlier steps leave behind (glibc keeps it for later
+    allocations) would otherwise sit under every block."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 def _sq_distances(q_sq, r_sq, q, r):
@@ -92,6 +116,7 @@ def nearest_neighbors(X, n_neighbors, *, queries=None, device="cpu", dtype=torch
     if not 0 < k <= n_ref:
         raise ValueError(f"Cannot find {n_neighbors} neighbours among {n_ref} samples.")
     ref_sq = (reference * reference).sum(1)
+    _release_free_heap()
     block = max(1, _KNN_BLOCK_FLOATS * 4 // (reference.element_size() * max(n_ref, 1)))
     found = _Neighbors(query.shape[0], n_neighbors)
     for start in range(0, query.shape[0], block):
@@ -154,6 +179,7 @@ def _streamed_nearest_neighbors(rows, n_neighbors, *, l2_normalize, device):
     references = [slice(start, start + reference_rows) for start in range(0, n_samples, reference_rows)]
     found = _Neighbors(n_samples, n_neighbors)
     for start in range(0, n_samples, query_rows):
+        _release_free_heap()
         q = block(slice(start, start + query_rows))
         q_sq = (q * q).sum(1, keepdim=True)
         diagonal = torch.arange(q.shape[0], device=device)
