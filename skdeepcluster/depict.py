@@ -109,15 +109,30 @@ class DEPICTClustering(BaseDeepClustering):
         Shape of each sample when the rows of ``X`` are flattened images
         (channels first). ``"auto"`` means square single-channel images.
         None treats ``X`` as flat features and uses the MLP autoencoder.
-    hidden_layer_sizes : tuple of int, default=(500, 500)
+    hidden_layer_sizes : "auto" or tuple of int, default="auto"
         Widths of the hidden layers of the MLP autoencoder (flat features
-        only).
+        only). ``"auto"`` is the authors' ``(500, 500)``, each layer at most
+        8 times as wide as the input (at least 16 units): 63 features or
+        more (the digits' 64 pixels, Fashion-MNIST) keep ``(500, 500)``,
+        iris gets ``(32, 32)``, wine ``(104, 104)``, breast cancer ``(240,
+        240)``. With this and the embedding below, on iris, wine and breast
+        cancer (seeds 0-4, ACC) DEPICT reached 0.831, 0.953 and 0.935
+        against 0.832, 0.901 and 0.912 with ``(500, 500)`` and an embedding
+        of ``n_clusters`` (k-means: 0.833, 0.966, 0.907), in a quarter to
+        a half of the CPU time (:ref:`results_tabular_s7`).
     n_filters : int, default=50
         Feature maps of each convolution (images only).
     embedding_dim : int, default=None
         Size of the embedding; None uses ``n_clusters`` as in the paper,
         and 10 (the default ``n_clusters``) with ``n_clusters="auto"``, since
         the embedding is learned before the number of clusters is estimated.
+        For flat features narrower than 63 (where ``"auto"`` narrows the
+        hidden layers), None keeps at least as many units as the input has
+        features: on breast cancer (30 features, 2 clusters; seeds 0-4)
+        ACC 0.935 with 30 units against 0.910 with 2, on wine 0.953 against
+        0.947, on iris 0.831 against 0.832 (both with the ``"auto"``
+        hidden layers). Pass ``embedding_dim=n_clusters`` and
+        ``hidden_layer_sizes=(500, 500)`` for the authors' network.
     dropout : float, default=0.1
         Dropout rate of the noisy pathway (before each convolution or hidden
         layer of the encoder).
@@ -250,7 +265,10 @@ class DEPICTClustering(BaseDeepClustering):
     phase keeps the authors' 1e-4; the initial
     clustering is spectral clustering of the embedding's neighbour graph at
     every size (the authors used the graph-based AC-PIC on small sets and
-    k-means on large ones). On images the pretraining and the clustering
+    k-means on large ones). On flat features of fewer than 63 dimensions
+    (tabular data) the hidden layers are narrower than the authors' 500 units
+    and the embedding is as wide as the input (``hidden_layer_sizes`` and
+    ``embedding_dim``). On images the pretraining and the clustering
     phase stop after at most 1,500 and 1,000 gradient steps (the paper
     pretrains "for a while"; see ``n_pretrain_epochs`` and ``n_epochs``).
     ``score`` is
