@@ -199,7 +199,7 @@ def test_tabular_accuracy_near_kmeans(name):
     """Issue 14's tabular goal: with its defaults, mean ACC of seeds 0-2 at
     most 0.02 below k-means (standardised: iris 0.833, wine 0.966, breast
     cancer 0.907). Measured (1 torch thread, compare.py, seeds 0-2): iris
-    0.840, wine 0.957, breast cancer 0.940; with the authors' 500-500
+    0.840, wine 0.957, breast cancer 0.943; with the authors' 500-500
     network and an embedding of n_clusters wine was 0.878."""
     from skdeepcluster.datasets import load_tabular
 
