@@ -60,6 +60,10 @@ INFERENCE_BATCH_SIZE = 1024
 #: exactly the network of a default fit and the two can be compared.
 AUTO_WIDTH_CLUSTERS = 10
 
+#: Hidden layers of width "auto" (see :func:`input_capped_sizes`) are never
+#: narrower than this.
+MIN_AUTO_WIDTH = 16
+
 _SCALINGS = {"minmax", "standard", "maxabs"}
 
 #: With ``augment`` on, training images move by up to this fraction of their
@@ -830,6 +834,36 @@ def _columns_share_one_unit(minima, maxima):
         return False
     varying = maxima[minima < maxima]
     return bool(varying.size and np.median(varying) >= SHARED_UNIT_RATIO * maxima.max())
+
+
+def input_capped_sizes(paper_sizes, n_features, ratios):
+    """A paper's hidden-layer widths, each capped at ``ratio * n_features``.
+
+    The widths of ``hidden_layer_sizes="auto"``: inputs with many features
+    (pixels) keep the paper's layers, low-dimensional ones (tabular data)
+    get layers a few times as wide as the input, never narrower than
+    ``MIN_AUTO_WIDTH``, instead of hundreds of units for a handful of
+    features.
+
+    Parameters
+    ----------
+    paper_sizes : tuple of int
+        The paper's widths, first hidden layer first.
+    n_features : int
+    ratios : int or tuple of int
+        The largest width of each layer as a multiple of ``n_features``
+        (one number for every layer, or one per layer).
+
+    Returns
+    -------
+    tuple of int
+    """
+    if isinstance(ratios, Integral):
+        ratios = (ratios,) * len(paper_sizes)
+    return tuple(
+        max(MIN_AUTO_WIDTH, min(size, ratio * n_features))
+        for size, ratio in zip(paper_sizes, ratios)
+    )
 
 
 #: Below this spread (largest per-dimension standard deviation) an

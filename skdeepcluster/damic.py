@@ -10,7 +10,13 @@ import torch
 from sklearn.exceptions import ConvergenceWarning
 
 from ._compat import Interval, StrOptions
-from .base import BaseDeepClustering, INIT_CONSTRAINT, check_positive_ints, initial_clustering
+from .base import (
+    BaseDeepClustering,
+    INIT_CONSTRAINT,
+    check_positive_ints,
+    initial_clustering,
+    input_capped_sizes,
+)
 from .distributed import sum_over_ranks
 from .losses import damic_loss, reconstruction_distances
 from .nn import build_damic_autoencoders, build_damic_clustering_network, damic_init_
@@ -21,9 +27,8 @@ __all__ = ["DAMICClustering"]
 #: The paper's autoencoder hidden layers (for 784 and 2,000 input features).
 PAPER_AE_SIZES = (1024, 256)
 #: ``hidden_layer_sizes="auto"`` caps PAPER_AE_SIZES at these multiples of
-#: the number of input features, never below MIN_AUTO_WIDTH units.
+#: the number of input features (never below ``base.MIN_AUTO_WIDTH`` units).
 AUTO_WIDTH_RATIOS = (4, 2)
-MIN_AUTO_WIDTH = 16
 
 PREDICT_RULES = ("proba", "reconstruction")
 
@@ -44,10 +49,7 @@ def auto_autoencoder_sizes(n_features):
     16 units): 784 features (MNIST) or more keep the paper's sizes, the
     64-pixel digits get ``(256, 128)`` instead of widening to 1,024 units.
     """
-    return tuple(
-        max(MIN_AUTO_WIDTH, min(size, ratio * n_features))
-        for size, ratio in zip(PAPER_AE_SIZES, AUTO_WIDTH_RATIOS)
-    )
+    return input_capped_sizes(PAPER_AE_SIZES, n_features, AUTO_WIDTH_RATIOS)
 
 
 def auto_bottleneck(n_clusters, n_features):

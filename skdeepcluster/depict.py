@@ -14,6 +14,7 @@ from .base import (
     check_positive_ints,
     cluster_means,
     initial_clustering,
+    input_capped_sizes,
     warn_if_collapsed,
 )
 from .losses import (
@@ -27,6 +28,17 @@ from .nn import build_depict_conv, build_depict_mlp, glorot_init_
 from .training import adam, set_learning_rate, train_epoch
 
 __all__ = ["DEPICTClustering"]
+
+#: The authors' fully connected autoencoder's hidden layers.
+PAPER_HIDDEN_SIZES = (500, 500)
+
+#: ``hidden_layer_sizes="auto"`` caps each of PAPER_HIDDEN_SIZES at this
+#: multiple of the number of input features: inputs of 63 features or more
+#: (the digits' 64 pixels, Fashion-MNIST's 784) keep the authors' layers,
+#: tabular data gets narrower ones (iris 32, wine 104, breast cancer 240
+#: units). The same inputs, narrower than the authors' layers, get an
+#: embedding as wide as the input (:func:`auto_embedding_dim`).
+AUTO_WIDTH_RATIO = 8
 
 #: The softmax weights start as the L2-normalised cluster means times this
 #: factor, so that the first predictions follow the initial clustering
@@ -50,6 +62,20 @@ IMAGE_AUTO_BUDGETS = {
     "n_pretrain_epochs": (100, 0, 1_500),
     "n_epochs": (100, 0, 1_000),
 }
+
+
+def auto_embedding_dim(n_clusters, n_features):
+    """The embedding width when ``embedding_dim=None``: ``n_clusters`` (the
+    paper's), but no fewer than the input's features when the input is so
+    narrow that ``hidden_layer_sizes="auto"`` narrows the authors' layers
+    (``n_features * AUTO_WIDTH_RATIO < 500``, at most 62 features).
+
+    Squeezing a low-dimensional table into one unit per cluster drops what
+    k-means on the standardised features uses (wine: 13 features into 3).
+    """
+    if n_features * AUTO_WIDTH_RATIO < max(PAPER_HIDDEN_SIZES):
+        return max(n_clusters, n_features)
+    return n_clusters
 
 
 class DEPICTClustering(BaseDeepClustering):
@@ -83,15 +109,30 @@ class DEPICTClustering(BaseDeepClustering):
         Shape of each sample when the rows of ``X`` are flattened images
         (channels first). ``"auto"`` means square single-channel images.
         None treats ``X`` as flat features and uses the MLP autoencoder.
-    hidden_layer_sizes : tuple of int, default=(500, 500)
+    hidden_layer_sizes : "auto" or tuple of int, default="auto"
         Widths of the hidden layers of the MLP autoencoder (flat features
-        only).
+        only). ``"auto"`` is the authors' ``(500, 500)``, each layer at most
+        8 times as wide as the input (at least 16 units): 63 features or
+        more (the digits' 64 pixels, Fashion-MNIST) keep ``(500, 500)``,
+        iris gets ``(32, 32)``, wine ``(104, 104)``, breast cancer ``(240,
+        240)``. With this and the embedding below, on iris, wine and breast
+        cancer (seeds 0-4, ACC) DEPICT reached 0.831, 0.953 and 0.935
+        against 0.832, 0.901 and 0.912 with ``(500, 500)`` and an embedding
+        of ``n_clusters`` (k-means: 0.833, 0.966, 0.907), in a quarter to
+        a half of the CPU time (:ref:`results_tabular_s7`).
     n_filters : int, default=50
         Feature maps of each convolution (images only).
     embedding_dim : int, default=None
         Size of the embedding; None uses ``n_clusters`` as in the paper,
         and 10 (the default ``n_clusters``) with ``n_clusters="auto"``, since
         the embedding is learned before the number of clusters is estimated.
+        For flat features narrower than 63 (where ``"auto"`` narrows the
+        hidden layers), None keeps at least as many units as the input has
+        features: on breast cancer (30 features, 2 clusters; seeds 0-4)
+        ACC 0.935 with 30 units against 0.910 with 2, on wine 0.953 against
+        0.947, on iris 0.831 against 0.832 (both with the ``"auto"``
+        hidden layers). Pass ``embedding_dim=n_clusters`` and
+        ``hidden_layer_sizes=(500, 500)`` for the authors' network.
     dropout : float, default=0.1
         Dropout rate of the noisy pathway (before each convolution or hidden
         layer of the encoder).
@@ -224,7 +265,10 @@ class DEPICTClustering(BaseDeepClustering):
     phase keeps the authors' 1e-4; the initial
     clustering is spectral clustering of the embedding's neighbour graph at
     every size (the authors used the graph-based AC-PIC on small sets and
-    k-means on large ones). On images the pretraining and the clustering
+    k-means on large ones). On flat features of fewer than 63 dimensions
+    (tabular data) the hidden layers are narrower than the authors' 500 units
+    and the embedding is as wide as the input (``hidden_layer_sizes`` and
+    ``embedding_dim``). On images the pretraining and the clustering
     phase stop after at most 1,500 and 1,000 gradient steps (the paper
     pretrains "for a while"; see ``n_pretrain_epochs`` and ``n_epochs``).
     ``score`` is
@@ -253,7 +297,7 @@ class DEPICTClustering(BaseDeepClustering):
 
     _parameter_constraints: dict = {
         **BaseDeepClustering._parameter_constraints,
-        "hidden_layer_sizes": [tuple, list],
+        "hidden_layer_sizes": [StrOptions({"auto"}), tuple, list],
         "n_filters": [Interval(Integral, 1, None, closed="left")],
         "embedding_dim": [None, Interval(Integral, 1, None, closed="left")],
         "dropout": [Interval(Real, 0, 1, closed="left")],
@@ -273,7 +317,7 @@ class DEPICTClustering(BaseDeepClustering):
         *,
         max_clusters=None,
         image_shape=None,
-        hidden_layer_sizes=(500, 500),
+        hidden_layer_sizes="auto",
         n_filters=50,
         embedding_dim=None,
         dropout=0.1,
@@ -314,15 +358,19 @@ class DEPICTClustering(BaseDeepClustering):
 
     # ------------------------------------------------------------- network
     def _build_network(self, n_features, n_clusters, initialise):
-        embedding_dim = self.embedding_dim or self._width_clusters()
         output = "tanh" if self.scaling_ == "minmax" else None
         if self.input_shape_ is None:
+            embedding_dim = self.embedding_dim or auto_embedding_dim(self._width_clusters(), n_features)
+            if isinstance(self.hidden_layer_sizes, str):  # "auto"
+                sizes = input_capped_sizes(PAPER_HIDDEN_SIZES, n_features, AUTO_WIDTH_RATIO)
+            else:
+                sizes = check_positive_ints(self.hidden_layer_sizes, "hidden_layer_sizes")
             factory = partial(
                 build_depict_mlp, n_features, n_clusters, embedding_dim=embedding_dim,
-                hidden_layer_sizes=check_positive_ints(self.hidden_layer_sizes, "hidden_layer_sizes"),
-                dropout=self.dropout, output=output,
+                hidden_layer_sizes=sizes, dropout=self.dropout, output=output,
             )
         else:
+            embedding_dim = self.embedding_dim or self._width_clusters()
             factory = partial(
                 build_depict_conv, self.input_shape_, n_clusters,
                 embedding_dim=embedding_dim, n_filters=self.n_filters,
