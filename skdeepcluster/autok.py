@@ -183,8 +183,9 @@ def _most_modular_k(A, eigenvectors, largest, random_state):
     return min(k for k, q in modularity.items() if q >= best - MODULARITY_TOLERANCE)
 
 
-def estimate_n_clusters(X_embedded, max_clusters=None, *, n_neighbors=SPECTRAL_NEIGHBORS,
-                        rule="step-modularity", random_state=None, device="cpu"):
+def estimate_n_clusters(X_embedded, max_clusters=None, *, X_input=None,
+                        n_neighbors=SPECTRAL_NEIGHBORS, rule="step-modularity", random_state=None,
+                        device="cpu"):
     """Estimate the number of clusters of an embedding.
 
     Both rules read the spectrum of the normalised Laplacian of the
@@ -216,6 +217,18 @@ def estimate_n_clusters(X_embedded, max_clusters=None, *, n_neighbors=SPECTRAL_N
        in ``2 .. max_clusters``, taking the smallest ``k`` within 0.01 of
        the best modularity (:data:`MODULARITY_TOLERANCE`).
 
+    With ``X_input``, the rows the embedding was learned from, the input's
+    own graph is read first (:ref:`auto_k`): where its ratio rule answers
+    ``k >= 2`` (the input's graph nearly falls apart into ``k`` pieces),
+    that ``k`` is the answer, whatever the embedding says; where its
+    spectrum has a clear step at ``k >= 2`` (``r_k >= 2``), the answer is at
+    least that ``k``; otherwise the input is silent and the rule on the
+    embedding decides. A learned embedding can merge groups that the input
+    separates (Gaussian blobs in 30 dimensions: 7-9 for 12 from the
+    embeddings, 12 from the input), and split ones that it joins; the input
+    cannot show groups that only the learning reveals (the digits' pixels
+    show no step, the embeddings 10 classes), where the embedding decides.
+
     Parameters
     ----------
     X_embedded : array-like of shape (n_samples, n_features)
@@ -224,13 +237,17 @@ def estimate_n_clusters(X_embedded, max_clusters=None, *, n_neighbors=SPECTRAL_N
         The largest number of clusters considered, at least 2 and at most
         ``n_samples``; None means ``min(50, n_samples)``. When it equals
         ``n_samples`` the largest estimate is ``n_samples - 1``.
+    X_input : array-like of shape (n_samples, n_input_features), default=None
+        The (scaled) rows the embedding was computed from, in the same
+        order; None reads the embedding alone. The estimators pass their
+        training input (dense, in memory).
     n_neighbors : int, default=15
         Neighbours per sample in the graph (that of
         :func:`~skdeepcluster.graph.spectral_clustering`).
     rule : {"step-modularity", "ratio"}, default="step-modularity"
         The rule described above.
     random_state : int, RandomState instance or None, default=None
-        The sparse eigensolver's start vector (beyond 2,000 samples), the
+        The sparse eigensolver's start vectors (beyond 2,000 samples), the
         Gaussian reference and the k-means of step 3.
     device : str or torch.device, default="cpu"
         Where the neighbour searches run.
@@ -280,25 +297,72 @@ def estimate_n_clusters(X_embedded, max_clusters=None, *, n_neighbors=SPECTRAL_N
     >>> estimate_n_clusters(X, max_clusters=10)
     4
     """
-    X = np.asarray(X_embedded, dtype=np.float64)
-    if X.ndim != 2:
-        raise ValueError(f"X_embedded must be 2-D (n_samples, n_features); got shape {X.shape}.")
+    X = _check_rows(X_embedded, "X_embedded")
     n_samples = X.shape[0]
-    if n_samples < 2:
-        raise ValueError(
-            f"Estimating the number of clusters needs at least 2 samples; got n_samples={n_samples}."
-        )
-    if not np.isfinite(X).all():
-        raise ValueError("X_embedded holds NaN or infinite values.")
     if rule not in RULES:
         raise ValueError(f"rule must be one of {RULES}; got {rule!r}.")
     max_clusters = _check_max_clusters(max_clusters, n_samples)
     largest = min(max_clusters, n_samples - 1)
     random_state = check_random_state(random_state)
     seed = random_state.randint(np.iinfo(np.int32).max)
+    at_least = 1
+    if X_input is not None:
+        X_input = _check_rows(X_input, "X_input")
+        if X_input.shape[0] != n_samples:
+            raise ValueError(
+                f"X_input has {X_input.shape[0]} rows and X_embedded {n_samples}: pass the "
+                "input rows the embedding was computed from, in the same order."
+            )
+        k, separated = _input_evidence(X_input, largest, n_neighbors, seed, device)
+        if separated:
+            return k
+        at_least = k
+    A, M, eigenvalues = _spectrum(X, largest, n_neighbors, seed, device)
+    return max(at_least, _rule_on_spectrum(X, A, M, eigenvalues, largest, n_neighbors, rule,
+                                           seed, random_state, device))
+
+
+def _check_rows(X, name):
+    """``X`` as a finite 2-D float64 array of at least two rows, or a
+    ValueError that says what is wrong."""
+    X = np.asarray(X, dtype=np.float64)
+    if X.ndim != 2:
+        raise ValueError(f"{name} must be 2-D (n_samples, n_features); got shape {X.shape}.")
+    if X.shape[0] < 2:
+        raise ValueError(
+            f"Estimating the number of clusters needs at least 2 samples; got n_samples={X.shape[0]}."
+        )
+    if not np.isfinite(X).all():
+        raise ValueError(f"{name} holds NaN or infinite values.")
+    return X
+
+
+def _spectrum(X, largest, n_neighbors, seed, device):
+    """The kNN graph ``A``, its normalised adjacency ``M`` and the smallest
+    ``largest + 1`` eigenvalues of its normalised Laplacian (ascending)."""
     A, M = _normalized_adjacency(X, n_neighbors, device)
     top, _ = _top_eigenpairs(M, largest + 1, seed, vectors=False)
-    eigenvalues = np.clip(1.0 - top, 0.0, 2.0)
+    return A, M, np.clip(1.0 - top, 0.0, 2.0)
+
+
+def _input_evidence(X_input, largest, n_neighbors, seed, device):
+    """What the input's own graph says of the number of clusters:
+    ``(k, True)`` when the ratio rule answers ``k >= 2`` (the graph nearly
+    falls apart into ``k`` pieces), ``(k, False)`` when the spectrum has a
+    clear step at ``k >= 2`` (:data:`STEP_RATIO`; at least ``k`` groups),
+    else ``(1, False)``."""
+    _, _, eigenvalues = _spectrum(X_input, largest, n_neighbors, seed, device)
+    k, _ = _largest_ratio(eigenvalues, 1)
+    if k >= 2 or largest < 2:
+        return k, k >= 2
+    k, ratio = _largest_ratio(eigenvalues, 2)
+    return (k if ratio >= STEP_RATIO else 1), False
+
+
+def _rule_on_spectrum(X, A, M, eigenvalues, largest, n_neighbors, rule, seed, random_state,
+                      device):
+    """The answer of ``rule`` for the graph ``A`` of ``X`` (see
+    :func:`estimate_n_clusters`)."""
     k, _ = _largest_ratio(eigenvalues, 1)
     if rule == "ratio" or k >= 2 or largest < 2:
         return k
