@@ -19,7 +19,7 @@ from sklearn.utils import check_random_state
 from .graph import SPECTRAL_NEIGHBORS, connectivity_graph
 
 __all__ = ["estimate_n_clusters", "laplacian_eigenvalues", "DEFAULT_MAX_CLUSTERS", "EIGENVALUE_FLOOR",
-           "STEP_RATIO", "ONE_CLUSTER_FRACTION", "MODULARITY_TOLERANCE"]
+           "STEP_RATIO", "NULL_STEP_FACTOR", "ONE_CLUSTER_FRACTION", "MODULARITY_TOLERANCE"]
 
 #: ``max_clusters=None`` means this many clusters at most (fewer for fewer
 #: samples).
@@ -37,6 +37,13 @@ EIGENVALUE_FLOOR = 1e-3
 #: rule ``"step-modularity"`` then answers the step's ``k`` (chosen by measurement, see the User Guide:
 #: 1.5 and 2.5 lost).
 STEP_RATIO = 2.0
+
+#: A step is clear only if it is also at least this many times the step
+#: at the same ``k`` of the spectrum of a Gaussian with the data's mean and
+#: covariance: one isotropic Gaussian or ball in ``d`` dimensions has ``d``
+#: equal small eigenvalues (its linear eigenfunctions) and a step after
+#: them (about 2.2 for ``d`` = 2 or 3), which alone answered ``d + 1``.
+NULL_STEP_FACTOR = 1.2
 
 #: With no clear step, one cluster when the first non-zero eigenvalue is at
 #: least this fraction of that of a single Gaussian with the data's mean and
@@ -204,13 +211,17 @@ def estimate_n_clusters(X_embedded, max_clusters=None, *, X_input=None,
     ``rule="step-modularity"`` (the default) keeps the ratio rule's answer
     when it is 2 or more, and replaces an answer of 1 by
 
-    1. *a clear step*: if some ``k >= 2`` has ``r_k >= 2``
-       (:data:`STEP_RATIO`), the ``k`` with the largest ``r_k``;
+    1. *a clear step*: if the ``k >= 2`` with the largest ``r_k`` has
+       ``r_k >= 2`` (:data:`STEP_RATIO`), that ``k`` if ``r_k`` is also at
+       least 1.2 times (:data:`NULL_STEP_FACTOR`) the same ratio in the
+       spectrum of as many samples of a Gaussian with the data's mean and
+       covariance, else 1: one Gaussian or ball in ``d`` dimensions has a
+       step after its ``d`` linear eigenfunctions, and a step that such a
+       Gaussian shows too is the shape of one cluster;
     2. *one cluster*: otherwise, if ``lambda_2`` is at least half
-       (:data:`ONE_CLUSTER_FRACTION`) of that of as many samples of a
-       Gaussian with the data's mean and covariance (SigClust's null
-       hypothesis of one cluster), 1: the graph is about as hard to cut as
-       a single Gaussian's;
+       (:data:`ONE_CLUSTER_FRACTION`) of that of the same Gaussian
+       (SigClust's null hypothesis of one cluster), 1: the graph is about
+       as hard to cut as a single Gaussian's;
     3. *touching clusters*: otherwise the graph has cheap cuts but no
        step, as where classes touch: the spectral clustering (Ng, Jordan
        and Weiss) of the graph with the most modular partition over ``k``
@@ -349,14 +360,29 @@ def _input_evidence(X_input, largest, n_neighbors, seed, device):
     """What the input's own graph says of the number of clusters:
     ``(k, True)`` when the ratio rule answers ``k >= 2`` (the graph nearly
     falls apart into ``k`` pieces), ``(k, False)`` when the spectrum has a
-    clear step at ``k >= 2`` (:data:`STEP_RATIO`; at least ``k`` groups),
+    clear step at ``k >= 2`` (:func:`_clear_step`; at least ``k`` groups),
     else ``(1, False)``."""
     _, _, eigenvalues = _spectrum(X_input, largest, n_neighbors, seed, device)
     k, _ = _largest_ratio(eigenvalues, 1)
     if k >= 2 or largest < 2:
         return k, k >= 2
+    k, _ = _clear_step(X_input, eigenvalues, n_neighbors, check_random_state(seed), seed, device)
+    return k or 1, False
+
+
+def _clear_step(X, eigenvalues, n_neighbors, random_state, seed, device):
+    """The ``k >= 2`` where the spectrum grows by the largest factor, if
+    that factor is at least :data:`STEP_RATIO` and :data:`NULL_STEP_FACTOR`
+    times the growth at the same ``k`` of the spectrum of a Gaussian with
+    the data's mean and covariance; else None. Also the Gaussian's
+    eigenvalues (ascending, at least two), or None when not drawn."""
     k, ratio = _largest_ratio(eigenvalues, 2)
-    return (k if ratio >= STEP_RATIO else 1), False
+    if ratio < STEP_RATIO:
+        return None, None
+    reference = laplacian_eigenvalues(_gaussian_reference(X, random_state), k + 1,
+                                      n_neighbors=n_neighbors, random_state=seed, device=device)
+    floored = np.maximum(reference[k - 1:k + 1], EIGENVALUE_FLOOR)
+    return (k if ratio >= NULL_STEP_FACTOR * floored[1] / floored[0] else None), reference
 
 
 def _rule_on_spectrum(X, A, M, eigenvalues, largest, n_neighbors, rule, seed, random_state,
@@ -366,9 +392,11 @@ def _rule_on_spectrum(X, A, M, eigenvalues, largest, n_neighbors, rule, seed, ra
     k, _ = _largest_ratio(eigenvalues, 1)
     if rule == "ratio" or k >= 2 or largest < 2:
         return k
-    k, ratio = _largest_ratio(eigenvalues, 2)
-    if ratio >= STEP_RATIO:
+    k, reference = _clear_step(X, eigenvalues, n_neighbors, random_state, seed, device)
+    if k is not None:
         return k
+    if reference is not None:  # a step, but no larger than one Gaussian's
+        return 1
     reference = laplacian_eigenvalues(_gaussian_reference(X, random_state), 2,
                                       n_neighbors=n_neighbors, random_state=seed, device=device)
     if eigenvalues[1] >= ONE_CLUSTER_FRACTION * reference[1]:
