@@ -53,11 +53,15 @@ def test_one_low_dimensional_cluster(shape, n_features):
 
 
 def test_step_beyond_the_reference_is_kept():
-    # Three touching Gaussians in 13-d whose spectrum steps after 3: far
-    # more than one Gaussian of their covariance does.
-    X, _ = make_blobs([60, 70, 50], n_features=13, cluster_std=1.0, center_box=(-3, 3),
-                      random_state=3)
-    assert estimate_n_clusters(X, max_clusters=10, random_state=0) == 3
+    # Wine (standardised): the ratio rule answers 1, the spectrum steps
+    # after 3 (ratio 3.6), far more than one Gaussian of its covariance
+    # does there (1.6), so step (a) answers 3.
+    from sklearn.datasets import load_wine
+    from sklearn.preprocessing import StandardScaler
+
+    X = StandardScaler().fit_transform(load_wine().data)
+    assert estimate_n_clusters(X, max_clusters=20, rule="ratio") == 1
+    assert estimate_n_clusters(X, max_clusters=20, random_state=0) == 3
 
 
 def touching_blobs(k, seed):
