@@ -260,11 +260,12 @@ def combinations(embeddings, max_clusters):
     from skdeepcluster import estimate_n_clusters
     from skdeepcluster.autok import SPECTRAL_NEIGHBORS, _input_evidence
 
-    names = ["emb", "input", "default", "separated", "evidence", "max"]
+    names = ["emb", "input", "default", "separated", "evidence", "max", "unscaled"]
     print("emb: the rule on the embedding alone; input: on the scaled input alone; default: "
           "estimate_n_clusters(Z, X_input=X); separated: the input's k where its graph falls "
           "apart, else emb; evidence: the input's k where it falls apart or has a clear step, "
-          "else emb; max: the larger of emb and input")
+          "else emb; max: the larger of emb and input; unscaled: default with the set as "
+          "bench_auto_k.py gives it, before the estimator's scaling")
     print(f"{'method':<8}{'set':<22}{'true':>5}" + "".join(f"{c:>10}" for c in names)
           + f"{'CPU s':>7}")
     results = []
@@ -286,6 +287,7 @@ def combinations(embeddings, max_clusters):
         found["separated"] = k_input if separated else found["emb"]
         found["evidence"] = k_input if k_input >= 2 else found["emb"]
         found["max"] = max(found["emb"], found["input"])
+        found["unscaled"] = estimate_n_clusters(Z, K, X_input=raw[name], random_state=0)
         group = SHORT.get(method, method)
         results.append((group, k, found))
         print(f"{group:<8}{name[:21]:<22}{k:>5}" + "".join(f"{found[c]:>10}" for c in names)

@@ -281,12 +281,17 @@ def estimate_n_clusters(X_embedded, max_clusters=None, *, X_input=None,
     when no step reaches 2), a vote of the ratio rule over 10, 15 and 30
     neighbours, modularity alone and the silhouette of the spectral
     clusterings. Its cost beyond the ratio rule's is paid only where that
-    answers 1: one more graph and two eigenvalues (the reference), then the
-    eigenvectors and ``max_clusters - 1`` k-means runs in them (2.3-2.7 s of
-    CPU in all on 1,797 samples). It does not find clusters that are thin
-    manifolds wound around each other (FCPS Chainlink, Target) and can
+    answers 1: one more graph and its first eigenvalues (the reference),
+    then, with no step, the eigenvectors and ``max_clusters - 1`` k-means
+    runs in them (2.3-2.7 s of CPU in all on 1,797 samples). ``X_input``
+    adds the input's graph and eigenvalues (and, where its spectrum has a
+    step, a reference for it). The input's evidence and the null-model
+    check of a step were chosen the same way (``benchmarks/auto_k_rules.py
+    --inputs`` and ``--null``). The rule does not find clusters that are
+    thin manifolds wound around each other (FCPS Chainlink, Target) and can
     split one cluster on a low-dimensional curved surface (FCPS GolfBall,
-    4 for 1).
+    4 for 1: the spherical harmonics' step of a sphere is 1.4 times a
+    Gaussian's).
 
     References
     ----------
