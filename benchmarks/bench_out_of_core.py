@@ -18,6 +18,12 @@ the process) per epoch of each training phase, taken around each epoch that
 ``Trainer.run`` runs (gradient steps plus the epoch's full passes), and for
 the whole fit.
 
+``--stages`` also prints, for each graph step of JULE (its neighbour
+searches, graphs, merges, embedding passes and final neighbour vote), the
+private memory above the baseline when it starts, its peak while it runs,
+when it ends, and its CPU time, one line per call to stderr (indented
+calls run inside the one below them).
+
 Run from the repository root, for example::
 
     OMP_NUM_THREADS=1 python benchmarks/bench_out_of_core.py --method depict --n 500000 \\
@@ -56,17 +62,26 @@ def rss_anon_mib():
 
 
 class PeakSampler(threading.Thread):
-    """Samples RssAnon every ``interval`` seconds and keeps the peak."""
+    """Samples RssAnon every ``interval`` seconds and keeps the peak (and,
+    with ``trace``, every sample with its time)."""
 
-    def __init__(self, interval=0.02):
+    def __init__(self, interval=0.02, trace=False):
         super().__init__(daemon=True)
         self.interval = interval
         self.peak = rss_anon_mib()
         self.stopped = threading.Event()
+        self.samples = [] if trace else None
 
     def run(self):
         while not self.stopped.wait(self.interval):
-            self.peak = max(self.peak, rss_anon_mib())
+            rss = rss_anon_mib()
+            self.peak = max(self.peak, rss)
+            if self.samples is not None:
+                self.samples.append((time.perf_counter(), rss))
+
+    def peak_since(self, start):
+        """The highest sample taken since ``start`` (``time.perf_counter``), or now."""
+        return max([rss for t, rss in list(self.samples) if t >= start] + [rss_anon_mib()])
 
     def stop(self):
         self.stopped.set()
@@ -89,6 +104,40 @@ def build_file(path, n, seed=0):
         out[start:start + len(rows)] = np.clip(noisy, 0.0, 1.0)
     out.flush()
     del out
+
+
+#: The steps ``--stages`` reports: (module, function) of skdeepcluster.
+STAGES = [("jule", "knn_graph"), ("jule", "gdl_agglomerative"), ("jule", "neighbor_vote"),
+          ("graph", "_streamed_nearest_neighbors"), ("graph", "nearest_neighbors")]
+
+
+def trace_stages(sampler, base_mib):
+    """Wrap the functions of ``STAGES`` (and the estimators' full passes) to
+    print their private memory and CPU time to stderr."""
+    import importlib
+
+    from skdeepcluster.base import BaseDeepClustering
+
+    depth = [0]
+
+    def traced(function, name):
+        def run(*args, **kwargs):
+            before, start, cpu = rss_anon_mib(), time.perf_counter(), time.process_time()
+            depth[0] += 1
+            try:
+                return function(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+                peak = sampler.peak_since(start)
+                print(f"{'  ' * depth[0]}{name}: start {before - base_mib:.0f}, peak "
+                      f"{peak - base_mib:.0f}, end {rss_anon_mib() - base_mib:.0f} MiB, "
+                      f"{time.process_time() - cpu:.1f} CPU s", file=sys.stderr, flush=True)
+        return run
+
+    for module, name in STAGES:
+        module = importlib.import_module(f"skdeepcluster.{module}")
+        setattr(module, name, traced(getattr(module, name), name))
+    BaseDeepClustering._apply = traced(BaseDeepClustering._apply, "full pass")
 
 
 def child(args):
@@ -114,9 +163,11 @@ def child(args):
         return run(self, phase, n_epochs, timed_epoch)
 
     Trainer.run = timed_run
-    sampler = PeakSampler()
+    sampler = PeakSampler(trace=args.stages)
     sampler.start()
     base_mib = rss_anon_mib()
+    if args.stages:
+        trace_stages(sampler, base_mib)
     shape = (args.n, 784)
     if args.mode == "memmap":
         X = np.memmap(args.file, dtype=np.float32, mode="r", shape=shape)
@@ -129,6 +180,8 @@ def child(args):
     fit_cpu = time.process_time() - start
     wall = time.perf_counter() - wall
     peak = sampler.stop()
+    if args.labels_out:
+        np.save(f"{args.labels_out}_{args.mode}.npy", model.labels_)
     phases = {}
     for phase, seconds in epochs:
         phases.setdefault(phase, []).append(seconds)
@@ -156,6 +209,10 @@ def main():
                              "default /tmp/skdeepcluster_fmnist_<n>.f32")
     parser.add_argument("--no-read-ahead", action="store_true",
                         help="read each batch when asked, without the background thread")
+    parser.add_argument("--stages", action="store_true",
+                        help="print the private memory and CPU time of JULE's graph steps to stderr")
+    parser.add_argument("--labels-out", default=None,
+                        help="save each mode's labels_ to <LABELS_OUT>_<mode>.npy")
     parser.add_argument("--child", choices=["memmap", "memory"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.file = args.file or f"/tmp/skdeepcluster_fmnist_{args.n}.f32"
@@ -174,9 +231,15 @@ def main():
                    "--n", str(args.n), "--params", args.params, "--file", args.file]
         if args.no_read_ahead:
             command.append("--no-read-ahead")
+        if args.stages:
+            command.append("--stages")
+        if args.labels_out:
+            command += ["--labels-out", args.labels_out]
         done = subprocess.run(command, capture_output=True, text=True)
         if done.returncode:
             sys.exit(f"the {mode} run failed:\n{done.stderr}")
+        if args.stages:
+            print(f"{mode}:\n{done.stderr}", file=sys.stderr, flush=True)
         results.append(json.loads(done.stdout.strip().splitlines()[-1]))
         print(json.dumps(results[-1]), flush=True)
     print(f"\n{'mode':<8}{'base MiB':>10}{'peak extra MiB':>16}{'fit CPU s':>11}  CPU s per epoch")

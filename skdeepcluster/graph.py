@@ -6,6 +6,8 @@ linearly with the number of samples. The scikit-learn estimator over these
 algorithms is :class:`~skdeepcluster.gdl.GDLClustering`.
 """
 
+import ctypes
+import functools
 import heapq
 import warnings
 
@@ -38,8 +40,31 @@ MAX_CHAIN_SIZE = 50
 SAME_POINT_SQ_DISTANCE = 1e-12
 
 #: Rows of queries whose distances to all references are computed at once
-#: are limited so that one block holds about this many floats (128 MiB).
+#: are limited so that one block holds about this many float32 values, or
+#: half as many float64 ones (128 MiB either way).
 _KNN_BLOCK_FLOATS = 2**25
+
+
+@functools.cache
+def _malloc_trim():
+    """glibc's ``malloc_trim``, or None where the C library has none."""
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError, TypeError):
+        return None
+
+
+def _release_free_heap():
+    """Give the pages of freed heap memory back to the system (glibc's
+    ``malloc_trim(0)``; nothing elsewhere).
+
+    Called before a neighbour search maps its blocks of distances: those
+    are too large for the heap and mapped afresh, so the free heap memory
+    that earlier steps leave behind (glibc keeps it for later
+    allocations) would otherwise sit under every block."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 def _sq_distances(q_sq, r_sq, q, r):
@@ -59,8 +84,9 @@ def nearest_neighbors(X, n_neighbors, *, queries=None, device="cpu", dtype=torch
     """Exact k nearest neighbours by squared Euclidean distance, in blocks.
 
     Distances are computed with :mod:`torch` on ``device`` a block of query
-    rows at a time (at most ``2**25`` distances per block), so memory grows
-    linearly with the number of samples and a GPU is used when given.
+    rows at a time (at most 128 MiB of distances per block: ``2**25`` in
+    float32), so memory grows linearly with the number of samples and a GPU
+    is used when given.
 
     Parameters
     ----------
@@ -70,6 +96,7 @@ def nearest_neighbors(X, n_neighbors, *, queries=None, device="cpu", dtype=torch
     queries : ndarray or Tensor of shape (n_queries, n_features), default=None
         ``None`` searches the neighbours of ``X`` among ``X`` itself, each
         sample's own entry excluded (even when duplicates of it exist).
+        ``X`` itself (the same object) is converted once and shares that copy.
     device : str or torch.device, default="cpu"
     dtype : torch.dtype, default=torch.float32
         Precision of the distance computation.
@@ -82,14 +109,16 @@ def nearest_neighbors(X, n_neighbors, *, queries=None, device="cpu", dtype=torch
     """
     reference = torch.as_tensor(X, dtype=dtype, device=device)
     self_search = queries is None
-    query = reference if self_search else torch.as_tensor(queries, dtype=dtype, device=device)
+    same = self_search or queries is X
+    query = reference if same else torch.as_tensor(queries, dtype=dtype, device=device)
     n_ref = reference.shape[0]
     k = n_neighbors + 1 if self_search else n_neighbors
     if not 0 < k <= n_ref:
         raise ValueError(f"Cannot find {n_neighbors} neighbours among {n_ref} samples.")
     ref_sq = (reference * reference).sum(1)
-    block = max(1, _KNN_BLOCK_FLOATS // max(n_ref, 1))
-    all_d, all_i = [], []
+    _release_free_heap()
+    block = max(1, _KNN_BLOCK_FLOATS * 4 // (reference.element_size() * max(n_ref, 1)))
+    found = _Neighbors(query.shape[0], n_neighbors)
     for start in range(0, query.shape[0], block):
         q = query[start : start + block]
         d2 = _sq_distances((q * q).sum(1, keepdim=True), ref_sq, q, reference)
@@ -100,9 +129,24 @@ def nearest_neighbors(X, n_neighbors, *, queries=None, device="cpu", dtype=torch
         del d2  # not alive while the next block is computed
         if self_search:
             dist, idx = dist[:, 1:], idx[:, 1:]
-        all_d.append(dist.clamp_min(0).double().cpu())
-        all_i.append(idx.cpu())
-    return torch.cat(all_d).numpy(), torch.cat(all_i).numpy()
+        found.put(start, dist, idx)
+    return found.sq_distances, found.indices
+
+
+class _Neighbors:
+    """The neighbour lists of a blocked search, filled block by block into
+    two arrays allocated once (no per-block list and final concatenation,
+    which held them twice)."""
+
+    def __init__(self, n_queries, n_neighbors):
+        self.sq_distances = np.empty((n_queries, n_neighbors), dtype=np.float64)
+        self.indices = np.empty((n_queries, n_neighbors), dtype=np.int64)
+
+    def put(self, start, sq_distances, indices):
+        """Rows ``start:`` get the block's (squared distances clamped at 0)."""
+        stop = start + sq_distances.shape[0]
+        self.sq_distances[start:stop] = sq_distances.clamp_min(0).double().cpu().numpy()
+        self.indices[start:stop] = indices.cpu().numpy()
 
 
 #: Query rows of :func:`_streamed_nearest_neighbors` per block: about this
@@ -133,8 +177,9 @@ def _streamed_nearest_neighbors(rows, n_neighbors, *, l2_normalize, device):
         return torch.nn.functional.normalize(x, dim=1) if l2_normalize else x
 
     references = [slice(start, start + reference_rows) for start in range(0, n_samples, reference_rows)]
-    all_d, all_i = [], []
+    found = _Neighbors(n_samples, n_neighbors)
     for start in range(0, n_samples, query_rows):
+        _release_free_heap()
         q = block(slice(start, start + query_rows))
         q_sq = (q * q).sum(1, keepdim=True)
         diagonal = torch.arange(q.shape[0], device=device)
@@ -154,9 +199,8 @@ def _streamed_nearest_neighbors(rows, n_neighbors, *, l2_normalize, device):
                 best_d, pick = torch.topk(merged_d, min(k, merged_d.shape[1]), dim=1,
                                           largest=False, sorted=True)
                 best_i = merged_i.gather(1, pick)
-        all_d.append(best_d[:, 1:].clamp_min(0).double().cpu())
-        all_i.append(best_i[:, 1:].cpu())
-    return torch.cat(all_d).numpy(), torch.cat(all_i).numpy()
+        found.put(start, best_d[:, 1:], best_i[:, 1:])
+    return found.sq_distances, found.indices
 
 
 def knn_graph(X, n_neighbors=20, *, a=1.0, l2_normalize=True, device="cpu"):
@@ -210,7 +254,8 @@ def knn_graph(X, n_neighbors=20, *, a=1.0, l2_normalize=True, device="cpu"):
     sigma2 = float(a * squared.mean())
     if not sigma2 > 0:
         sigma2 = 1.0
-    weights = np.exp(-squared / sigma2)
+    weights = np.divide(squared, -sigma2)  # exp(-squared / sigma2), one n x k temporary
+    np.exp(weights, out=weights)
     indptr = np.arange(0, n_samples * k + 1, k)
     W = sp.csr_matrix((weights.ravel(), neighbors.ravel(), indptr), shape=(n_samples, n_samples))
     W.sum_duplicates()
@@ -604,11 +649,16 @@ def neighbor_vote(queries, reference, reference_labels, n_clusters, *, n_neighbo
     """
     k = min(int(n_neighbors), len(reference))
     sq, idx = nearest_neighbors(reference, k, queries=queries, device=device, dtype=torch.float64)
-    weights = np.exp(-(sq - sq[:, :1]) / sigma2)
+    # exp(-(sq - sq[:, :1]) / sigma2) and row * n_clusters + label, in place
+    # (the same values, no n_queries x k temporaries).
+    weights = sq - sq[:, :1]
+    weights /= -sigma2
+    np.exp(weights, out=weights)
     coincide = sq[:, 0] <= SAME_POINT_SQ_DISTANCE
     weights[coincide, 1:] = 0.0
-    rows = np.repeat(np.arange(len(sq)), k)
-    flat = rows * n_clusters + np.asarray(reference_labels)[idx].ravel()
+    flat = np.asarray(reference_labels).astype(np.int64, copy=False)[idx].ravel()
+    flat += np.repeat(np.arange(len(sq)) * n_clusters, k)
+    del idx
     votes = np.bincount(flat, weights=weights.ravel(), minlength=len(sq) * n_clusters)
     votes = votes.reshape(len(sq), n_clusters)
     return votes / votes.sum(1, keepdims=True)

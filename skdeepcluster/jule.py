@@ -470,6 +470,7 @@ class JULEClustering(BaseDeepClustering):
             floor = self.n_clusters_ or self._max_clusters
             n_target = max(floor, n_current - math.ceil(self.eta * n_current))
             labels = on_rank_zero(self._merge, W, n_target, labels, features, self.n_periods_ == 0)
+            del W  # not held while the period trains and the next graph is built
             self.n_periods_ += 1
 
             def epoch(_, labels=labels, n_target=n_target):
@@ -505,6 +506,7 @@ class JULEClustering(BaseDeepClustering):
                 spectral_clustering, features, self.n_clusters_, device=self.device_,
                 random_state=random_state.randint(np.iinfo(np.int32).max),
             )
+        del W, chains  # not held during the neighbour vote
         self.graph_labels_ = labels
         self.embedding_ = features.numpy()
         # The prediction rule on the training samples: the graph labels,

@@ -66,6 +66,25 @@ def test_nearest_neighbors_work_in_blocks(monkeypatch):
     np.testing.assert_array_equal(whole[1], blocked[1])
 
 
+def test_float64_neighbour_search_blocks_by_bytes_and_shares_the_queries_copy(monkeypatch):
+    import skdeepcluster.graph as graph
+
+    X = np.random.RandomState(3).normal(size=(30, 3))
+    whole = nearest_neighbors(X, 4, queries=X, dtype=torch.float64)
+    # The queries are X itself: one float64 copy serves both (the neighbour
+    # vote on the training samples); a separate copy of them finds the same.
+    np.testing.assert_array_equal(whole[1], nearest_neighbors(X, 4, queries=X.copy(),
+                                                              dtype=torch.float64)[1])
+    blocks = []
+    distances = graph._sq_distances
+    monkeypatch.setattr(graph, "_sq_distances", lambda *a: blocks.append(a[2].shape[0]) or distances(*a))
+    monkeypatch.setattr(graph, "_KNN_BLOCK_FLOATS", 120)  # 4 float32 rows of 30, 2 float64 ones
+    blocked = nearest_neighbors(X, 4, queries=X, dtype=torch.float64)
+    assert blocks == [2] * 15
+    np.testing.assert_array_equal(whole[1], blocked[1])
+    np.testing.assert_allclose(whole[0], blocked[0], rtol=1e-12)
+
+
 def test_sparse_gdl_affinity_matches_the_double_loop():
     _, W = _random_graph()
     labels = np.random.RandomState(2).randint(7, size=40)
