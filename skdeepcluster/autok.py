@@ -232,13 +232,14 @@ def estimate_n_clusters(X_embedded, max_clusters=None, *, X_input=None,
     own graph is read first (:ref:`auto_k`): where its ratio rule answers
     ``k >= 2`` (the input's graph nearly falls apart into ``k`` pieces),
     that ``k`` is the answer, whatever the embedding says; where its
-    spectrum has a clear step at ``k >= 2`` (``r_k >= 2``), the answer is at
-    least that ``k``; otherwise the input is silent and the rule on the
+    spectrum has a clear step at ``k >= 2`` (step 1 below), the answer is
+    at least that ``k``; otherwise the input is silent and the rule on the
     embedding decides. A learned embedding can merge groups that the input
     separates (Gaussian blobs in 30 dimensions: 7-9 for 12 from the
-    embeddings, 12 from the input), and split ones that it joins; the input
-    cannot show groups that only the learning reveals (the digits' pixels
-    show no step, the embeddings 10 classes), where the embedding decides.
+    embeddings, 12 from the input as generated), and split ones that it
+    joins; the input cannot show groups that only the learning reveals (the
+    digits' pixels show no step, the embeddings 10 classes), where the
+    embedding decides.
 
     Parameters
     ----------
