@@ -37,10 +37,25 @@ suite (``held``: Gaussian, uniform, moons, circles, blobs in 2 to 100
 dimensions, anisotropic and unequal-spread blobs, subsets of the digits'
 classes, and the pyclustering samples with known labels).
 
+``--inputs`` instead compares, on the saved embeddings, the ways to
+combine the estimate on the embedding with the estimator's scaled input,
+saved next to it by ``--capture`` (``X_input`` of
+:func:`estimate_n_clusters`).
+
 Run::
 
     OMP_NUM_THREADS=1 python benchmarks/auto_k_rules.py --capture /work/exp/autok/emb
     OMP_NUM_THREADS=1 python benchmarks/auto_k_rules.py --embeddings /work/exp/autok/emb
+    OMP_NUM_THREADS=1 python benchmarks/auto_k_rules.py --inputs --embeddings /work/exp/autok/emb
+    OMP_NUM_THREADS=1 python benchmarks/auto_k_rules.py --null --embeddings /work/exp/autok/emb
+
+``--null`` compares factors of the null-model check of a step (step a of
+the default rule, ``NULL_STEP_FACTOR``): none, 1.1, 1.2 and 1.5 times the
+step of the Gaussian reference at the same ``k``, a rejected step going
+on to the one-cluster test and the modularity sweep (``x1.2``) or
+answering 1 (``x1.2:1``, the default rule); besides the
+sets above, on one cluster in 2 or 3 dimensions (``single``: a Gaussian, a
+uniform ball and a stretched Gaussian, two seeds each).
 """
 
 import argparse
@@ -78,7 +93,8 @@ def tag(name):
 
 
 def capture(out, seed=0):
-    """Save the embedding each estimator estimates on, per set of the suite."""
+    """Save the embedding each estimator estimates on, per set of the suite,
+    and its scaled training input (``X``)."""
     import torch
 
     import skdeepcluster
@@ -87,16 +103,17 @@ def capture(out, seed=0):
     torch.set_num_threads(1)
     os.makedirs(out, exist_ok=True)
     estimate = BaseDeepClustering._estimate_n_clusters
-    seen = []
+    seen, inputs = [], []
 
     class Stop(Exception):
         pass
 
-    def spy(self, embedding, random_state):
+    def spy(self, embedding, random_state, X):
         seen.append(np.asarray(embedding, dtype=np.float32))
+        inputs[:] = [np.asarray(X, dtype=np.float32)]
         if not isinstance(self, skdeepcluster.JULEClustering):
             raise Stop
-        return estimate(self, embedding, random_state)
+        return estimate(self, embedding, random_state, X)
 
     BaseDeepClustering._estimate_n_clusters = spy
     for name, X, y, k in suite("/nonexistent"):
@@ -110,7 +127,7 @@ def capture(out, seed=0):
                                                device="cpu").fit(X)
             except Stop:
                 pass
-            np.savez(path, Z=seen[-1], k=k)
+            np.savez(path, Z=seen[-1], k=k, X=inputs[0])
             print(name, method, seen[-1].shape, flush=True)
 
 
@@ -226,6 +243,138 @@ CANDIDATES = {
 }
 
 
+def scaled_input(method, X):
+    """``X`` scaled as ``method`` with its defaults scales it for training."""
+    import skdeepcluster
+
+    model = getattr(skdeepcluster, method)(device="cpu")
+    X = model._validate_input(X, reset=True)
+    model._fit_scaling(X)
+    return model._scale(X).numpy()
+
+
+def combinations(embeddings, max_clusters):
+    """The estimate on each saved embedding with and without its scaled
+    input (``X`` of ``--capture``, else the set scaled as the estimator
+    scales it), and the other ways to combine the two."""
+    from skdeepcluster import estimate_n_clusters
+    from skdeepcluster.autok import SPECTRAL_NEIGHBORS, _input_evidence
+
+    names = ["emb", "input", "default", "separated", "evidence", "max", "unscaled"]
+    print("emb: the rule on the embedding alone; input: on the scaled input alone; default: "
+          "estimate_n_clusters(Z, X_input=X); separated: the input's k where its graph falls "
+          "apart, else emb; evidence: the input's k where it falls apart or has a clear step, "
+          "else emb; max: the larger of emb and input; unscaled: default with the set as "
+          "bench_auto_k.py gives it, before the estimator's scaling")
+    print(f"{'method':<8}{'set':<22}{'true':>5}" + "".join(f"{c:>10}" for c in names)
+          + f"{'CPU s':>7}")
+    results = []
+    raw = {tag(name): X for name, X, _, _ in suite("/nonexistent")}
+    for path in sorted(glob.glob(os.path.join(embeddings, "*__*__0.npz"))):
+        data = np.load(path)
+        name, method, _ = os.path.basename(path)[:-4].split("__")
+        key = "Z" if "Z" in data.files else max(f for f in data.files if f.startswith("Z"))
+        Z, k = data[key], int(data["k"])
+        X = data["X"] if "X" in data.files else scaled_input(method, raw[name])
+        K = min(max_clusters, len(X) // 2)
+        found = {"emb": estimate_n_clusters(Z, K, random_state=0),
+                 "input": estimate_n_clusters(X, K, random_state=0)}
+        start = time.process_time()
+        found["default"] = estimate_n_clusters(Z, K, X_input=X, random_state=0)
+        cpu = time.process_time() - start
+        k_input, separated = _input_evidence(np.asarray(X, dtype=np.float64), K,
+                                             SPECTRAL_NEIGHBORS, 0, "cpu")
+        found["separated"] = k_input if separated else found["emb"]
+        found["evidence"] = k_input if k_input >= 2 else found["emb"]
+        found["max"] = max(found["emb"], found["input"])
+        found["unscaled"] = estimate_n_clusters(Z, K, X_input=raw[name], random_state=0)
+        group = SHORT.get(method, method)
+        results.append((group, k, found))
+        print(f"{group:<8}{name[:21]:<22}{k:>5}" + "".join(f"{found[c]:>10}" for c in names)
+              + f"{cpu:>7.1f}", flush=True)
+    print("\nexact / within one, per method")
+    print(f"{'method':<22}{'sets':>5}" + "".join(f"{c:>10}" for c in names))
+    for group in list(dict.fromkeys(g for g, _, _ in results)) + ["all"]:
+        rows = [(k, f) for g, k, f in results if group in (g, "all")]
+        print(f"{group:<22}{len(rows):>5}" + "".join(
+            f"{sum(f[c] == k for k, f in rows):>6}/{sum(abs(f[c] - k) <= 1 for k, f in rows):<3}"
+            for c in names))
+
+
+def single_clusters():
+    """``(name, X, 1)``: one cluster in 2 or 3 dimensions (a Gaussian, a
+    uniform ball, a Gaussian stretched along its axes), two seeds each."""
+    for d in (2, 3):
+        for seed in range(2):
+            G = np.random.RandomState(seed).normal(size=(1000, d))
+            radius = np.random.RandomState(seed + 10).uniform(size=(1000, 1)) ** (1 / d)
+            yield f"gaussian {d}-d s{seed}", G, 1
+            yield f"ball {d}-d s{seed}", G / np.linalg.norm(G, axis=1, keepdims=True) * radius, 1
+            yield f"stretched {d}-d s{seed}", G * np.linspace(1, 3, d), 1
+
+
+#: (factor, answer 1 where the step is rejected: else the one-cluster test
+#: and the modularity sweep decide); factor None: no check.
+NULL_FACTORS = ((None, False), (1.1, False), (1.2, False), (1.5, False), (1.2, True),
+                (1.5, True))
+
+
+def null_steps(embeddings, max_clusters):
+    """The default rule with the step of its step (a) compared, or not
+    (``none``), with the step at the same ``k`` of the Gaussian reference
+    (``NULL_STEP_FACTOR``), on the raw sets, the held-out sets, one-cluster
+    sets in 2-3 dimensions (``single``) and the saved embeddings."""
+    from skdeepcluster.autok import ONE_CLUSTER_FRACTION, STEP_RATIO, _most_modular_k
+
+    names = ["none" if factor is None else f"x{factor}" + (":1" if one else "")
+             for factor, one in NULL_FACTORS]
+    print(f"{'group':<7}{'set':<22}{'true':>5}" + "".join(f"{c:>7}" for c in names)
+          + "   step k, its ratio, the reference's ratio there")
+    results = []
+    sets = [(g, n, X, k) for g, n, X, k in all_sets(embeddings) if g != "held"]
+    sets += [("held", n, X, k) for n, X, k in held_out()]
+    sets += [("single", n, X, k) for n, X, k in single_clusters()]
+    for group, name, X, k in sets:
+        X = np.asarray(X, dtype=np.float64)
+        K = min(max_clusters, len(X) // 2)
+        A, M = _normalized_adjacency(X, 15, "cpu")
+        top, V = _top_eigenpairs(M, K + 1, 0, vectors=True)
+        eigenvalues = np.clip(1.0 - top, 0.0, 2.0)
+        k1, _ = largest_ratio(eigenvalues, K)
+        info = ""
+        if k1 >= 2:
+            found = dict.fromkeys(names, k1)
+        else:
+            k2, ratio = largest_ratio(eigenvalues, K, 2)
+            reference = laplacian_eigenvalues(_gaussian_reference(X, np.random.RandomState(0)),
+                                              K + 1, random_state=0)
+            floored = np.maximum(reference, EIGENVALUE_FLOOR)
+            null = floored[k2] / floored[k2 - 1]
+            info = f"   {k2} {ratio:.2f} {null:.2f}"
+            one = eigenvalues[1] >= ONE_CLUSTER_FRACTION * reference[1]
+            modular = None
+            found = {}
+            for c, (factor, reject_one) in zip(names, NULL_FACTORS):
+                if ratio >= STEP_RATIO and (factor is None or ratio >= factor * null):
+                    found[c] = k2
+                elif one or (reject_one and ratio >= STEP_RATIO):
+                    found[c] = 1
+                else:
+                    if modular is None:
+                        modular = _most_modular_k(A, V, K, np.random.RandomState(1))
+                    found[c] = modular
+        results.append((group, k, found))
+        print(f"{group:<7}{name[:21]:<22}{k:>5}" + "".join(f"{found[c]:>7}" for c in names)
+              + info, flush=True)
+    print("\nexact / within one, per group of sets")
+    print(f"{'group':<22}{'sets':>5}" + "".join(f"{c:>7}" for c in names))
+    for group in list(dict.fromkeys(g for g, _, _ in results)) + ["all"]:
+        rows = [(k, f) for g, k, f in results if group in (g, "all")]
+        print(f"{group:<22}{len(rows):>5}" + "".join(
+            f"{sum(f[c] == k for k, f in rows):>4}/{sum(abs(f[c] - k) <= 1 for k, f in rows):<2}"
+            for c in names))
+
+
 def all_sets(embeddings):
     for name, X, _, k in suite("/nonexistent"):
         yield "raw", name, X, k
@@ -244,10 +393,23 @@ def main():
     parser.add_argument("--capture", metavar="DIR")
     parser.add_argument("--embeddings", metavar="DIR")
     parser.add_argument("--max-clusters", type=int, default=50)
+    parser.add_argument("--inputs", action="store_true",
+                        help="instead, compare the ways to combine the estimate on each saved "
+                        "embedding of --embeddings with that on its input")
+    parser.add_argument("--null", action="store_true",
+                        help="instead, compare factors of the null-model check of a step "
+                        "(NULL_STEP_FACTOR) on the sets, one-cluster sets in 2-3 dimensions "
+                        "and the saved embeddings")
     args = parser.parse_args()
     warnings.filterwarnings("ignore")
     if args.capture:
         capture(args.capture)
+        return
+    if args.inputs:
+        combinations(args.embeddings, args.max_clusters)
+        return
+    if args.null:
+        null_steps(args.embeddings, args.max_clusters)
         return
     names = list(CANDIDATES)
     print(f"{'group':<7}{'set':<22}{'true':>5}" + "".join(f"{c:>9}" for c in names)

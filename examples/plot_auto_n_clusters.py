@@ -59,10 +59,14 @@ print(f"cluster_centers_: {model.cluster_centers_.shape}")
 # -----------------------------
 # :func:`~skdeepcluster.estimate_n_clusters` works on any array of rows: the
 # raw features, the fitted model's codes (``transform``), or an embedding
-# from elsewhere.
+# from elsewhere. Given the rows the embedding was learned from as
+# ``X_input``, it reads their graph first, as the estimators do with their
+# scaled training input: where that graph falls apart into ``k`` pieces, the
+# answer is ``k``, whatever the embedding shows.
 codes = model.transform(X)
 print(f"on the raw features: {estimate_n_clusters(X, max_clusters=20)}")
 print(f"on the learned codes: {estimate_n_clusters(codes, max_clusters=20)}")
+print(f"on the codes, with the input: {estimate_n_clusters(codes, 20, X_input=X)}")
 
 # %%
 # Where the rule works, and where it does not

@@ -19,7 +19,7 @@ from sklearn.utils import check_random_state
 from .graph import SPECTRAL_NEIGHBORS, connectivity_graph
 
 __all__ = ["estimate_n_clusters", "laplacian_eigenvalues", "DEFAULT_MAX_CLUSTERS", "EIGENVALUE_FLOOR",
-           "STEP_RATIO", "ONE_CLUSTER_FRACTION", "MODULARITY_TOLERANCE"]
+           "STEP_RATIO", "NULL_STEP_FACTOR", "ONE_CLUSTER_FRACTION", "MODULARITY_TOLERANCE"]
 
 #: ``max_clusters=None`` means this many clusters at most (fewer for fewer
 #: samples).
@@ -37,6 +37,13 @@ EIGENVALUE_FLOOR = 1e-3
 #: rule ``"step-modularity"`` then answers the step's ``k`` (chosen by measurement, see the User Guide:
 #: 1.5 and 2.5 lost).
 STEP_RATIO = 2.0
+
+#: A step is clear only if it is also at least this many times the step
+#: at the same ``k`` of the spectrum of a Gaussian with the data's mean and
+#: covariance: one isotropic Gaussian or ball in ``d`` dimensions has ``d``
+#: equal small eigenvalues (its linear eigenfunctions) and a step after
+#: them (about 2.2 for ``d`` = 2 or 3), which alone answered ``d + 1``.
+NULL_STEP_FACTOR = 1.2
 
 #: With no clear step, one cluster when the first non-zero eigenvalue is at
 #: least this fraction of that of a single Gaussian with the data's mean and
@@ -183,8 +190,9 @@ def _most_modular_k(A, eigenvectors, largest, random_state):
     return min(k for k, q in modularity.items() if q >= best - MODULARITY_TOLERANCE)
 
 
-def estimate_n_clusters(X_embedded, max_clusters=None, *, n_neighbors=SPECTRAL_NEIGHBORS,
-                        rule="step-modularity", random_state=None, device="cpu"):
+def estimate_n_clusters(X_embedded, max_clusters=None, *, X_input=None,
+                        n_neighbors=SPECTRAL_NEIGHBORS, rule="step-modularity", random_state=None,
+                        device="cpu"):
     """Estimate the number of clusters of an embedding.
 
     Both rules read the spectrum of the normalised Laplacian of the
@@ -203,18 +211,35 @@ def estimate_n_clusters(X_embedded, max_clusters=None, *, n_neighbors=SPECTRAL_N
     ``rule="step-modularity"`` (the default) keeps the ratio rule's answer
     when it is 2 or more, and replaces an answer of 1 by
 
-    1. *a clear step*: if some ``k >= 2`` has ``r_k >= 2``
-       (:data:`STEP_RATIO`), the ``k`` with the largest ``r_k``;
+    1. *a clear step*: if the ``k >= 2`` with the largest ``r_k`` has
+       ``r_k >= 2`` (:data:`STEP_RATIO`), that ``k`` if ``r_k`` is also at
+       least 1.2 times (:data:`NULL_STEP_FACTOR`) the same ratio in the
+       spectrum of as many samples of a Gaussian with the data's mean and
+       covariance, else 1: one Gaussian or ball in ``d`` dimensions has a
+       step after its ``d`` linear eigenfunctions, and a step that such a
+       Gaussian shows too is the shape of one cluster;
     2. *one cluster*: otherwise, if ``lambda_2`` is at least half
-       (:data:`ONE_CLUSTER_FRACTION`) of that of as many samples of a
-       Gaussian with the data's mean and covariance (SigClust's null
-       hypothesis of one cluster), 1: the graph is about as hard to cut as
-       a single Gaussian's;
+       (:data:`ONE_CLUSTER_FRACTION`) of that of the same Gaussian
+       (SigClust's null hypothesis of one cluster), 1: the graph is about
+       as hard to cut as a single Gaussian's;
     3. *touching clusters*: otherwise the graph has cheap cuts but no
        step, as where classes touch: the spectral clustering (Ng, Jordan
        and Weiss) of the graph with the most modular partition over ``k``
        in ``2 .. max_clusters``, taking the smallest ``k`` within 0.01 of
        the best modularity (:data:`MODULARITY_TOLERANCE`).
+
+    With ``X_input``, the rows the embedding was learned from, the input's
+    own graph is read first (:ref:`auto_k`): where its ratio rule answers
+    ``k >= 2`` (the input's graph nearly falls apart into ``k`` pieces),
+    that ``k`` is the answer, whatever the embedding says; where its
+    spectrum has a clear step at ``k >= 2`` (step 1 below), the answer is
+    at least that ``k``; otherwise the input is silent and the rule on the
+    embedding decides. A learned embedding can merge groups that the input
+    separates (Gaussian blobs in 30 dimensions: 7-9 for 12 from the
+    embeddings, 12 from the input as generated), and split ones that it
+    joins; the input cannot show groups that only the learning reveals (the
+    digits' pixels show no step, the embeddings 10 classes), where the
+    embedding decides.
 
     Parameters
     ----------
@@ -224,13 +249,17 @@ def estimate_n_clusters(X_embedded, max_clusters=None, *, n_neighbors=SPECTRAL_N
         The largest number of clusters considered, at least 2 and at most
         ``n_samples``; None means ``min(50, n_samples)``. When it equals
         ``n_samples`` the largest estimate is ``n_samples - 1``.
+    X_input : array-like of shape (n_samples, n_input_features), default=None
+        The (scaled) rows the embedding was computed from, in the same
+        order; None reads the embedding alone. The estimators pass their
+        training input (dense, in memory).
     n_neighbors : int, default=15
         Neighbours per sample in the graph (that of
         :func:`~skdeepcluster.graph.spectral_clustering`).
     rule : {"step-modularity", "ratio"}, default="step-modularity"
         The rule described above.
     random_state : int, RandomState instance or None, default=None
-        The sparse eigensolver's start vector (beyond 2,000 samples), the
+        The sparse eigensolver's start vectors (beyond 2,000 samples), the
         Gaussian reference and the k-means of step 3.
     device : str or torch.device, default="cpu"
         Where the neighbour searches run.
@@ -253,12 +282,17 @@ def estimate_n_clusters(X_embedded, max_clusters=None, *, n_neighbors=SPECTRAL_N
     when no step reaches 2), a vote of the ratio rule over 10, 15 and 30
     neighbours, modularity alone and the silhouette of the spectral
     clusterings. Its cost beyond the ratio rule's is paid only where that
-    answers 1: one more graph and two eigenvalues (the reference), then the
-    eigenvectors and ``max_clusters - 1`` k-means runs in them (2.3-2.7 s of
-    CPU in all on 1,797 samples). It does not find clusters that are thin
-    manifolds wound around each other (FCPS Chainlink, Target) and can
+    answers 1: one more graph and its first eigenvalues (the reference),
+    then, with no step, the eigenvectors and ``max_clusters - 1`` k-means
+    runs in them (2.3-2.7 s of CPU in all on 1,797 samples). ``X_input``
+    adds the input's graph and eigenvalues (and, where its spectrum has a
+    step, a reference for it). The input's evidence and the null-model
+    check of a step were chosen the same way (``benchmarks/auto_k_rules.py
+    --inputs`` and ``--null``). The rule does not find clusters that are
+    thin manifolds wound around each other (FCPS Chainlink, Target) and can
     split one cluster on a low-dimensional curved surface (FCPS GolfBall,
-    4 for 1).
+    4 for 1: the spherical harmonics' step of a sphere is 1.4 times a
+    Gaussian's).
 
     References
     ----------
@@ -280,31 +314,95 @@ def estimate_n_clusters(X_embedded, max_clusters=None, *, n_neighbors=SPECTRAL_N
     >>> estimate_n_clusters(X, max_clusters=10)
     4
     """
-    X = np.asarray(X_embedded, dtype=np.float64)
-    if X.ndim != 2:
-        raise ValueError(f"X_embedded must be 2-D (n_samples, n_features); got shape {X.shape}.")
+    X = _check_rows(X_embedded, "X_embedded")
     n_samples = X.shape[0]
-    if n_samples < 2:
-        raise ValueError(
-            f"Estimating the number of clusters needs at least 2 samples; got n_samples={n_samples}."
-        )
-    if not np.isfinite(X).all():
-        raise ValueError("X_embedded holds NaN or infinite values.")
     if rule not in RULES:
         raise ValueError(f"rule must be one of {RULES}; got {rule!r}.")
     max_clusters = _check_max_clusters(max_clusters, n_samples)
     largest = min(max_clusters, n_samples - 1)
     random_state = check_random_state(random_state)
     seed = random_state.randint(np.iinfo(np.int32).max)
+    at_least = 1
+    if X_input is not None:
+        X_input = _check_rows(X_input, "X_input")
+        if X_input.shape[0] != n_samples:
+            raise ValueError(
+                f"X_input has {X_input.shape[0]} rows and X_embedded {n_samples}: pass the "
+                "input rows the embedding was computed from, in the same order."
+            )
+        k, separated = _input_evidence(X_input, largest, n_neighbors, seed, device)
+        if separated:
+            return k
+        at_least = k
+    A, M, eigenvalues = _spectrum(X, largest, n_neighbors, seed, device)
+    return max(at_least, _rule_on_spectrum(X, A, M, eigenvalues, largest, n_neighbors, rule,
+                                           seed, random_state, device))
+
+
+def _check_rows(X, name):
+    """``X`` as a finite 2-D float64 array of at least two rows, or a
+    ValueError that says what is wrong."""
+    X = np.asarray(X, dtype=np.float64)
+    if X.ndim != 2:
+        raise ValueError(f"{name} must be 2-D (n_samples, n_features); got shape {X.shape}.")
+    if X.shape[0] < 2:
+        raise ValueError(
+            f"Estimating the number of clusters needs at least 2 samples; got n_samples={X.shape[0]}."
+        )
+    if not np.isfinite(X).all():
+        raise ValueError(f"{name} holds NaN or infinite values.")
+    return X
+
+
+def _spectrum(X, largest, n_neighbors, seed, device):
+    """The kNN graph ``A``, its normalised adjacency ``M`` and the smallest
+    ``largest + 1`` eigenvalues of its normalised Laplacian (ascending)."""
     A, M = _normalized_adjacency(X, n_neighbors, device)
     top, _ = _top_eigenpairs(M, largest + 1, seed, vectors=False)
-    eigenvalues = np.clip(1.0 - top, 0.0, 2.0)
+    return A, M, np.clip(1.0 - top, 0.0, 2.0)
+
+
+def _input_evidence(X_input, largest, n_neighbors, seed, device):
+    """What the input's own graph says of the number of clusters:
+    ``(k, True)`` when the ratio rule answers ``k >= 2`` (the graph nearly
+    falls apart into ``k`` pieces), ``(k, False)`` when the spectrum has a
+    clear step at ``k >= 2`` (:func:`_clear_step`; at least ``k`` groups),
+    else ``(1, False)``."""
+    _, _, eigenvalues = _spectrum(X_input, largest, n_neighbors, seed, device)
+    k, _ = _largest_ratio(eigenvalues, 1)
+    if k >= 2 or largest < 2:
+        return k, k >= 2
+    k, _ = _clear_step(X_input, eigenvalues, n_neighbors, check_random_state(seed), seed, device)
+    return k or 1, False
+
+
+def _clear_step(X, eigenvalues, n_neighbors, random_state, seed, device):
+    """The ``k >= 2`` where the spectrum grows by the largest factor, if
+    that factor is at least :data:`STEP_RATIO` and :data:`NULL_STEP_FACTOR`
+    times the growth at the same ``k`` of the spectrum of a Gaussian with
+    the data's mean and covariance; else None. Also the Gaussian's
+    eigenvalues (ascending, at least two), or None when not drawn."""
+    k, ratio = _largest_ratio(eigenvalues, 2)
+    if ratio < STEP_RATIO:
+        return None, None
+    reference = laplacian_eigenvalues(_gaussian_reference(X, random_state), k + 1,
+                                      n_neighbors=n_neighbors, random_state=seed, device=device)
+    floored = np.maximum(reference[k - 1:k + 1], EIGENVALUE_FLOOR)
+    return (k if ratio >= NULL_STEP_FACTOR * floored[1] / floored[0] else None), reference
+
+
+def _rule_on_spectrum(X, A, M, eigenvalues, largest, n_neighbors, rule, seed, random_state,
+                      device):
+    """The answer of ``rule`` for the graph ``A`` of ``X`` (see
+    :func:`estimate_n_clusters`)."""
     k, _ = _largest_ratio(eigenvalues, 1)
     if rule == "ratio" or k >= 2 or largest < 2:
         return k
-    k, ratio = _largest_ratio(eigenvalues, 2)
-    if ratio >= STEP_RATIO:
+    k, reference = _clear_step(X, eigenvalues, n_neighbors, random_state, seed, device)
+    if k is not None:
         return k
+    if reference is not None:  # a step, but no larger than one Gaussian's
+        return 1
     reference = laplacian_eigenvalues(_gaussian_reference(X, random_state), 2,
                                       n_neighbors=n_neighbors, random_state=seed, device=device)
     if eigenvalues[1] >= ONE_CLUSTER_FRACTION * reference[1]:

@@ -558,15 +558,18 @@ class BaseDeepClustering(
         ``n_clusters``, or ``AUTO_WIDTH_CLUSTERS`` with ``"auto"``."""
         return AUTO_WIDTH_CLUSTERS if self._auto_n_clusters else self.n_clusters
 
-    def _estimate_n_clusters(self, embedding, random_state):
+    def _estimate_n_clusters(self, embedding, random_state, X):
         """``n_clusters_``: with ``"auto"``, estimated on ``embedding`` by
-        :func:`~skdeepcluster.estimate_n_clusters` (at most ``max_clusters``);
-        else ``n_clusters``, and ``random_state`` is left untouched."""
+        :func:`~skdeepcluster.estimate_n_clusters` (at most ``max_clusters``),
+        with the scaled training input ``X`` as its ``X_input`` when ``X`` is
+        a dense in-memory tensor (not for sparse or out-of-core ``X``); else
+        ``n_clusters``, and ``random_state`` is left untouched."""
         if self._auto_n_clusters:
             seed = random_state.randint(np.iinfo(np.int32).max)
+            X_input = X.numpy() if isinstance(X, torch.Tensor) else None
             self.n_clusters_ = distributed.on_rank_zero(
-                estimate_n_clusters, embedding, self._max_clusters, random_state=seed,
-                device=self.device_,
+                estimate_n_clusters, embedding, self._max_clusters, X_input=X_input,
+                random_state=seed, device=self.device_,
             )
         return self.n_clusters_
 

@@ -455,7 +455,7 @@ class DAMICClustering(BaseDeepClustering):
         # 2. Initial clustering of its bottleneck (k-means in the paper).
         single.eval()
         codes = self._apply(lambda x: single.encode(x)[0], X).numpy().astype(np.float64)
-        n_clusters = self._estimate_n_clusters(codes, random_state)
+        n_clusters = self._estimate_n_clusters(codes, random_state, X)
         self.init_labels_ = initial_clustering(codes, n_clusters, self.init, random_state)
         init_labels = torch.as_tensor(self.init_labels_)
 

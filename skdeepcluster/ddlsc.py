@@ -491,7 +491,7 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
 
         # Initial clustering of the normalised codes (Algorithm 2, step 1).
         codes = self._apply(self._embed_batch, X)
-        n_clusters = self._estimate_n_clusters(codes.numpy().astype(np.float64), random_state)
+        n_clusters = self._estimate_n_clusters(codes.numpy().astype(np.float64), random_state, X)
         self.init_labels_ = initial_clustering(
             codes.numpy().astype(np.float64), n_clusters, self.init, random_state
         )

@@ -434,7 +434,7 @@ class DEPICTClustering(BaseDeepClustering):
             embedding, "pretrained", "(its tanh units saturated)",
             "Use scaling='standard' or a lower learning_rate.",
         )
-        n_clusters = self._estimate_n_clusters(embedding, random_state)
+        n_clusters = self._estimate_n_clusters(embedding, random_state, X)
         if n_clusters != self.network_.head.out_features:  # n_clusters="auto"
             self._resize_head(n_clusters, X.shape[1], trainer)
             optimizer = adam(self.network_.parameters(), lr=self.learning_rate)

@@ -487,7 +487,7 @@ class JULEClustering(BaseDeepClustering):
                 # The number of clusters, on the first learned embedding (at
                 # most the clusters the period trained on).
                 n_target = min(n_target, int(labels.max()) + 1)
-                self._estimate_n_clusters(features.numpy().astype(np.float64), random_state)
+                self._estimate_n_clusters(features.numpy().astype(np.float64), random_state, X)
                 self.n_clusters_ = min(self.n_clusters_, n_target)
             if n_target <= self.n_clusters_:
                 break
@@ -497,7 +497,7 @@ class JULEClustering(BaseDeepClustering):
         if self._auto_n_clusters and self.final_clustering != "sf":
             # The final re-clustering starts afresh: its number of clusters
             # is estimated again, on the embedding the periods learned.
-            self._estimate_n_clusters(features.numpy().astype(np.float64), random_state)
+            self._estimate_n_clusters(features.numpy().astype(np.float64), random_state, X)
         W, chains, self.sigma2_ = on_rank_zero(self._over_cluster, features)
         if self.final_clustering == "rc":
             labels = on_rank_zero(self._merge, W, self.n_clusters_, chains, features)

@@ -65,9 +65,9 @@ def test_jule_estimates_again_on_its_final_embedding(four_blobs, final_clusterin
     seen = []
     estimate = JULEClustering._estimate_n_clusters
 
-    def spy(self, embedding, random_state):
+    def spy(self, embedding, random_state, X):
         seen.append(np.array(embedding))
-        return estimate(self, embedding, random_state)
+        return estimate(self, embedding, random_state, X)
 
     monkeypatch.setattr(JULEClustering, "_estimate_n_clusters", spy)
     jule = JULEClustering(n_clusters="auto", max_clusters=8, hidden_layer_sizes=(16,),
@@ -76,11 +76,33 @@ def test_jule_estimates_again_on_its_final_embedding(four_blobs, final_clusterin
     if final_clustering == "rc":
         assert len(seen) == 2
         np.testing.assert_allclose(seen[1], jule.embedding_)
-        assert jule.n_clusters_ == estimate_n_clusters(jule.embedding_, 8)
+        X_input = (X - jule.scale_offset_) * jule.scale_factor_
+        assert jule.n_clusters_ == estimate_n_clusters(jule.embedding_, 8, X_input=X_input)
     else:
         assert len(seen) == 1
         assert jule.n_clusters_ == np.unique(jule.sf_labels_).size
     assert np.unique(jule.labels_).size == jule.n_clusters_
+
+
+@pytest.mark.parametrize("estimator", fast_estimators(), ids=estimator_id)
+def test_auto_reads_the_scaled_input(estimator, four_blobs, monkeypatch):
+    # The estimate reads the training input, as the network sees it, next
+    # to the embedding.
+    import skdeepcluster.base as base
+
+    seen = []
+
+    def spy(embedding, max_clusters, *, X_input, **kwargs):
+        seen.append(X_input)
+        return base_estimate(embedding, max_clusters, X_input=X_input, **kwargs)
+
+    base_estimate = base.estimate_n_clusters
+    monkeypatch.setattr(base, "estimate_n_clusters", spy)
+    X, _ = four_blobs
+    estimator.set_params(n_clusters="auto", max_clusters=8).fit(X)
+    assert seen
+    np.testing.assert_allclose(seen[0], (X - estimator.scale_offset_) * estimator.scale_factor_,
+                               rtol=1e-5, atol=1e-5)
 
 
 @pytest.mark.parametrize("estimator", fast_estimators(), ids=estimator_id)

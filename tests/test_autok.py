@@ -38,6 +38,32 @@ def test_one_uniform_cluster():
     assert estimate_n_clusters(X, max_clusters=20, random_state=0) == 1
 
 
+@pytest.mark.parametrize("shape, n_features", [("gaussian", 2), ("gaussian", 3), ("ball", 3)])
+def test_one_low_dimensional_cluster(shape, n_features):
+    # d equal small eigenvalues (the linear eigenfunctions) then a step of
+    # about 2: as large as the Gaussian reference's, so one cluster (this
+    # answered d + 1 before the null-model check). A uniform disc's step is
+    # 1.1-1.2 times the Gaussian's: 1 on three of four seeds, not tested.
+    rng = np.random.RandomState(0)
+    X = rng.normal(size=(1000, n_features))
+    if shape == "ball":
+        radius = rng.uniform(size=(1000, 1)) ** (1 / n_features)
+        X = X / np.linalg.norm(X, axis=1, keepdims=True) * radius
+    assert estimate_n_clusters(X, max_clusters=20, random_state=0) == 1
+
+
+def test_step_beyond_the_reference_is_kept():
+    # Wine (standardised): the ratio rule answers 1, the spectrum steps
+    # after 3 (ratio 3.6), far more than one Gaussian of its covariance
+    # does there (1.6), so step (a) answers 3.
+    from sklearn.datasets import load_wine
+    from sklearn.preprocessing import StandardScaler
+
+    X = StandardScaler().fit_transform(load_wine().data)
+    assert estimate_n_clusters(X, max_clusters=20, rule="ratio") == 1
+    assert estimate_n_clusters(X, max_clusters=20, random_state=0) == 3
+
+
 def touching_blobs(k, seed):
     """``k`` Gaussian blobs in 10-D close enough that the kNN graph joins
     them all, with no step in its spectrum."""
@@ -142,3 +168,60 @@ def test_bad_input():
     X[0, 0] = np.nan
     with pytest.raises(ValueError, match="NaN"):
         estimate_n_clusters(X)
+
+
+def merged_view(X, y, n_groups):
+    """An embedding of ``X`` that merges its blobs into ``n_groups`` groups
+    (blob ``c`` goes to group ``c % n_groups``), as a learned embedding
+    may."""
+    rng = np.random.RandomState(0)
+    centres = 20 * rng.normal(size=(n_groups, 5))
+    return centres[y % n_groups] + rng.normal(size=(len(y), 5))
+
+
+def test_separated_input_decides():
+    # The input falls apart into 12 pieces: its k wins over an embedding
+    # that merged them into 7.
+    X, y = unequal_blobs(12, seed=12)
+    Z = merged_view(X, y, 7)
+    assert estimate_n_clusters(Z, max_clusters=20, random_state=0) == 7
+    assert estimate_n_clusters(Z, max_clusters=20, X_input=X, random_state=0) == 12
+
+
+def test_silent_input_leaves_the_embedding():
+    # One Gaussian as input says nothing (no step in its spectrum): the
+    # embedding's 4 blobs decide.
+    X = np.random.RandomState(0).normal(size=(400, 10))
+    Z, _ = make_blobs([80, 100, 120, 100], n_features=5, random_state=0)
+    assert estimate_n_clusters(Z, max_clusters=10, X_input=X, random_state=0) == 4
+    # and one cluster stays one cluster
+    assert estimate_n_clusters(X[:, :5], max_clusters=10, X_input=X, random_state=0) == 1
+
+
+def test_input_step_is_a_lower_bound(monkeypatch):
+    # A clear step at k in a graph that does not fall apart: at least k,
+    # more if the embedding sees more.
+    import skdeepcluster.autok as autok
+
+    monkeypatch.setattr(autok, "_input_evidence", lambda *args: (3, False))
+    Z, _ = make_blobs([80, 100, 120, 100, 90], n_features=5, random_state=0)
+    one = np.random.RandomState(0).normal(size=(490, 5))
+    assert estimate_n_clusters(one, max_clusters=10, X_input=one, random_state=0) == 3
+    assert estimate_n_clusters(Z, max_clusters=10, X_input=one, random_state=0) == 5
+
+
+def test_input_evidence_kinds():
+    from skdeepcluster.autok import _input_evidence
+
+    X, _ = unequal_blobs(5, seed=5)
+    assert _input_evidence(X, 20, 15, 0, "cpu") == (5, True)
+    one = np.random.RandomState(0).normal(size=(400, 10))
+    assert _input_evidence(one, 20, 15, 0, "cpu") == (1, False)
+
+
+def test_bad_X_input():
+    X, _ = unequal_blobs(3, seed=7)
+    with pytest.raises(ValueError, match="same order"):
+        estimate_n_clusters(X, X_input=X[:-1])
+    with pytest.raises(ValueError, match="X_input must be 2-D"):
+        estimate_n_clusters(X, X_input=X[:, 0])
