@@ -292,14 +292,21 @@ def combinations(embeddings, max_clusters):
         results.append((group, k, found))
         print(f"{group:<8}{name[:21]:<22}{k:>5}" + "".join(f"{found[c]:>10}" for c in names)
               + f"{cpu:>7.1f}", flush=True)
-    print("\nexact / within one, per method")
-    print(f"{'method':<22}{'sets':>5}" + "".join(f"{c:>10}" for c in names))
+    print_exact_counts(results, names, "method", 10)
+
+
+
+def print_exact_counts(results, names, per, width):
+    """The closing table: for each group of ``results`` (``(group, true k,
+    {column: k found})``) and for all, how many of its sets each column
+    answers exactly and within one, ``width`` characters a column."""
+    print(f"\nexact / within one, per {per}")
+    print(f"{per.split()[0]:<22}{'sets':>5}" + "".join(f"{c:>{width}}" for c in names))
     for group in list(dict.fromkeys(g for g, _, _ in results)) + ["all"]:
         rows = [(k, f) for g, k, f in results if group in (g, "all")]
         print(f"{group:<22}{len(rows):>5}" + "".join(
-            f"{sum(f[c] == k for k, f in rows):>6}/{sum(abs(f[c] - k) <= 1 for k, f in rows):<3}"
+            f"{sum(f[c] == k for k, f in rows):>{width - 4}}/{sum(abs(f[c] - k) <= 1 for k, f in rows):<3}"
             for c in names))
-
 
 def single_clusters():
     """``(name, X, 1)``: one cluster in 2 or 3 dimensions (a Gaussian, a
@@ -366,13 +373,7 @@ def null_steps(embeddings, max_clusters):
         results.append((group, k, found))
         print(f"{group:<7}{name[:21]:<22}{k:>5}" + "".join(f"{found[c]:>7}" for c in names)
               + info, flush=True)
-    print("\nexact / within one, per group of sets")
-    print(f"{'group':<22}{'sets':>5}" + "".join(f"{c:>7}" for c in names))
-    for group in list(dict.fromkeys(g for g, _, _ in results)) + ["all"]:
-        rows = [(k, f) for g, k, f in results if group in (g, "all")]
-        print(f"{group:<22}{len(rows):>5}" + "".join(
-            f"{sum(f[c] == k for k, f in rows):>4}/{sum(abs(f[c] - k) <= 1 for k, f in rows):<2}"
-            for c in names))
+    print_exact_counts(results, names, "group of sets", 7)
 
 
 def all_sets(embeddings):
