@@ -141,6 +141,12 @@ def laplacian_eigenvalues(X, n_eigenvalues, *, n_neighbors=SPECTRAL_NEIGHBORS, r
         Ascending, in [0, 2].
     """
     _, M = _normalized_adjacency(X, n_neighbors, device)
+    return _laplacian_spectrum(M, n_eigenvalues, random_state)
+
+
+def _laplacian_spectrum(M, n_eigenvalues, random_state):
+    """The smallest ``n_eigenvalues`` eigenvalues (ascending, in [0, 2]) of
+    ``I - M`` for the normalised adjacency ``M``."""
     top, _ = _top_eigenpairs(M, n_eigenvalues, random_state, vectors=False)
     return np.clip(1.0 - top, 0.0, 2.0)
 
@@ -358,8 +364,7 @@ def _spectrum(X, largest, n_neighbors, seed, device):
     """The kNN graph ``A``, its normalised adjacency ``M`` and the smallest
     ``largest + 1`` eigenvalues of its normalised Laplacian (ascending)."""
     A, M = _normalized_adjacency(X, n_neighbors, device)
-    top, _ = _top_eigenpairs(M, largest + 1, seed, vectors=False)
-    return A, M, np.clip(1.0 - top, 0.0, 2.0)
+    return A, M, _laplacian_spectrum(M, largest + 1, seed)
 
 
 def _input_evidence(X_input, largest, n_neighbors, seed, device):
@@ -368,7 +373,8 @@ def _input_evidence(X_input, largest, n_neighbors, seed, device):
     falls apart into ``k`` pieces), ``(k, False)`` when the spectrum has a
     clear step at ``k >= 2`` (:func:`_clear_step`; at least ``k`` groups),
     else ``(1, False)``."""
-    _, _, eigenvalues = _spectrum(X_input, largest, n_neighbors, seed, device)
+    eigenvalues = laplacian_eigenvalues(X_input, largest + 1, n_neighbors=n_neighbors,
+                                        random_state=seed, device=device)
     k, _ = _largest_ratio(eigenvalues, 1)
     if k >= 2 or largest < 2:
         return k, k >= 2

@@ -491,10 +491,9 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
 
         # Initial clustering of the normalised codes (Algorithm 2, step 1).
         codes = self._apply(self._embed_batch, X)
-        n_clusters = self._estimate_n_clusters(codes.numpy().astype(np.float64), random_state, X)
-        self.init_labels_ = initial_clustering(
-            codes.numpy().astype(np.float64), n_clusters, self.init, random_state
-        )
+        codes64 = codes.numpy().astype(np.float64)
+        n_clusters = self._estimate_n_clusters(codes64, random_state, X)
+        self.init_labels_ = initial_clustering(codes64, n_clusters, self.init, random_state)
         labels = torch.as_tensor(self.init_labels_)
         # A cluster the initial clustering left empty starts at a random sample.
         spare = codes[torch.as_tensor(random_state.randint(n_samples, size=n_clusters))]
