@@ -97,3 +97,55 @@ def test_spectral_clustering_on_tiny_and_degenerate_input():
     assert labels.shape == (20,)
     with pytest.raises(ValueError, match="at least two samples"):
         spectral_clustering(np.ones((1, 3)), 2)
+
+
+def test_normalized_cut_of_small_graphs():
+    import scipy.sparse as sp
+
+    from skdeepcluster.graph import normalized_cut
+
+    # Two triangles joined by one edge (2-3): each side has volume 7 and cut 1.
+    edges = [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (2, 3)]
+    rows, cols = zip(*(edges + [(j, i) for i, j in edges]))
+    A = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(6, 6))
+    assert normalized_cut(A, np.array([0, 0, 0, 1, 1, 1])) == pytest.approx(2 / 7)
+    assert normalized_cut(A, np.zeros(6, dtype=int)) == 0.0
+    # Cutting a triangle in two costs more than cutting the bridge.
+    assert normalized_cut(A, np.array([0, 0, 1, 1, 1, 1])) > 2 / 7
+
+
+def test_modularity_merge_joins_the_parts_of_one_cluster_first():
+    from skdeepcluster.graph import connectivity_graph, modularity_merge
+
+    rng = np.random.RandomState(0)
+    centers = np.array([[0.0, 0.0], [10.0, 0.0], [0.0, 10.0]])
+    y = np.repeat([0, 1, 2], 60)
+    X = centers[y] + rng.normal(size=(180, 2))
+    # Cluster 0 is cut in two along x = 0, the others are whole: 4 groups.
+    groups = np.where((y == 0) & (X[:, 0] > 0), 3, y)
+    labels = modularity_merge(connectivity_graph(X, 10), groups, 3)
+    assert labels.shape == (180,) and set(labels) == {0, 1, 2}
+    np.testing.assert_array_equal(np.unique(np.c_[y, labels], axis=0)[:, 0], [0, 1, 2])
+    # Asking for as many clusters as groups changes nothing but the names.
+    same = modularity_merge(connectivity_graph(X, 10), groups, 4)
+    assert len(np.unique(np.c_[groups, same], axis=0)) == 4
+
+
+def test_spectral_clustering_mends_a_split_cluster_that_kmeans_leaves():
+    # Blobs of unequal sizes and spreads in 30 dimensions (those of
+    # bench_auto_k.py, k = 5): k-means of the eigenvectors splits a large blob
+    # and joins two others; the merged rounding recovers the blobs, and its
+    # smaller normalised cut is what picks it.
+    from sklearn.datasets import make_blobs
+    from sklearn.metrics import adjusted_rand_score
+
+    from skdeepcluster.graph import spectral_clustering
+
+    rng = np.random.RandomState(5)
+    X, y = make_blobs(rng.randint(30, 300, size=5), n_features=30,
+                      cluster_std=rng.uniform(0.5, 2.0, 5), center_box=(-10, 10), random_state=5)
+    plain = spectral_clustering(X, 5, oversegment=(), random_state=0)
+    assert adjusted_rand_score(y, plain) < 0.9
+    assert adjusted_rand_score(y, spectral_clustering(X, 5, random_state=0)) == 1.0
+    with pytest.raises(ValueError, match="above 1"):
+        spectral_clustering(X, 5, oversegment=(1.0,))
