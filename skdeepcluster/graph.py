@@ -623,8 +623,11 @@ def _merge_unlinked(labels, members, size, alive, n_merges, features):
     if isinstance(features, ArrayRows):
         means = _streamed_means(features, [np.concatenate(members[c]) for c in ids])
     elif features is not None:
-        features = np.asarray(features, dtype=np.float64)
-        means = np.stack([features[np.concatenate(members[c])].mean(0) for c in ids])
+        # Each cluster's rows in float64, not a float64 copy of all of them.
+        means = np.stack([np.asarray(features[np.concatenate(members[c])], dtype=np.float64).mean(0)
+                          for c in ids])
+    if features is not None:
+        sq_norms = np.einsum("ij,ij->i", means, means)
     weights = size[ids].copy()
     live = np.ones(len(ids), dtype=bool)
     for _ in range(n_merges):
@@ -632,16 +635,49 @@ def _merge_unlinked(labels, members, size, alive, n_merges, features):
         small = candidates[np.argmin(weights[candidates])]
         others = candidates[candidates != small]
         if features is not None:
-            target = others[np.argmin(((means[others] - means[small]) ** 2).sum(1))]
+            target = _nearest_mean(means, sq_norms, others, small)
             means[target] = (weights[target] * means[target] + weights[small] * means[small]) / (
                 weights[target] + weights[small]
             )
+            sq_norms[target] = means[target] @ means[target]
         else:
             target = others[np.argmin(weights[others])]
         labels[np.concatenate(members[ids[small]])] = ids[target]
         members[ids[target]] += members[ids[small]]
         weights[target] += weights[small]
         live[small] = False
+
+
+#: Rows of cluster means that :func:`_nearest_mean` compares at once: about
+#: this many float64 values (8 MiB) per temporary.
+_MEANS_BLOCK_VALUES = 2**20
+
+
+def _nearest_mean(means, sq_norms, others, small):
+    """``others[argmin(((means[others] - means[small]) ** 2).sum(1))]``,
+    the same row, at the cost of one matrix-vector product.
+
+    ``|x|^2 + |y|^2 - 2 x.y`` (with ``sq_norms``, the rows' squared norms)
+    is each squared distance to within ``n_features`` roundings of
+    ``(|x| + |y|)^2``; the rows it cannot rule out (usually one) are then
+    compared as the expression above does, a block of rows at a time (the
+    same values: each row's sum is the same), and the first smallest
+    wins, as ``argmin`` does. Every row is compared so when that bound
+    does not hold (values that are not finite)."""
+    x = means[small]
+    n_features = means.shape[1]
+    tolerance = 8 * (n_features + 4) * np.finfo(np.float64).eps
+    approx = sq_norms[others] + sq_norms[small] - 2.0 * (means @ x)[others]
+    slack = tolerance * (np.sqrt(sq_norms[others]) + np.sqrt(sq_norms[small])) ** 2
+    upper = np.min(approx + slack)
+    if np.isfinite(upper) and np.isfinite(slack).all():
+        others = others[approx - slack <= upper * (1 + tolerance)]
+    rows = max(1, _MEANS_BLOCK_VALUES // max(n_features, 1))
+    sq_distances = np.empty(len(others))
+    for start in range(0, len(others), rows):
+        block = others[start : start + rows]
+        sq_distances[start : start + rows] = ((means[block] - x) ** 2).sum(1)
+    return others[np.argmin(sq_distances)]
 
 
 def _streamed_means(rows, groups):
