@@ -198,6 +198,23 @@ def test_unlinked_clusters_join_the_nearest_mean():
     assert len(np.unique(merged)) == 1
 
 
+def test_nearest_mean_is_the_written_out_argmin():
+    # The product-based bound only rules rows out; ties and near ties keep
+    # the first smallest of the written-out squared distances.
+    from skdeepcluster.graph import _nearest_mean
+
+    rng = np.random.RandomState(4)
+    means = rng.rand(300, 20) + rng.rand(300, 1)
+    means[7] = means[3]
+    means[11] = means[3] * (1 + 1e-15)
+    means[20:40] = means[20] + rng.normal(scale=1e-13, size=(20, 20))
+    sq_norms = np.einsum("ij,ij->i", means, means)
+    for small in [3, 7, 20, 25, 100]:
+        others = np.setdiff1d(np.flatnonzero(rng.rand(300) < 0.8), [small])
+        expected = others[np.argmin(((means[others] - means[small]) ** 2).sum(1))]
+        assert _nearest_mean(means, sq_norms, others, small) == expected
+
+
 def test_min_size_leaves_no_outlier_cluster():
     # Four touching blobs and a far pair of samples that no blob sample
     # links back to: plain GDL merges blobs and keeps the pair as a cluster.
