@@ -63,23 +63,40 @@ def _release_free_heap():
     Called before a neighbour search maps its blocks of distances: those
     are too large for the heap and mapped afresh, so the free heap memory
     that earlier steps leave behind (glibc keeps it for later
-    allocations) would otherwise sit under every block."""
+    allocations) would otherwise sit under every block. And after it: the
+    threads that read a streamed search's blocks ahead each free their
+    rows into their own heap (arena), which glibc keeps up to 64 MiB of
+    once large blocks have been freed (150 MiB after a search of 20,000
+    rows of 784 features, 20 MiB once given back), and which would
+    otherwise sit under the merges and graphs that follow."""
     trim = _malloc_trim()
     if trim is not None:
         trim(0)
 
 
-def _sq_distances(q_sq, r_sq, q, r):
-    """The block of squared distances ``q_sq + r_sq' - 2 q r'`` between the
-    rows of ``q`` and those of ``r`` (``q_sq`` of shape (n_q, 1), ``r_sq`` of
-    shape (n_r,): their squared norms).
+#: Rows of a block of distances that :func:`_sq_distances` completes at
+#: once hold about this many values (4 MiB in float32): the one temporary
+#: besides the block.
+_SQ_CHUNK_FLOATS = 2**20
 
-    Computed in place in two blocks of ``n_q x n_r`` values, where the
-    expression written out takes three (the sum, the product, and twice the
-    product); the values are the same, operation for operation."""
-    products = q @ r.T
-    products.mul_(2.0)
-    return (q_sq + r_sq[None, :]).sub_(products)
+
+def _sq_distances(q_sq, r_sq, q, r):
+    """The block of squared distances ``(q_sq + r_sq') - 2 q r'`` between
+    the rows of ``q`` and those of ``r`` (``q_sq`` of shape (n_q, 1),
+    ``r_sq`` of shape (n_r,): their squared norms).
+
+    Computed in place in the block of products: ``-2 q r'``, to which each
+    chunk of rows adds its ``q_sq + r_sq'`` (a temporary of at most
+    ``_SQ_CHUNK_FLOATS`` values), where the expression written out takes
+    three blocks (the sum, the product, and twice the product). The values
+    are the same, bit for bit: ``-(2p)`` is exact, and ``s + (-2p)`` is
+    ``s - 2p``."""
+    d2 = q @ r.T
+    d2.mul_(-2.0)
+    rows = max(1, _SQ_CHUNK_FLOATS // max(d2.shape[1], 1))
+    for start in range(0, d2.shape[0], rows):
+        d2[start : start + rows].add_(q_sq[start : start + rows] + r_sq[None, :])
+    return d2
 
 
 def nearest_neighbors(X, n_neighbors, *, queries=None, device="cpu", dtype=torch.float32):
@@ -108,6 +125,7 @@ def nearest_neighbors(X, n_neighbors, *, queries=None, device="cpu", dtype=torch
     sq_distances : ndarray of shape (n_queries, n_neighbors)
         Squared distances (float64, clamped at 0), nearest first.
     indices : ndarray of shape (n_queries, n_neighbors)
+        int32 where ``X`` has fewer than ``2**31`` rows, else int64.
     """
     reference = torch.as_tensor(X, dtype=dtype, device=device)
     self_search = queries is None
@@ -120,7 +138,7 @@ def nearest_neighbors(X, n_neighbors, *, queries=None, device="cpu", dtype=torch
     ref_sq = (reference * reference).sum(1)
     _release_free_heap()
     block = max(1, _KNN_BLOCK_FLOATS * 4 // (reference.element_size() * max(n_ref, 1)))
-    found = _Neighbors(query.shape[0], n_neighbors)
+    found = _Neighbors(query.shape[0], n_neighbors, n_ref, dtype)
     for start in range(0, query.shape[0], block):
         q = query[start : start + block]
         d2 = _sq_distances((q * q).sum(1, keepdim=True), ref_sq, q, reference)
@@ -132,23 +150,38 @@ def nearest_neighbors(X, n_neighbors, *, queries=None, device="cpu", dtype=torch
         if self_search:
             dist, idx = dist[:, 1:], idx[:, 1:]
         found.put(start, dist, idx)
-    return found.sq_distances, found.indices
+    _release_free_heap()
+    return found.result()
 
 
 class _Neighbors:
     """The neighbour lists of a blocked search, filled block by block into
     two arrays allocated once (no per-block list and final concatenation,
-    which held them twice)."""
+    which held them twice): the squared distances in the precision of the
+    search (float32 or float64), the indices in int32 where ``n_references``
+    allows, 8 bytes a neighbour in float32 instead of 16 while the blocks of
+    distances are alive. :meth:`result` then gives them as float64, the
+    same values."""
 
-    def __init__(self, n_queries, n_neighbors):
-        self.sq_distances = np.empty((n_queries, n_neighbors), dtype=np.float64)
-        self.indices = np.empty((n_queries, n_neighbors), dtype=np.int64)
+    def __init__(self, n_queries, n_neighbors, n_references, dtype):
+        self.sq_distances = np.empty((n_queries, n_neighbors), dtype=_NUMPY_FLOATS[dtype])
+        index = np.int32 if n_references <= np.iinfo(np.int32).max else np.int64
+        self.indices = np.empty((n_queries, n_neighbors), dtype=index)
 
     def put(self, start, sq_distances, indices):
         """Rows ``start:`` get the block's (squared distances clamped at 0)."""
         stop = start + sq_distances.shape[0]
-        self.sq_distances[start:stop] = sq_distances.clamp_min(0).double().cpu().numpy()
+        self.sq_distances[start:stop] = sq_distances.clamp_min(0).cpu().numpy()
         self.indices[start:stop] = indices.cpu().numpy()
+
+    def result(self):
+        """``(sq_distances as float64, indices)``."""
+        sq_distances, self.sq_distances = self.sq_distances, None
+        return sq_distances.astype(np.float64, copy=False), self.indices
+
+
+#: The numpy type of each precision a neighbour search runs in.
+_NUMPY_FLOATS = {torch.float32: np.float32, torch.float64: np.float64}
 
 
 #: Query rows of :func:`_streamed_nearest_neighbors` per block: about this
@@ -179,7 +212,7 @@ def _streamed_nearest_neighbors(rows, n_neighbors, *, l2_normalize, device):
         return torch.nn.functional.normalize(x, dim=1) if l2_normalize else x
 
     references = [slice(start, start + reference_rows) for start in range(0, n_samples, reference_rows)]
-    found = _Neighbors(n_samples, n_neighbors)
+    found = _Neighbors(n_samples, n_neighbors, n_samples, torch.float32)
     for start in range(0, n_samples, query_rows):
         _release_free_heap()
         q = block(slice(start, start + query_rows))
@@ -202,7 +235,8 @@ def _streamed_nearest_neighbors(rows, n_neighbors, *, l2_normalize, device):
                                           largest=False, sorted=True)
                 best_i = merged_i.gather(1, pick)
         found.put(start, best_d[:, 1:], best_i[:, 1:])
-    return found.sq_distances, found.indices
+    _release_free_heap()
+    return found.result()
 
 
 def knn_graph(X, n_neighbors=20, *, a=1.0, l2_normalize=True, device="cpu"):
@@ -253,13 +287,17 @@ def knn_graph(X, n_neighbors=20, *, a=1.0, l2_normalize=True, device="cpu"):
         if l2_normalize:
             X = torch.nn.functional.normalize(X, dim=1)
         squared, neighbors = nearest_neighbors(X, k, device=device)
+    del X  # the normalised copy is not alive beside the weights
     sigma2 = float(a * squared.mean())
     if not sigma2 > 0:
         sigma2 = 1.0
     weights = np.divide(squared, -sigma2)  # exp(-squared / sigma2), one n x k temporary
     np.exp(weights, out=weights)
     indptr = np.arange(0, n_samples * k + 1, k)
-    W = sp.csr_matrix((weights.ravel(), neighbors.ravel(), indptr), shape=(n_samples, n_samples))
+    # W's own indices (sum_duplicates sorts them in place, and int32
+    # neighbours would be shared, not copied).
+    W = sp.csr_matrix((weights.ravel(), neighbors.ravel().copy(), indptr),
+                      shape=(n_samples, n_samples))
     W.sum_duplicates()
     return W, neighbors, squared, sigma2
 
@@ -439,11 +477,12 @@ def gdl_agglomerative(
     n_init = int(labels.max()) + 1
     if n_init <= n_clusters:
         return labels
-    Wc = W.tocsc()
     S, A = gdl_affinity(W, labels)
-    size = np.bincount(labels, minlength=n_init).astype(np.float64)
     s_rows = _sparse_rows(S)
     affinity = _sparse_rows(A)
+    del S, A  # held as dicts from here; not alive beside W's column copy
+    Wc = W.tocsc()
+    size = np.bincount(labels, minlength=n_init).astype(np.float64)
     order = np.argsort(labels, kind="stable")
     members = [[m] for m in np.split(order, np.cumsum(size[:-1].astype(np.intp)))]
     alive = np.ones(n_init, dtype=bool)
@@ -530,10 +569,12 @@ def gdl_agglomerative(
 
 
 def _sparse_rows(M):
-    """The rows of a csr matrix as one ``{column: value}`` dict each."""
+    """The rows of a csr matrix as one ``{column: value}`` dict each (a
+    row's Python numbers made as its dict is, never all of them in lists)."""
     M = sp.csr_matrix(M)
-    indptr, indices, data = M.indptr, M.indices.tolist(), M.data.tolist()
-    return [dict(zip(indices[a:b], data[a:b])) for a, b in zip(indptr[:-1], indptr[1:])]
+    indptr, indices, data = M.indptr.tolist(), M.indices, M.data
+    return [dict(zip(indices[a:b].tolist(), data[a:b].tolist()))
+            for a, b in zip(indptr[:-1], indptr[1:])]
 
 
 def _cross_terms(W, Wc, labels, keep, drop, moved):
@@ -584,8 +625,11 @@ def _merge_unlinked(labels, members, size, alive, n_merges, features):
     if isinstance(features, ArrayRows):
         means = _streamed_means(features, [np.concatenate(members[c]) for c in ids])
     elif features is not None:
-        features = np.asarray(features, dtype=np.float64)
-        means = np.stack([features[np.concatenate(members[c])].mean(0) for c in ids])
+        # Each cluster's rows in float64, not a float64 copy of all of them.
+        means = np.stack([np.asarray(features[np.concatenate(members[c])], dtype=np.float64).mean(0)
+                          for c in ids])
+    if features is not None:
+        sq_norms = np.einsum("ij,ij->i", means, means)
     weights = size[ids].copy()
     live = np.ones(len(ids), dtype=bool)
     for _ in range(n_merges):
@@ -593,16 +637,49 @@ def _merge_unlinked(labels, members, size, alive, n_merges, features):
         small = candidates[np.argmin(weights[candidates])]
         others = candidates[candidates != small]
         if features is not None:
-            target = others[np.argmin(((means[others] - means[small]) ** 2).sum(1))]
+            target = _nearest_mean(means, sq_norms, others, small)
             means[target] = (weights[target] * means[target] + weights[small] * means[small]) / (
                 weights[target] + weights[small]
             )
+            sq_norms[target] = means[target] @ means[target]
         else:
             target = others[np.argmin(weights[others])]
         labels[np.concatenate(members[ids[small]])] = ids[target]
         members[ids[target]] += members[ids[small]]
         weights[target] += weights[small]
         live[small] = False
+
+
+#: Rows of cluster means that :func:`_nearest_mean` compares at once: about
+#: this many float64 values (8 MiB) per temporary.
+_MEANS_BLOCK_VALUES = 2**20
+
+
+def _nearest_mean(means, sq_norms, others, small):
+    """``others[argmin(((means[others] - means[small]) ** 2).sum(1))]``,
+    the same row, at the cost of one matrix-vector product.
+
+    ``|x|^2 + |y|^2 - 2 x.y`` (with ``sq_norms``, the rows' squared norms)
+    is each squared distance to within ``n_features`` roundings of
+    ``(|x| + |y|)^2``; the rows it cannot rule out (usually one) are then
+    compared as the expression above does, a block of rows at a time (the
+    same values: each row's sum is the same), and the first smallest
+    wins, as ``argmin`` does. Every row is compared so when that bound
+    does not hold (values that are not finite)."""
+    x = means[small]
+    n_features = means.shape[1]
+    tolerance = 8 * (n_features + 4) * np.finfo(np.float64).eps
+    approx = sq_norms[others] + sq_norms[small] - 2.0 * (means @ x)[others]
+    slack = tolerance * (np.sqrt(sq_norms[others]) + np.sqrt(sq_norms[small])) ** 2
+    upper = np.min(approx + slack)
+    if np.isfinite(upper) and np.isfinite(slack).all():
+        others = others[approx - slack <= upper * (1 + tolerance)]
+    rows = max(1, _MEANS_BLOCK_VALUES // max(n_features, 1))
+    sq_distances = np.empty(len(others))
+    for start in range(0, len(others), rows):
+        block = others[start : start + rows]
+        sq_distances[start : start + rows] = ((means[block] - x) ** 2).sum(1)
+    return others[np.argmin(sq_distances)]
 
 
 def _streamed_means(rows, groups):

@@ -85,6 +85,31 @@ def test_float64_neighbour_search_blocks_by_bytes_and_shares_the_queries_copy(mo
     np.testing.assert_allclose(whole[0], blocked[0], rtol=1e-12)
 
 
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_distances_in_one_block_equal_the_written_out_expression(monkeypatch, dtype):
+    import skdeepcluster.graph as graph
+
+    g = torch.Generator().manual_seed(0)
+    q, r = torch.rand(9, 5, generator=g, dtype=dtype), torch.rand(13, 5, generator=g, dtype=dtype)
+    q_sq, r_sq = (q * q).sum(1, keepdim=True), (r * r).sum(1)
+    written_out = (q_sq + r_sq[None, :]) - 2.0 * (q @ r.T)
+    monkeypatch.setattr(graph, "_SQ_CHUNK_FLOATS", 30)  # chunks of two rows
+    assert torch.equal(graph._sq_distances(q_sq, r_sq, q, r), written_out)
+
+
+def test_knn_graph_keeps_its_neighbour_lists_nearest_first():
+    # The neighbour lists are held as int32 while searching; W must not share
+    # (and sort in place) the array it returns as ``neighbors``.
+    X = np.random.RandomState(2).normal(size=(60, 4))
+    W, neighbors, squared, sigma2 = knn_graph(X, 7)
+    found = nearest_neighbors(torch.nn.functional.normalize(torch.as_tensor(X, dtype=torch.float32)), 7)
+    np.testing.assert_array_equal(neighbors, found[1])
+    assert squared.dtype == np.float64 and (np.diff(squared, axis=1) >= 0).all()
+    rows = np.repeat(np.arange(60), 7)
+    np.testing.assert_array_equal(np.asarray(W[rows, neighbors.ravel()]).ravel(),
+                                  np.exp(-squared.ravel() / sigma2))
+
+
 def test_sparse_gdl_affinity_matches_the_double_loop():
     _, W = _random_graph()
     labels = np.random.RandomState(2).randint(7, size=40)
@@ -171,6 +196,23 @@ def test_unlinked_clusters_join_the_nearest_mean():
     labels = np.repeat(np.arange(4), 4)
     merged = gdl_agglomerative(W, 1, labels, features=X)
     assert len(np.unique(merged)) == 1
+
+
+def test_nearest_mean_is_the_written_out_argmin():
+    # The product-based bound only rules rows out; ties and near ties keep
+    # the first smallest of the written-out squared distances.
+    from skdeepcluster.graph import _nearest_mean
+
+    rng = np.random.RandomState(4)
+    means = rng.rand(300, 20) + rng.rand(300, 1)
+    means[7] = means[3]
+    means[11] = means[3] * (1 + 1e-15)
+    means[20:40] = means[20] + rng.normal(scale=1e-13, size=(20, 20))
+    sq_norms = np.einsum("ij,ij->i", means, means)
+    for small in [3, 7, 20, 25, 100]:
+        others = np.setdiff1d(np.flatnonzero(rng.rand(300) < 0.8), [small])
+        expected = others[np.argmin(((means[others] - means[small]) ** 2).sum(1))]
+        assert _nearest_mean(means, sq_norms, others, small) == expected
 
 
 def test_min_size_leaves_no_outlier_cluster():
