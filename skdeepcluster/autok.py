@@ -16,7 +16,7 @@ from scipy.sparse.linalg import ArpackNoConvergence, eigsh
 from sklearn.cluster import KMeans
 from sklearn.utils import check_random_state
 
-from .graph import SPECTRAL_NEIGHBORS, connectivity_graph
+from .graph import SPECTRAL_NEIGHBORS, _cluster_volumes, connectivity_graph
 
 __all__ = ["estimate_n_clusters", "laplacian_eigenvalues", "DEFAULT_MAX_CLUSTERS", "EIGENVALUE_FLOOR",
            "STEP_RATIO", "NULL_STEP_FACTOR", "ONE_CLUSTER_FRACTION", "MODULARITY_TOLERANCE"]
@@ -171,12 +171,9 @@ def _gaussian_reference(X, random_state):
 
 def _modularity(A, labels):
     """Newman's modularity of a partition of the weighted graph ``A``."""
-    A = A.tocoo()
-    degrees = np.asarray(A.sum(axis=1)).ravel()
-    total = degrees.sum()
-    inside = A.data[labels[A.row] == labels[A.col]].sum()
-    volumes = np.bincount(labels, weights=degrees)
-    return inside / total - np.sum((volumes / total) ** 2)
+    volumes, inside = _cluster_volumes(A, labels)
+    total = volumes.sum()
+    return inside.sum() / total - np.sum((volumes / total) ** 2)
 
 
 def _most_modular_k(A, eigenvectors, largest, random_state):

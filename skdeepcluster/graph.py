@@ -912,13 +912,22 @@ def normalized_cut(A, labels):
     cut : float
         Between 0 (no edge between clusters) and the number of clusters.
     """
+    volume, inside = _cluster_volumes(A, labels)
+    return float(np.sum((volume - inside) / np.maximum(volume, np.finfo(float).tiny)))
+
+
+def _cluster_volumes(A, labels):
+    """``(volume, inside)``, one value per cluster of ``labels`` (integers):
+    the sum of its nodes' degrees in the graph ``A``, and the part of it on
+    edges inside the cluster; a partition's normalised cut and its
+    modularity are made of these two sums."""
     A = sp.coo_matrix(A)
     labels = np.asarray(labels)
     n_labels = labels.max() + 1
     volume = np.bincount(labels[A.row], weights=A.data, minlength=n_labels)
     inside = np.bincount(labels[A.row], weights=A.data * (labels[A.row] == labels[A.col]),
                          minlength=n_labels)
-    return float(np.sum((volume - inside) / np.maximum(volume, np.finfo(float).tiny)))
+    return volume, inside
 
 
 def modularity_merge(A, groups, n_clusters):
