@@ -68,14 +68,14 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.cluster import KMeans
-from sklearn.datasets import load_digits, make_blobs, make_circles, make_moons
+from sklearn.datasets import make_blobs
 from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import StandardScaler
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_auto_k import METHODS, SHORT, suite  # noqa: E402
+from bench_auto_k import METHODS, SHORT, shapes_and_subsets, suite  # noqa: E402
 from skdeepcluster.autok import (  # noqa: E402
     EIGENVALUE_FLOOR,
     _gaussian_reference,
@@ -137,22 +137,17 @@ def held_out():
     yield "gaussian 10-d", rng.normal(size=(400, 10)), 1
     yield "gaussian 5-d", rng.normal(size=(2000, 5)), 1
     yield "uniform cube 3-d", rng.uniform(size=(1000, 3)), 1
-    yield "moons", make_moons(600, noise=0.06, random_state=1)[0], 2
-    yield "circles", make_circles(600, noise=0.04, factor=0.5, random_state=1)[0], 2
+    shared = {name: (X, len(np.unique(y))) for name, X, y in shapes_and_subsets()}
+    for name in ("moons", "circles"):
+        yield name, *shared.pop(name)
     for k, d, std, seed in [(4, 2, 1.0, 11), (6, 2, 0.8, 12), (10, 100, 3.0, 13), (7, 5, 1.5, 14),
                             (15, 50, 2.0, 15)]:
         r = np.random.RandomState(seed)
         X = make_blobs(r.randint(40, 250, size=k), n_features=d, cluster_std=std,
                        center_box=(-15, 15), random_state=seed)[0]
         yield f"blobs k={k} {d}-d", X, k
-    X = make_blobs(900, n_features=2, centers=3, random_state=170)[0]
-    yield "anisotropic blobs", X @ np.array([[0.6, -0.6], [-0.4, 0.8]]), 3
-    X = make_blobs([300, 300, 300], n_features=2, cluster_std=[1.0, 2.5, 0.5], random_state=170)[0]
-    yield "unequal-spread blobs", X, 3
-    digits = load_digits()
-    for classes in [(0, 1, 2), (0, 1, 2, 3, 4), (3, 5, 8, 9)]:
-        mask = np.isin(digits.target, classes)
-        yield f"digits {''.join(map(str, classes))}", digits.data[mask] / 16, len(classes)
+    for name, (X, k) in shared.items():
+        yield name, X, k
     for name in ["Simple03", "Simple04", "Simple05", "Simple08", "Simple15", "Elongate"]:
         path = os.path.join(PYCLUSTERING, "simple", name)
         if os.path.exists(path + ".data"):

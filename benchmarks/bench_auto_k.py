@@ -50,7 +50,7 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.cluster import HDBSCAN, KMeans
-from sklearn.datasets import make_blobs
+from sklearn.datasets import make_blobs, make_circles, make_moons
 from sklearn.metrics import silhouette_score
 from sklearn.mixture import BayesianGaussianMixture
 from sklearn.preprocessing import StandardScaler
@@ -85,11 +85,32 @@ def suite(embeddings):
         if os.path.exists(path):
             yield f"FCPS {name}", np.loadtxt(path), None, k
     for k in BLOB_KS:
-        rng = np.random.RandomState(k)
-        sizes = rng.randint(30, 300, size=k)
-        X, y = make_blobs(sizes, n_features=30, cluster_std=rng.uniform(0.5, 2.0, k),
-                          center_box=(-10, 10), random_state=k)
-        yield f"blobs k={k}", X, y, k
+        yield f"blobs k={k}", *unequal_blobs(k), k
+
+
+def unequal_blobs(k):
+    """``(X, y)``: ``k`` Gaussian blobs of 30-300 samples and unequal spreads
+    in 30 dimensions, the same for a given ``k`` (the suite's blobs)."""
+    rng = np.random.RandomState(k)
+    return make_blobs(rng.randint(30, 300, size=k), n_features=30,
+                      cluster_std=rng.uniform(0.5, 2.0, k), center_box=(-10, 10), random_state=k)
+
+
+def shapes_and_subsets():
+    """``(name, X, y)``: labelled sets outside the suite, shared by
+    ``auto_k_rules.py`` and ``bench_init.py``: two-dimensional shapes
+    (moons, circles, anisotropic and unequal-spread blobs) and subsets of the
+    digits' classes (pixels divided by 16)."""
+    yield "moons", *make_moons(600, noise=0.06, random_state=1)
+    yield "circles", *make_circles(600, noise=0.04, factor=0.5, random_state=1)
+    X, y = make_blobs(900, n_features=2, centers=3, random_state=170)
+    yield "anisotropic blobs", X @ np.array([[0.6, -0.6], [-0.4, 0.8]]), y
+    X, y = make_blobs([300, 300, 300], n_features=2, cluster_std=[1.0, 2.5, 0.5], random_state=170)
+    yield "unequal-spread blobs", X, y
+    digits = load_dataset("digits")
+    for classes in [(0, 1, 2), (0, 1, 2, 3, 4), (3, 5, 8, 9)]:
+        mask = np.isin(digits.target, classes)
+        yield f"digits {''.join(map(str, classes))}", digits.data[mask] / 16.0, digits.target[mask]
 
 
 def eigengap(X, max_clusters):

@@ -44,13 +44,14 @@ from pathlib import Path
 import numpy as np
 from sklearn.base import BaseEstimator, ClusterMixin
 from sklearn.cluster import KMeans
-from sklearn.datasets import make_blobs, make_circles, make_classification, make_moons
+from sklearn.datasets import make_blobs, make_classification
 from sklearn.decomposition import PCA
 from sklearn.preprocessing import StandardScaler, normalize
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from skdeepcluster import DAMICClustering, DEPICTClustering, DiscriminativeLatentClustering  # noqa: E402
+from bench_auto_k import BLOB_KS, shapes_and_subsets, unequal_blobs  # noqa: E402
 from compare import load  # noqa: E402
 from skdeepcluster.gdl import GDLClustering  # noqa: E402
 from skdeepcluster.graph import SPECTRAL_OVERSEGMENT, spectral_clustering  # noqa: E402
@@ -152,17 +153,14 @@ def labelled_sets():
     """``(kind, name, X, y)``: labelled sets clustered as they are."""
     digits = load("digits")
     yield "images", "digits pixels", digits.data, digits.target
-    for classes in [(0, 1, 2), (0, 1, 2, 3, 4), (3, 5, 8, 9)]:
-        mask = np.isin(digits.target, classes)
-        yield "images", f"digits {''.join(map(str, classes))}", digits.data[mask], digits.target[mask]
+    shared = {name: (X, y) for name, X, y in shapes_and_subsets()}
+    for name in ("digits 012", "digits 01234", "digits 3589"):
+        yield "images", name, *shared.pop(name)
     for name in ("iris", "wine", "breast_cancer"):
         data = load(name)
         yield "tabular", name, StandardScaler().fit_transform(data.data), data.target
-    for k in (3, 5, 8, 12, 20):  # as in bench_auto_k.py
-        rng = np.random.RandomState(k)
-        X, y = make_blobs(rng.randint(30, 300, size=k), n_features=30,
-                          cluster_std=rng.uniform(0.5, 2.0, k), center_box=(-10, 10), random_state=k)
-        yield "blobs", f"unequal blobs k={k}", X, y
+    for k in BLOB_KS:
+        yield "blobs", f"unequal blobs k={k}", *unequal_blobs(k)
     for std in (2.5, 3.5):
         X, y = make_blobs(1500, n_features=10, centers=10, cluster_std=std, center_box=(-8, 8),
                           random_state=20)
@@ -175,12 +173,8 @@ def labelled_sets():
     X = fmnist.data.reshape(len(fmnist.data), -1)
     yield "overlapping", "Fashion-MNIST pixels", X, fmnist.target
     yield "overlapping", "Fashion-MNIST PCA 20", PCA(20, random_state=0).fit_transform(X), fmnist.target
-    yield "shapes", "moons", *make_moons(600, noise=0.06, random_state=1)
-    yield "shapes", "circles", *make_circles(600, noise=0.04, factor=0.5, random_state=1)
-    X, y = make_blobs(900, n_features=2, centers=3, random_state=170)
-    yield "shapes", "anisotropic blobs", X @ np.array([[0.6, -0.6], [-0.4, 0.8]]), y
-    X, y = make_blobs([300, 300, 300], n_features=2, cluster_std=[1.0, 2.5, 0.5], random_state=170)
-    yield "shapes", "unequal-spread blobs", X, y
+    for name, (X, y) in shared.items():
+        yield "shapes", name, X, y
     for path in sorted(PYCLUSTERING_SIMPLE.glob("*.answer")):
         X = np.loadtxt(path.with_suffix(".data"), ndmin=2)
         y = np.array(path.read_text().split())
