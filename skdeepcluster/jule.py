@@ -30,9 +30,11 @@ __all__ = ["JULEClustering"]
 LR_DECAY_GAMMA = 1e-4
 LR_DECAY_POWER = 0.75
 
-#: The merges leave no cluster smaller than this share of the average size
-#: of the clusters they merge to while larger ones still merge
-#: (:func:`~skdeepcluster.graph.gdl_agglomerative`'s ``min_size``).
+#: The merges after the first period's, and the final re-clustering, leave
+#: no cluster smaller than this share of the average size of the clusters
+#: they merge to while larger ones still merge
+#: (:func:`~skdeepcluster.graph.gdl_agglomerative`'s ``min_size``); the
+#: first period's merge of the input graph has no such floor.
 MIN_SIZE = 0.1
 
 
@@ -134,10 +136,13 @@ class JULEClustering(BaseDeepClustering):
         relative to the first period's 133 clusters (a cap of 151) the
         clusters have purity 0.751 and that share rose to 0.767 (seed 0).
         Raise it, or set None, when one true cluster may hold more than its
-        share times the cap. Whatever the cap, no cluster under a tenth of
-        the average size is left over while larger ones still merge
-        (``MIN_SIZE``; see :func:`~skdeepcluster.graph.gdl_agglomerative`'s
-        ``min_size``).
+        share times the cap. Whatever the cap, the merges after the first
+        period's and the final re-clustering leave no cluster under a tenth
+        of the average size while larger ones still merge (``MIN_SIZE``; see
+        :func:`~skdeepcluster.graph.gdl_agglomerative`'s ``min_size``); the
+        first period's merge has no such floor: there it changed the
+        partition that every later merge builds on (see
+        :ref:`results_jule_min_size`).
     final_clustering : {"rc", "sf", "spectral"}, default="rc"
         ``"rc"`` re-clusters the final embedding from scratch (new chains,
         then merging down to ``n_clusters``), the paper's JULE-RC;
@@ -399,9 +404,11 @@ class JULEClustering(BaseDeepClustering):
 
     def _merge(self, W, n_target, labels, features, first=False):
         """Merge ``labels`` down to ``n_target`` clusters. The size cap of
-        the first period's merges (``first``) and the smallest size left
-        over are relative to the average size of the ``n_target`` clusters,
-        the cap of the later merges to that of ``n_clusters_`` clusters."""
+        the first period's merges (``first``) is relative to the average
+        size of the ``n_target`` clusters, the cap of the later merges to
+        that of ``n_clusters_`` clusters; only the later merges (and the
+        final re-clustering) leave no cluster under ``MIN_SIZE`` times that
+        average."""
         average = len(labels) / n_target
         cap = self._size_cap(first)
         if cap is not None and not first:
@@ -409,7 +416,7 @@ class JULEClustering(BaseDeepClustering):
         return gdl_agglomerative(
             W, n_target, labels, n_cluster_neighbors=self.k_c, lambda_=self.lambda_,
             features=features, max_size=None if cap is None else math.ceil(cap * average),
-            min_size=math.ceil(MIN_SIZE * average),
+            min_size=None if first else math.ceil(MIN_SIZE * average),
         )
 
     def _over_cluster(self, features):
