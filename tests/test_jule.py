@@ -238,7 +238,7 @@ def test_min_size_leaves_no_outlier_cluster():
 def test_min_size_only_after_the_first_period(monkeypatch):
     # The first period's merge of the input graph keeps what it finds (seed
     # 0 of Fashion-MNIST was better so, doc/results.rst,
-    # results_jule_min_size); the later merges leave no small cluster.
+    # results_jule_min_size); the later merges join an outlier pair.
     X, W, chains = _blobs_and_outlier_pair()
     model = JULEClustering(3)
     model.n_clusters_ = 3
