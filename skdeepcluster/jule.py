@@ -148,7 +148,7 @@ class JULEClustering(BaseDeepClustering):
         partition that every later merge builds on, and without it the
         Fashion-MNIST split rose from ACC / NMI 0.580 / 0.605 to 0.585 /
         0.615 as flat rows and from 0.576 / 0.617 to 0.591 / 0.632 as 28x28
-        images, the rest unchanged (seeds 0-2,
+        images, the digits and the tabular sets unchanged (seeds 0-2,
         :ref:`results_jule_min_size`).
     final_clustering : {"rc", "sf", "spectral"}, default="rc"
         ``"rc"`` re-clusters the final embedding from scratch (new chains,
