@@ -215,19 +215,48 @@ def test_nearest_mean_is_the_written_out_argmin():
         assert _nearest_mean(means, sq_norms, others, small) == expected
 
 
-def test_min_size_leaves_no_outlier_cluster():
-    # Four touching blobs and a far pair of samples that no blob sample
-    # links back to: plain GDL merges blobs and keeps the pair as a cluster.
+def _blobs_and_outlier_pair():
+    """Four touching blobs of 60 samples and a far pair of samples that no
+    blob sample links back to: the samples, their graph and chains."""
     rng = np.random.RandomState(0)
     centres = [[0, 0], [2.5, 0], [0, 2.5], [2.5, 2.5]]
     X = np.r_[np.concatenate([rng.normal(size=(60, 2)) + c for c in centres]), [[30, 30], [30.2, 30]]]
     W, neighbors, squared, _ = knn_graph(X, 10, l2_normalize=False)
-    chains = nearest_neighbor_chains(neighbors, squared)
+    return X, W, nearest_neighbor_chains(neighbors, squared)
+
+
+def test_min_size_leaves_no_outlier_cluster():
+    # Plain GDL merges blobs and keeps the far pair as a cluster.
+    X, W, chains = _blobs_and_outlier_pair()
     plain = gdl_agglomerative(W, 3, chains, n_cluster_neighbors=5, lambda_=1.0, features=X)
     assert np.bincount(plain).min() == 2
     kept = gdl_agglomerative(W, 3, chains, n_cluster_neighbors=5, lambda_=1.0, features=X, min_size=5)
     assert len(np.unique(kept)) == 3
     assert np.bincount(kept).min() >= 60
+
+
+def test_min_size_only_after_the_first_period(monkeypatch):
+    # The first period's merge of the input graph keeps what it finds (seed
+    # 0 of Fashion-MNIST was better so, doc/results.rst,
+    # results_jule_min_size); the later merges join an outlier pair.
+    X, W, chains = _blobs_and_outlier_pair()
+    model = JULEClustering(3)
+    model.n_clusters_ = 3
+    assert np.bincount(model._merge(W, 3, chains, X, first=True)).min() == 2
+    assert np.bincount(model._merge(W, 3, chains, X)).min() >= 60
+    # and the fit passes first=True to the first period's merge alone
+    min_sizes = []
+
+    def spy(*args, min_size=None, **kwargs):
+        min_sizes.append(min_size)
+        return gdl_agglomerative(*args, min_size=min_size, **kwargs)
+
+    monkeypatch.setattr("skdeepcluster.jule.gdl_agglomerative", spy)
+    small = dict(n_epochs=1, hidden_layer_sizes=(16,), embedding_dim=8, eta=0.5, random_state=0)
+    fitted = JULEClustering(10, **small).fit(load_digits().data[:300])
+    assert len(min_sizes) == fitted.n_periods_ + 1 >= 3  # the periods and the final re-clustering
+    assert min_sizes[0] is None
+    assert all(size >= 1 for size in min_sizes[1:])
 
 
 def _naive_chains(neighbors):
