@@ -416,14 +416,15 @@ class JULEClustering(BaseDeepClustering):
         that of ``n_clusters_`` clusters; only the later merges (and the
         final re-clustering) get ``min_size``, ``MIN_SIZE`` times the average
         size of the ``n_target`` clusters."""
-        average = len(labels) / n_target
         cap = self._size_cap(first)
-        if cap is not None and not first:
-            cap *= n_target / self.n_clusters_
+        # cap * n / n_clusters in one product: through the average size of the
+        # n_target clusters, 1.5 * 10,000 / 10 rounded up to 1,501.
+        n_capped = n_target if first else self.n_clusters_
         return gdl_agglomerative(
             W, n_target, labels, n_cluster_neighbors=self.k_c, lambda_=self.lambda_,
-            features=features, max_size=None if cap is None else math.ceil(cap * average),
-            min_size=None if first else math.ceil(MIN_SIZE * average),
+            features=features,
+            max_size=None if cap is None else math.ceil(cap * len(labels) / n_capped),
+            min_size=None if first else math.ceil(MIN_SIZE * len(labels) / n_target),
         )
 
     def _over_cluster(self, features):

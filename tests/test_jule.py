@@ -259,6 +259,25 @@ def test_min_size_only_after_the_first_period(monkeypatch):
     assert all(size >= 1 for size in min_sizes[1:])
 
 
+def test_later_merges_cap_clusters_at_size_cap_times_the_final_average(monkeypatch):
+    # size_cap=(2.0, 1.5): the later merges cap a cluster at 1.5 * n /
+    # n_clusters samples, 1,500 of 10,000 in 10 clusters, whatever n_target
+    # (through the average of 13 clusters the product rounded up to 1,501).
+    caps = []
+
+    def spy(*args, max_size=None, **kwargs):
+        caps.append(max_size)
+        return np.arange(10000) % 10
+
+    monkeypatch.setattr("skdeepcluster.jule.gdl_agglomerative", spy)
+    model = JULEClustering(10)
+    model.n_clusters_ = 10
+    for n_target in (11, 12, 13, 29):
+        model._merge(None, n_target, np.arange(10000), None)
+    model._merge(None, 13, np.arange(10000), None, first=True)
+    assert caps == [1500] * 4 + [1539]  # ceil(2 * 10,000 / 13) for the first period
+
+
 def _naive_chains(neighbors):
     parent = list(range(len(neighbors)))
 
