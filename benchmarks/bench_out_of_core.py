@@ -128,8 +128,8 @@ def build_file(path, n, seed=0):
 #: The steps ``--stages`` reports: (module, function) of skdeepcluster.
 STAGES = [("jule", "knn_graph"), ("jule", "gdl_agglomerative"), ("jule", "neighbor_vote"),
           ("graph", "_streamed_nearest_neighbors"), ("graph", "nearest_neighbors"),
-          ("base", "_cluster"), ("graph", "connectivity_graph"), ("graph", "spectral_embedding"),
-          ("graph", "modularity_merge")]
+          ("base", "_cluster"), ("graph", "_connectivity_neighbors"), ("graph", "_graph_of"),
+          ("graph", "_spectral_embedding"), ("graph", "modularity_merge")]
 
 
 def trace_stages(sampler, base_mib):

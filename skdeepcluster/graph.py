@@ -931,8 +931,9 @@ def spectral_clustering(X, n_clusters, *, n_neighbors=SPECTRAL_NEIGHBORS,
         # its eigenvectors then indicate the pieces, which is what is wanted.
         warnings.filterwarnings("ignore", message="Graph is not fully connected")
         # LOBPCG reports when it stops short of its (float64-eps) tolerance,
-        # e.g. on a collapsed embedding; the vectors it returns are still used.
-        warnings.filterwarnings("ignore", message=".*not reaching the requested tolerance")
+        # e.g. on a collapsed embedding or 500,000 codes; the vectors it
+        # returns are still used. Its message spans lines (hence "(?s)").
+        warnings.filterwarnings("ignore", message="(?s).*not reaching the requested tolerance")
         # On a few dozen samples scikit-learn falls back to a dense solver.
         warnings.filterwarnings("ignore", message=".*too small relative to the block size")
         vectors = _spectral_embedding(neighbors, n_components, random_state)

@@ -134,6 +134,29 @@ def test_spectral_embedding_of_neighbour_lists_is_scikit_learns(
         np.testing.assert_array_equal(ours, theirs)
 
 
+def test_spectral_clustering_keeps_lobpcg_short_of_tolerance_quiet(monkeypatch):
+    # LOBPCG's message spans lines ("Exited at iteration 40 with accuracies
+    # \n[...]\nnot reaching the requested tolerance ..."), as on 500,000 codes.
+    import warnings
+
+    from sklearn.datasets import make_blobs
+
+    from skdeepcluster import graph
+
+    lobpcg = graph.lobpcg
+
+    def lobpcg_short_of_tolerance(*args, **kwargs):
+        warnings.warn("Exited at iteration 40 with accuracies \n[6.4e-16 6.7e-03]\n"
+                      "not reaching the requested tolerance 0.0074.", UserWarning)
+        return lobpcg(*args, **kwargs)
+
+    monkeypatch.setattr(graph, "lobpcg", lobpcg_short_of_tolerance)
+    X, _ = make_blobs(200, centers=3, random_state=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert graph.spectral_clustering(X, 3, random_state=0).shape == (200,)
+
+
 def test_normalized_cut_of_small_graphs():
     import scipy.sparse as sp
 
