@@ -18,11 +18,13 @@ the process) per epoch of each training phase, taken around each epoch that
 ``Trainer.run`` runs (gradient steps plus the epoch's full passes), and for
 the whole fit.
 
-``--stages`` also prints, for each graph step of JULE (its neighbour
-searches, graphs, merges, embedding passes and final neighbour vote), the
-private memory above the baseline when it starts, its peak while it runs,
-when it ends, and its CPU time, one line per call to stderr (indented
-calls run inside the one below them).
+``--stages`` also prints, for each training phase, each full pass and
+each graph step (JULE's neighbour searches, graphs, merges and final
+neighbour vote; the initial clustering of DEPICT and DAMIC, its neighbour
+graph and spectral embedding), the private memory above the baseline when
+it starts, its peak while it runs, when it ends, and its CPU time, one line
+per call to stderr as it ends (indented calls run inside the one below
+them).
 
 Run from the repository root, for example::
 
@@ -62,26 +64,43 @@ def rss_anon_mib():
 
 
 class PeakSampler(threading.Thread):
-    """Samples RssAnon every ``interval`` seconds and keeps the peak (and,
-    with ``trace``, every sample with its time)."""
+    """Samples RssAnon every ``interval`` seconds and keeps the peak, and
+    the peak of every interval opened by :meth:`open` and not yet closed
+    (a few numbers, not every sample: a trace of a long run would itself
+    grow the private memory it measures)."""
 
-    def __init__(self, interval=0.02, trace=False):
+    def __init__(self, interval=0.02):
         super().__init__(daemon=True)
         self.interval = interval
         self.peak = rss_anon_mib()
         self.stopped = threading.Event()
-        self.samples = [] if trace else None
+        self.lock = threading.Lock()
+        self.intervals = {}
 
     def run(self):
         while not self.stopped.wait(self.interval):
-            rss = rss_anon_mib()
-            self.peak = max(self.peak, rss)
-            if self.samples is not None:
-                self.samples.append((time.perf_counter(), rss))
+            self._record(rss_anon_mib())
 
-    def peak_since(self, start):
-        """The highest sample taken since ``start`` (``time.perf_counter``), or now."""
-        return max([rss for t, rss in list(self.samples) if t >= start] + [rss_anon_mib()])
+    def _record(self, rss):
+        with self.lock:
+            self.peak = max(self.peak, rss)
+            for key, peak in self.intervals.items():
+                self.intervals[key] = max(peak, rss)
+
+    def open(self):
+        """Start an interval; returns its key for :meth:`close`."""
+        key = object()
+        rss = rss_anon_mib()
+        with self.lock:
+            self.intervals[key] = rss
+        self._record(rss)
+        return key
+
+    def close(self, key):
+        """The highest sample taken since :meth:`open` gave ``key``, or now."""
+        self._record(rss_anon_mib())
+        with self.lock:
+            return self.intervals.pop(key)
 
     def stop(self):
         self.stopped.set()
@@ -108,7 +127,9 @@ def build_file(path, n, seed=0):
 
 #: The steps ``--stages`` reports: (module, function) of skdeepcluster.
 STAGES = [("jule", "knn_graph"), ("jule", "gdl_agglomerative"), ("jule", "neighbor_vote"),
-          ("graph", "_streamed_nearest_neighbors"), ("graph", "nearest_neighbors")]
+          ("graph", "_streamed_nearest_neighbors"), ("graph", "nearest_neighbors"),
+          ("base", "_cluster"), ("graph", "_connectivity_neighbors"), ("graph", "_graph_of"),
+          ("graph", "_spectral_embedding"), ("graph", "modularity_merge")]
 
 
 def trace_stages(sampler, base_mib):
@@ -117,27 +138,31 @@ def trace_stages(sampler, base_mib):
     import importlib
 
     from skdeepcluster.base import BaseDeepClustering
+    from skdeepcluster.training import Trainer
 
     depth = [0]
 
     def traced(function, name):
         def run(*args, **kwargs):
-            before, start, cpu = rss_anon_mib(), time.perf_counter(), time.process_time()
+            before, key, cpu = rss_anon_mib(), sampler.open(), time.process_time()
             depth[0] += 1
             try:
                 return function(*args, **kwargs)
             finally:
                 depth[0] -= 1
-                peak = sampler.peak_since(start)
+                peak = sampler.close(key)
                 print(f"{'  ' * depth[0]}{name}: start {before - base_mib:.0f}, peak "
                       f"{peak - base_mib:.0f}, end {rss_anon_mib() - base_mib:.0f} MiB, "
-                      f"{time.process_time() - cpu:.1f} CPU s", file=sys.stderr, flush=True)
+                      f"{time.process_time() - cpu:.1f} CPU s, ended {time.strftime('%H:%M:%S')}",
+                      file=sys.stderr, flush=True)
         return run
 
     for module, name in STAGES:
         module = importlib.import_module(f"skdeepcluster.{module}")
         setattr(module, name, traced(getattr(module, name), name))
     BaseDeepClustering._apply = traced(BaseDeepClustering._apply, "full pass")
+    run = Trainer.run
+    Trainer.run = lambda self, phase, *args: traced(run, f"phase {phase}")(self, phase, *args)
 
 
 def child(args):
@@ -163,7 +188,7 @@ def child(args):
         return run(self, phase, n_epochs, timed_epoch)
 
     Trainer.run = timed_run
-    sampler = PeakSampler(trace=args.stages)
+    sampler = PeakSampler()
     sampler.start()
     base_mib = rss_anon_mib()
     if args.stages:
@@ -210,7 +235,8 @@ def main():
     parser.add_argument("--no-read-ahead", action="store_true",
                         help="read each batch when asked, without the background thread")
     parser.add_argument("--stages", action="store_true",
-                        help="print the private memory and CPU time of JULE's graph steps to stderr")
+                        help="print the private memory and CPU time of each phase, full pass and "
+                             "graph step to stderr")
     parser.add_argument("--labels-out", default=None,
                         help="save each mode's labels_ to <LABELS_OUT>_<mode>.npy")
     parser.add_argument("--child", choices=["memmap", "memory"], help=argparse.SUPPRESS)
@@ -235,11 +261,12 @@ def main():
             command.append("--stages")
         if args.labels_out:
             command += ["--labels-out", args.labels_out]
-        done = subprocess.run(command, capture_output=True, text=True)
+        if args.stages:  # the stages as they end, not after the run
+            print(f"{mode}:", file=sys.stderr, flush=True)
+        done = subprocess.run(command, stdout=subprocess.PIPE, text=True,
+                              stderr=None if args.stages else subprocess.PIPE)
         if done.returncode:
-            sys.exit(f"the {mode} run failed:\n{done.stderr}")
-        if args.stages:
-            print(f"{mode}:\n{done.stderr}", file=sys.stderr, flush=True)
+            sys.exit(f"the {mode} run failed:\n{done.stderr or '(its stderr is above)'}")
         results.append(json.loads(done.stdout.strip().splitlines()[-1]))
         print(json.dumps(results[-1]), flush=True)
     print(f"\n{'mode':<8}{'base MiB':>10}{'peak extra MiB':>16}{'fit CPU s':>11}  CPU s per epoch")

@@ -99,6 +99,64 @@ def test_spectral_clustering_on_tiny_and_degenerate_input():
         spectral_clustering(np.ones((1, 3)), 2)
 
 
+@pytest.mark.parametrize("n_samples, n_clusters, n_neighbors, separation", [
+    (400, 4, 15, 8.0),   # LOBPCG, CSR Laplacian
+    (400, 3, 15, 100.0),  # three pieces: the graph is not connected
+    (300, 2, 1, 0.0),    # mostly mutual pairs: many diagonals still
+    (25, 3, 4, 8.0),     # below 5 * (n_clusters + 1) + 1 nodes: the dense solver
+    (100, 2, 2, None),   # points on a line: a banded Laplacian, stored as DIA
+])
+def test_spectral_embedding_of_neighbour_lists_is_scikit_learns(
+        n_samples, n_clusters, n_neighbors, separation):
+    # spectral_clustering computes scikit-learn's spectral embedding itself,
+    # to drop the graph while LOBPCG runs; the values must be the same, bit
+    # for bit, so that the labels are.
+    import warnings
+
+    from sklearn.datasets import make_blobs
+    from sklearn.manifold import spectral_embedding
+
+    from skdeepcluster.graph import _connectivity_neighbors, _graph_of, _spectral_embedding
+
+    if separation is None:
+        X = np.arange(float(n_samples))[:, None] ** 1.01  # no ties among neighbours
+    else:
+        X, _ = make_blobs(n_samples, centers=n_clusters, center_box=(-separation, separation),
+                          random_state=0)
+    neighbors = _connectivity_neighbors(X, n_neighbors, "cpu")
+    for seed in (0, 7):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ours = _spectral_embedding(neighbors, n_clusters, seed)
+            theirs = spectral_embedding(_graph_of(neighbors), n_components=n_clusters,
+                                        eigen_solver="lobpcg", random_state=seed)
+        assert ours.shape == theirs.shape == (n_samples, n_clusters)
+        np.testing.assert_array_equal(ours, theirs)
+
+
+def test_spectral_clustering_keeps_lobpcg_short_of_tolerance_quiet(monkeypatch):
+    # LOBPCG's message spans lines ("Exited at iteration 40 with accuracies
+    # \n[...]\nnot reaching the requested tolerance ..."), as on 500,000 codes.
+    import warnings
+
+    from sklearn.datasets import make_blobs
+
+    from skdeepcluster import graph
+
+    lobpcg = graph.lobpcg
+
+    def lobpcg_short_of_tolerance(*args, **kwargs):
+        warnings.warn("Exited at iteration 40 with accuracies \n[6.4e-16 6.7e-03]\n"
+                      "not reaching the requested tolerance 0.0074.", UserWarning)
+        return lobpcg(*args, **kwargs)
+
+    monkeypatch.setattr(graph, "lobpcg", lobpcg_short_of_tolerance)
+    X, _ = make_blobs(200, centers=3, random_state=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert graph.spectral_clustering(X, 3, random_state=0).shape == (200,)
+
+
 def test_normalized_cut_of_small_graphs():
     import scipy.sparse as sp
 
