@@ -1,6 +1,6 @@
-import sys, time, numpy as np
+import sys, numpy as np
 from skdeepcluster.metrics import clustering_accuracy as acc
-from sklearn.metrics import normalized_mutual_info_score as nmi, confusion_matrix
+from sklearn.metrics import normalized_mutual_info_score as nmi
 d = np.load(sys.argv[1], allow_pickle=True)
 y = d["y"]
 names = ["top", "trou", "pull", "dress", "coat", "sand", "shirt", "snkr", "bag", "boot"]

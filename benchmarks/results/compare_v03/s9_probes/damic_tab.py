@@ -2,7 +2,6 @@ import sys, json, time, numpy as np, torch
 torch.set_num_threads(1)
 from sklearn.datasets import load_wine, load_breast_cancer, load_iris
 from sklearn.preprocessing import StandardScaler
-from sklearn.cluster import KMeans
 from skdeepcluster import DAMICClustering
 from skdeepcluster.metrics import clustering_accuracy as acc
 params = json.loads(sys.argv[1]) if len(sys.argv) > 1 else {}

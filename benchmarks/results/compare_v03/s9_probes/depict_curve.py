@@ -1,4 +1,4 @@
-import sys, time, numpy as np, torch
+import sys, time, torch
 torch.set_num_threads(1)
 from sklearn.datasets import load_digits
 from skdeepcluster import DEPICTClustering

@@ -1,7 +1,7 @@
 import sys, numpy as np, time
 from sklearn.cluster import KMeans
 from sklearn.manifold import spectral_embedding
-from skdeepcluster.graph import connectivity_graph, normalized_cut
+from skdeepcluster.graph import connectivity_graph
 from skdeepcluster.metrics import clustering_accuracy as acc
 from sklearn.metrics import normalized_mutual_info_score as nmi
 d = np.load(sys.argv[1]); y = d["y"]; Z = d["Z0"]; k = 10

@@ -1,6 +1,6 @@
 """Fit METHOD with defaults on DATASET (images keep shape unless --flat); save the
 pretrained embedding passed to initial_clustering, init labels, final labels, transform, y."""
-import sys, time, json, numpy as np, torch
+import sys, time, numpy as np, torch
 torch.set_num_threads(1)
 sys.path.insert(0, "/work/main/benchmarks")
 from compare import load

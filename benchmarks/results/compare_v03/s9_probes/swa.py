@@ -1,5 +1,5 @@
 """DEPICT digits start (init_labels_) with weight averaging of the pretraining: SWA over epochs >= start_frac."""
-import sys, time, numpy as np, torch
+import sys, torch
 torch.set_num_threads(1)
 from sklearn.datasets import load_digits
 import skdeepcluster.depict as dmod
