@@ -76,6 +76,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_auto_k import METHODS, SHORT, shapes_and_subsets, suite  # noqa: E402
+from compare import PYCLUSTERING_SAMPLES as PYCLUSTERING  # noqa: E402
 from skdeepcluster.autok import (  # noqa: E402
     EIGENVALUE_FLOOR,
     _gaussian_reference,
@@ -84,8 +85,6 @@ from skdeepcluster.autok import (  # noqa: E402
     _top_eigenpairs,
     laplacian_eigenvalues,
 )
-
-PYCLUSTERING = "/usr/share/pyclustering/samples/samples"
 
 
 def tag(name):

@@ -58,15 +58,17 @@ from sklearn.preprocessing import StandardScaler
 # The checkout's package, whether or not it is installed.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from compare import FCPS_CLUSTERS, FCPS_DIR  # noqa: E402
 from skdeepcluster import estimate_n_clusters  # noqa: E402
 from skdeepcluster.autok import laplacian_eigenvalues  # noqa: E402
 from skdeepcluster.datasets import load_dataset  # noqa: E402
 from skdeepcluster.graph import spectral_clustering  # noqa: E402
 from skdeepcluster.metrics import clustering_report  # noqa: E402
 
-FCPS_DIR = "/usr/share/pyclustering/samples/samples/fcps"
-FCPS = dict(Atom=2, Chainlink=2, EngyTime=2, GolfBall=1, Hepta=7, Lsun=3, Target=6, Tetra=4,
-            TwoDiamonds=2, WingNut=2)
+#: compare.py's FCPS sets and GolfBall (one cluster), in alphabetical order.
+FCPS = dict(sorted({**FCPS_CLUSTERS, "GolfBall": 1}.items()))
 BLOB_KS = (3, 5, 8, 12, 20)
 
 

@@ -52,7 +52,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from skdeepcluster import DAMICClustering, DEPICTClustering, DiscriminativeLatentClustering  # noqa: E402
 from bench_auto_k import BLOB_KS, shapes_and_subsets, unequal_blobs  # noqa: E402
-from compare import load  # noqa: E402
+from compare import PYCLUSTERING_SAMPLES, load  # noqa: E402
 from skdeepcluster.gdl import GDLClustering  # noqa: E402
 from skdeepcluster.graph import SPECTRAL_OVERSEGMENT, spectral_clustering  # noqa: E402
 from skdeepcluster.metrics import clustering_report  # noqa: E402
@@ -146,7 +146,7 @@ def pretrained_embedding(X, k, method, seed, dataset, cache):
     return _Keep.kept[0]
 
 
-PYCLUSTERING_SIMPLE = Path("/usr/share/pyclustering/samples/samples/simple")
+PYCLUSTERING_SIMPLE = PYCLUSTERING_SAMPLES / "simple"
 
 
 def labelled_sets():

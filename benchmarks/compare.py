@@ -62,8 +62,10 @@ UMAP_PARAMS = {"n_neighbors": 10, "min_dist": 0.0}
 #: spectral clustering's eigensolver did not finish within the time limit beyond.
 MAX_SAMPLES = {"ward": 20_000, "spectral": 20_000}
 
-#: Where the Debian package python3-pyclustering puts the FCPS suite.
-FCPS_DIR = Path("/usr/share/pyclustering/samples/samples/fcps")
+#: Where the Debian package python3-pyclustering puts its sample sets.
+PYCLUSTERING_SAMPLES = Path("/usr/share/pyclustering/samples/samples")
+#: Its FCPS suite.
+FCPS_DIR = PYCLUSTERING_SAMPLES / "fcps"
 #: Number of clusters of each FCPS set as defined by Ultsch (2005), "Clustering
 #: with SOM: U*C", Proc. Workshop on Self-Organizing Maps; GolfBall (one
 #: cluster) is left out.
