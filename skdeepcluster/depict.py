@@ -22,8 +22,10 @@ from .losses import (
     balanced_targets,
     depict_objective,
     layerwise_reconstruction_loss,
+    neighbor_smoothed,
     soft_cross_entropy,
 )
+from .graph import nearest_neighbors
 from .nn import build_depict_conv, build_depict_mlp, glorot_init_
 from .training import adam, set_learning_rate, train_epoch
 
@@ -44,6 +46,10 @@ AUTO_WIDTH_RATIO = 8
 #: factor, so that the first predictions follow the initial clustering
 #: instead of being nearly uniform.
 HEAD_INIT_SCALE = 10.0
+
+#: With ``target_neighbors``, each sample's clean probabilities keep this
+#: weight and the mean of its neighbours' the rest before the targets.
+TARGET_SELF_WEIGHT = 0.5
 
 #: The "auto" budget of each phase, in gradient steps
 #: (:func:`~skdeepcluster.training.epochs_for_steps`): parameter name ->
@@ -156,6 +162,19 @@ class DEPICTClustering(BaseDeepClustering):
         Balanced targets ``q_ik ∝ p_ik^2 / f_k`` (the authors' code) or
         ``q_ik ∝ p_ik / f_k^(1/2)`` (eq. 7 of the paper), with
         ``f_k = sum_i p_ik``.
+    target_neighbors : int, default=5
+        Before each epoch's targets are computed, each sample's clean
+        probabilities are averaged (weight 1/2 each) with the mean of those
+        of its ``target_neighbors`` nearest neighbours in the current
+        embedding (exact search, once per epoch), so that a sample predicted
+        unlike its neighbours is pulled towards them; 0 gives the paper's
+        targets. On the digits (seeds 0-2) ACC / NMI 0.946 / 0.922 against
+        0.939 / 0.908 with 0 (UMAP + GMM 0.884 / 0.911), on the
+        Fashion-MNIST test split as flat rows seeds 0 and 1 ended at 0.627 /
+        0.689 and 0.590 / 0.668 against 0.623 / 0.678 and 0.589 / 0.659;
+        with neighbours of the pretrained embedding, fixed for the whole
+        phase, the digits gained as much but Fashion-MNIST lost (0.610 /
+        0.660 and 0.591 / 0.654; :ref:`results_depict_target_neighbors`).
     init : {"auto", "spectral", "kmeans", "gdl"} or clusterer, default="auto"
         The initial clustering of the pretrained embedding: it is the first
         target ``Q`` (one-hot, Algorithm 1 of the paper) and sets the softmax
@@ -271,7 +290,9 @@ class DEPICTClustering(BaseDeepClustering):
     ``embedding_dim``). On images the pretraining and the clustering
     phase stop after at most 1,500 and 1,000 gradient steps (the paper
     pretrains "for a while"; see ``n_pretrain_epochs`` and ``n_epochs``).
-    ``score`` is
+    Each epoch's targets are computed from probabilities averaged over each
+    sample's nearest neighbours in the embedding (``target_neighbors``; the
+    paper's targets with 0). ``score`` is
     minus the paper's objective (eq. 4).
 
     References
@@ -303,6 +324,7 @@ class DEPICTClustering(BaseDeepClustering):
         "dropout": [Interval(Real, 0, 1, closed="left")],
         "hidden_weight": [Interval(Real, 0, None, closed="left")],
         "target_rule": [StrOptions(set(TARGET_RULES))],
+        "target_neighbors": [Interval(Integral, 0, None, closed="left")],
         "init": INIT_CONSTRAINT,
         "n_pretrain_epochs": [Interval(Integral, 0, None, closed="left"), StrOptions({"auto"})],
         "n_epochs": [Interval(Integral, 0, None, closed="left"), StrOptions({"auto"})],
@@ -324,6 +346,7 @@ class DEPICTClustering(BaseDeepClustering):
         hidden_weight=0.1,
         scaling="auto",
         target_rule="squared",
+        target_neighbors=5,
         init="auto",
         n_pretrain_epochs="auto",
         n_epochs="auto",
@@ -345,6 +368,7 @@ class DEPICTClustering(BaseDeepClustering):
         self.hidden_weight = hidden_weight
         self.scaling = scaling
         self.target_rule = target_rule
+        self.target_neighbors = target_neighbors
         self.init = init
         self.n_pretrain_epochs = n_pretrain_epochs
         self.n_epochs = n_epochs
@@ -407,6 +431,20 @@ class DEPICTClustering(BaseDeepClustering):
     def _log_proba_batch(self, x):
         return self.network_.log_proba(self.network_.embed(x))
 
+    def _embed_and_log_proba_batch(self, x):
+        embedding = self.network_.embed(x)
+        return embedding, self.network_.log_proba(embedding)
+
+    def _targets(self, embedding, log_p):
+        """Balanced targets ``Q`` from the clean pathway, each sample's
+        probabilities first averaged with its ``target_neighbors`` nearest
+        neighbours' in the embedding."""
+        n_neighbors = min(self.target_neighbors, len(embedding) - 1)
+        if n_neighbors > 0:
+            neighbors = nearest_neighbors(embedding, n_neighbors, device=self.device_)[1]
+            log_p = neighbor_smoothed(log_p, torch.as_tensor(neighbors), TARGET_SELF_WEIGHT)
+        return balanced_targets(log_p, self.target_rule).exp()
+
     # ----------------------------------------------------------------- fit
     def _fit(self, X, random_state, trainer):
         cpu_gen, noise = self._generators(random_state)
@@ -462,10 +500,10 @@ class DEPICTClustering(BaseDeepClustering):
         def cluster_epoch(epoch):
             self.network_.train()
             loss = train_epoch(joint_loss, optimizer, n_samples, self.batch_size, cpu_gen, rows=X)
-            log_p = self._apply(self._log_proba_batch, X)
+            embedding, log_p = self._apply(self._embed_and_log_proba_batch, X)
             labels = log_p.argmax(1)
             change = float((labels != state["labels"]).float().mean())
-            state.update(labels=labels, q=balanced_targets(log_p, self.target_rule).exp())
+            state.update(labels=labels, q=self._targets(embedding, log_p))
             return {"loss": loss, "label_change": change, "converged": change < self.tol}
 
         self.n_iter_ = trainer.run("cluster", self._epochs("n_epochs", n_samples), cluster_epoch)

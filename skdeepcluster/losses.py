@@ -11,6 +11,7 @@ from .geometry import cosine_similarities, normalise_rows
 
 __all__ = [
     "balanced_targets",
+    "neighbor_smoothed",
     "soft_cross_entropy",
     "depict_objective",
     "layerwise_reconstruction_loss",
@@ -62,6 +63,31 @@ def balanced_targets(log_p, rule="squared"):
     log_f = torch.logsumexp(log_p, dim=0, keepdim=True)
     scores = a * log_p - b * log_f
     return scores - torch.logsumexp(scores, dim=1, keepdim=True)
+
+
+def neighbor_smoothed(log_p, neighbors, self_weight=0.5):
+    """Log-probabilities averaged with those of each sample's neighbours.
+
+    ``p'_i = self_weight * p_i + (1 - self_weight) * mean_{j in N(i)} p_j``,
+    returned in log space (clamped at the smallest normal float32).
+
+    Parameters
+    ----------
+    log_p : Tensor of shape (N, K)
+        Log-probabilities of all samples.
+    neighbors : Tensor of int of shape (N, k)
+        Row ``i`` holds the indices of the ``k`` neighbours of sample ``i``.
+    self_weight : float, default=0.5
+        Weight of the sample's own probabilities.
+
+    Returns
+    -------
+    log_p_smoothed : Tensor of shape (N, K)
+        Rows are normalised.
+    """
+    p = log_p.exp()
+    smoothed = self_weight * p + (1.0 - self_weight) * p[neighbors.long()].mean(1)
+    return smoothed.clamp_min(torch.finfo(torch.float32).tiny).log()
 
 
 def soft_cross_entropy(q, log_p):

@@ -68,3 +68,32 @@ def umap_gmm_digits():
     seeds 0-2, doc/results.rst), the peer the digits tests must beat. Written
     as numbers so that the suite needs no umap-learn."""
     return {"ACC": 0.884, "NMI": 0.911}
+
+
+@pytest.fixture(scope="session")
+def digits_seed_scores():
+    """``scores(Estimator)``: ACC and NMI lists of ``Estimator(10)`` (as a
+    user builds it, on the CPU) fitted on the bundled digits with seeds 0-2
+    on one torch thread, as measured, and k-means' ACC."""
+    from sklearn.cluster import KMeans
+    from sklearn.metrics import normalized_mutual_info_score
+
+    from skdeepcluster.datasets import load_digits
+    from skdeepcluster.metrics import clustering_accuracy
+
+    def scores(estimator_class):
+        digits = load_digits()
+        kmeans = KMeans(10, n_init=10, random_state=0).fit_predict(digits.data)
+        accs, nmis = [], []
+        threads = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            for seed in (0, 1, 2):
+                labels = estimator_class(10, device="cpu", random_state=seed).fit(digits.data).labels_
+                accs.append(clustering_accuracy(digits.target, labels))
+                nmis.append(normalized_mutual_info_score(digits.target, labels))
+        finally:
+            torch.set_num_threads(threads)
+        return accs, nmis, clustering_accuracy(digits.target, kmeans)
+
+    return scores

@@ -10,6 +10,7 @@ from skdeepcluster.losses import (
     balanced_targets,
     depict_objective,
     layerwise_reconstruction_loss,
+    neighbor_smoothed,
     soft_cross_entropy,
 )
 
@@ -57,6 +58,16 @@ def test_squared_rule_sharpens_and_balances():
     q = balanced_targets(p.log()).exp()
     assert q[:, 1].mean() > p[:, 1].mean()
     assert q[-1, 1] > p[-1, 1]
+
+
+def test_neighbor_smoothing_matches_naive_formula(proba):
+    neighbors = np.array([[1, 2], [0, 6], [3, 4], [2, 5], [5, 6], [0, 0], [1, 3]])
+    smoothed = neighbor_smoothed(torch.log(torch.tensor(proba)), torch.tensor(neighbors), 0.3)
+    expected = [0.3 * proba[i] + 0.7 * proba[row].mean(0) for i, row in enumerate(neighbors)]
+    np.testing.assert_allclose(smoothed.exp().numpy(), expected, rtol=1e-10)
+    # A sample whose neighbours agree with it is left as it is.
+    same = neighbor_smoothed(torch.log(torch.tensor(proba)), torch.zeros(7, 3, dtype=torch.long), 0.5)
+    np.testing.assert_allclose(same[0].exp().numpy(), proba[0], rtol=1e-10)
 
 
 def test_soft_cross_entropy_matches_naive_formula(proba):
