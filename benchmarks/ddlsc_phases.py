@@ -17,9 +17,17 @@ Run from the repository root, one thread::
     OMP_NUM_THREADS=1 python benchmarks/ddlsc_phases.py digits 0 '{"n_epochs": 0, "batch_size": 2000}' --probe
 
 ``{"n_epochs": 0}`` skips the clustering stages (pretraining and start
-only).
+only). With ``--cache DIR`` the pretrained network is saved to ``DIR``
+the first time (keyed by data set, seed and the parameters that act on
+pretraining) and later runs with other clustering parameters (``init``,
+``n_epochs``, the stage weights) start from it instead of pretraining
+again::
+
+    OMP_NUM_THREADS=1 python benchmarks/ddlsc_phases.py fashion_mnist 0 '{"batch_size": 2000, "init": "spectral"}' --cache /tmp/ddlsc_cache
 """
 
+import copy
+import hashlib
 import json
 import sys
 import time
@@ -40,6 +48,9 @@ def main(argv):
     name, seed = argv[0], int(argv[1])
     params = json.loads(argv[2]) if len(argv) > 2 and not argv[2].startswith("--") else {}
     probe = "--probe" in argv
+    cache = Path(argv[argv.index("--cache") + 1]) if "--cache" in argv else None
+    if cache is not None:
+        use_cached_pretraining(cache, name, seed, params)
     torch.set_num_threads(1)
     data = load(name)
     X, y = data.data, data.target
@@ -91,6 +102,38 @@ def main(argv):
     model.fit(X)
     print(name, seed, params, "final", report(model.labels_),
           f"total cpu {time.process_time() - start:.1f}", flush=True)
+
+
+#: Parameters that act only after pretraining: runs that differ in these alone
+#: share one pretrained network under ``--cache``.
+CLUSTERING_PARAMS = {"init", "n_epochs", "lambda_d", "lambda_r", "lambda_b", "lambda_w", "tol"}
+
+
+def use_cached_pretraining(cache, name, seed, params):
+    """Make the next fit start from the network pretrained with ``params``
+    (saved in ``cache`` by the first fit that pretrains it)."""
+    pretrain = {key: value for key, value in params.items() if key not in CLUSTERING_PARAMS}
+    key = hashlib.sha1(json.dumps([name, seed, pretrain], sort_keys=True).encode()).hexdigest()
+    path = cache / f"{name}_{seed}_{key[:12]}.pt"
+    estimator = ddlsc.DiscriminativeLatentClustering
+    epochs = estimator._epochs
+    if path.is_file():
+        network = torch.load(path, weights_only=False)
+        print(f"pretrained network from {path}", flush=True)
+        estimator._build_network = lambda self, n_features, generator: copy.deepcopy(network)
+        estimator._epochs = (
+            lambda self, phase, n: 0 if phase == "n_pretrain_epochs" else epochs(self, phase, n))
+        return
+    run = Trainer.run
+
+    def saving_run(self, phase, n_epochs, epoch_fn):
+        n_run = run(self, phase, n_epochs, epoch_fn)
+        if phase == "pretrain":
+            cache.mkdir(parents=True, exist_ok=True)
+            torch.save(self.modules[0], path)
+        return n_run
+
+    Trainer.run = saving_run
 
 
 if __name__ == "__main__":

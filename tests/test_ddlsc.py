@@ -192,6 +192,24 @@ def test_images_use_the_conv_network(tiny_images):
     assert model.predict(tiny_images[:5]).shape == (5,)
 
 
+@pytest.mark.parametrize("image_shape, expected", [(None, "kmeans"), ((1, 8, 8), "spectral")])
+def test_auto_init_is_spectral_for_images_and_kmeans_for_flat_features(
+        tiny_images, image_shape, expected, monkeypatch):
+    from skdeepcluster import ddlsc
+
+    starts = []
+
+    def recording_start(codes, n_clusters, init, random_state):
+        starts.append(init)
+        return initial_clustering(codes, n_clusters, init, random_state)
+
+    initial_clustering = ddlsc.initial_clustering
+    monkeypatch.setattr(ddlsc, "initial_clustering", recording_start)
+    model = DiscriminativeLatentClustering(3, image_shape=image_shape, n_filters=(4, 4), **FAST)
+    model.fit(tiny_images)
+    assert model.init == "auto" and starts == [expected] and model.init_ == expected
+
+
 @pytest.mark.parametrize("image_shape, n_samples, expected", [
     (None, 1797, (100, 30)),          # flat features: the epochs, from the digits up
     (None, 70_000, (100, 30)),
