@@ -164,9 +164,23 @@ class JULEClustering(BaseDeepClustering):
         0.571 / 0.599 to 0.501 / 0.576, so ``"rc"`` stays the default.
     n_epochs : int, default=20
         Training epochs per period (the paper: about 20).
-    learning_rate : float, default=0.01
+    learning_rate : float, default=0.003
         Base learning rate of SGD, decayed as ``(1 + 1e-4 * step) ** -0.75``
-        over all steps of the fit (the authors' Caffe "inv" policy).
+        over all steps of the fit (the authors' Caffe "inv" policy). The
+        authors' base rate is 0.01. The labels are mostly decided by the
+        first period's embedding (on the Fashion-MNIST test split the later
+        merges and periods end where one merge of the first period's
+        clusters on it does), and trained at the lower rate on those
+        clusters (purity 0.75 there) it keeps more same-class neighbours:
+        the share of each sample's 10 nearest neighbours of its class rose
+        from 0.769 to 0.775 (seed 0). Measured with ``n_clusters`` alone
+        otherwise (seeds 0-2, 1 thread, :ref:`results_jule_flat`):
+        the Fashion-MNIST test split as flat rows from ACC / NMI 0.585 /
+        0.615 to 0.597 / 0.631, the digits from 0.951 / 0.923 to
+        0.953 / 0.927, iris, wine and breast cancer ACC 0.831 / 0.919 /
+        0.946 against 0.831 / 0.916 / 0.945; 0.001 lifted the
+        Fashion-MNIST split alike (seed 0: 0.582 / 0.626) but lowered the
+        digits to 0.923 / 0.907.
     momentum : float, default=0.9
     weight_decay : float, default=5e-5
     batch_size : int, default=100
@@ -334,7 +348,7 @@ class JULEClustering(BaseDeepClustering):
         size_cap=(2.0, 1.5),
         final_clustering="rc",
         n_epochs=20,
-        learning_rate=0.01,
+        learning_rate=0.003,
         momentum=0.9,
         weight_decay=5e-5,
         batch_size=100,
