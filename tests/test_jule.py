@@ -408,10 +408,13 @@ def test_periods_merge_ceil_eta_of_the_clusters(blobs):
     assert model.n_iter_ == 2 * len(expected)
 
 
-def test_default_learning_rate_decays_from_0_003_over_the_whole_fit(blobs, monkeypatch):
-    """The default base rate is 0.003 (the authors' 0.01 lowered: see the
-    ``learning_rate`` docstring), decayed by the "inv" policy over all the
-    steps of all periods, not restarted at each period."""
+@pytest.mark.parametrize("images, base_rate", [(False, 0.003), (True, 0.01)])
+def test_auto_learning_rate_by_network_decays_over_the_whole_fit(images, base_rate, blobs,
+                                                                 tiny_images, monkeypatch):
+    """``learning_rate="auto"`` (the default) is 0.003 for the MLP of flat
+    features and the authors' 0.01 for the CNN of images (see its
+    docstring), decayed by the "inv" policy over all the steps of all
+    periods, not restarted at each period."""
     import skdeepcluster.jule as jule
 
     rates, set_rate = [], jule.set_learning_rate
@@ -421,11 +424,14 @@ def test_default_learning_rate_decays_from_0_003_over_the_whole_fit(blobs, monke
         set_rate(optimizer, lr)
 
     monkeypatch.setattr(jule, "set_learning_rate", record)
-    X, _ = blobs
-    model = _fast(n_clusters=3, eta=0.5).fit(X)
-    assert model.learning_rate == JULEClustering().learning_rate == 0.003
-    assert model.n_periods_ > 1 and len(rates) == model.n_iter_  # one step an epoch (60 samples)
-    expected = [0.003 * (1 + jule.LR_DECAY_GAMMA * step) ** -jule.LR_DECAY_POWER for step in range(len(rates))]
+    if images:
+        model = _fast(n_clusters=3, eta=0.5, image_shape=(1, 8, 8), n_filters=4).fit(tiny_images)
+    else:
+        model = _fast(n_clusters=3, eta=0.5).fit(blobs[0])
+    assert JULEClustering().learning_rate == "auto"
+    assert len(rates) == model.n_iter_  # one step an epoch (under 100 samples)
+    assert model.n_periods_ > 1 or images  # the tiny images merge in one period
+    expected = [base_rate * (1 + jule.LR_DECAY_GAMMA * t) ** -jule.LR_DECAY_POWER for t in range(len(rates))]
     np.testing.assert_allclose(rates, expected)
 
 
