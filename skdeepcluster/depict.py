@@ -170,8 +170,8 @@ class DEPICTClustering(BaseDeepClustering):
         unlike its neighbours is pulled towards them; 0 gives the paper's
         targets. On the digits (seeds 0-2) ACC / NMI 0.946 / 0.922 against
         0.939 / 0.908 with 0 (UMAP + GMM 0.884 / 0.911), on the
-        Fashion-MNIST test split as flat rows seeds 0 and 1 ended at 0.627 /
-        0.689 and 0.590 / 0.668 against 0.623 / 0.678 and 0.589 / 0.659;
+        Fashion-MNIST test split 0.600 / 0.667 against 0.597 / 0.658 as
+        flat rows and 0.606 / 0.656 against 0.602 / 0.647 as 28x28 images;
         with neighbours of the pretrained embedding, fixed for the whole
         phase, the digits gained as much but Fashion-MNIST lost (0.610 /
         0.660 and 0.591 / 0.654; :ref:`results_depict_target_neighbors`).
