@@ -39,11 +39,6 @@ LR_DECAY_POWER = 0.75
 #: first period's merge of the input graph has no such floor.
 MIN_SIZE = 0.1
 
-#: ``learning_rate="auto"``: the base rate of the MLP of flat features, and
-#: that of the CNN of images (the authors' 0.01).
-FLAT_LEARNING_RATE = 0.003
-IMAGE_LEARNING_RATE = 0.01
-
 
 class JULEClustering(BaseDeepClustering):
     """JULE: agglomerative clustering and a CNN learned together.
@@ -169,25 +164,9 @@ class JULEClustering(BaseDeepClustering):
         0.571 / 0.599 to 0.501 / 0.576, so ``"rc"`` stays the default.
     n_epochs : int, default=20
         Training epochs per period (the paper: about 20).
-    learning_rate : float or "auto", default="auto"
+    learning_rate : float, default=0.01
         Base learning rate of SGD, decayed as ``(1 + 1e-4 * step) ** -0.75``
         over all steps of the fit (the authors' Caffe "inv" policy).
-        ``"auto"`` is the authors' 0.01 for images (the CNN) and 0.003 for
-        flat features (the MLP). The labels are mostly decided by the
-        first period's embedding (on the Fashion-MNIST test split the later
-        merges and periods end where one merge of the first period's
-        clusters on it does), and trained at the lower rate on those
-        clusters (purity 0.75 there) it keeps more same-class neighbours:
-        the share of each sample's 10 nearest neighbours of its class rose
-        from 0.769 to 0.775 (seed 0). Measured with ``n_clusters`` alone
-        otherwise (seeds 0-2, 1 thread, :ref:`results_jule_flat`), 0.003
-        against 0.01 took the Fashion-MNIST test split as flat rows from
-        ACC / NMI 0.585 / 0.615 to 0.597 / 0.631, the digits from 0.951 /
-        0.923 to 0.953 / 0.927, iris, wine and breast cancer ACC 0.831 /
-        0.919 / 0.946 against 0.831 / 0.916 / 0.945, but the split as
-        28x28 images from 0.591 / 0.632 to 0.588 / 0.627, hence 0.01
-        there; 0.001 lifted the flat Fashion-MNIST split alike (seed 0:
-        0.582 / 0.626) but lowered the digits to 0.923 / 0.907.
     momentum : float, default=0.9
     weight_decay : float, default=5e-5
     batch_size : int, default=100
@@ -320,7 +299,7 @@ class JULEClustering(BaseDeepClustering):
         "size_cap": [None, Interval(Real, 1, None, closed="left"), tuple, list],
         "final_clustering": [StrOptions({"rc", "sf", "spectral"})],
         "n_epochs": [Interval(Integral, 0, None, closed="left")],
-        "learning_rate": [Interval(Real, 0, None, closed="neither"), StrOptions({"auto"})],
+        "learning_rate": [Interval(Real, 0, None, closed="neither")],
         "momentum": [Interval(Real, 0, 1, closed="left")],
         "weight_decay": [Interval(Real, 0, None, closed="left")],
     }
@@ -334,13 +313,6 @@ class JULEClustering(BaseDeepClustering):
         # the classes (iris, wine, breast cancer: ACC 0.67, 0.65, 0.63 against
         # 0.84, 0.76, 0.84 standardised, seeds 0-2).
         return "minmax" if self.input_shape_ is not None else "standard"
-
-    @property
-    def _learning_rate(self):
-        # "auto": measured per network (the learning_rate docstring).
-        if self.learning_rate != "auto":
-            return self.learning_rate
-        return FLAT_LEARNING_RATE if self.input_shape_ is None else IMAGE_LEARNING_RATE
 
     def __init__(
         self,
@@ -362,7 +334,7 @@ class JULEClustering(BaseDeepClustering):
         size_cap=(2.0, 1.5),
         final_clustering="rc",
         n_epochs=20,
-        learning_rate="auto",
+        learning_rate=0.01,
         momentum=0.9,
         weight_decay=5e-5,
         batch_size=100,
@@ -470,7 +442,7 @@ class JULEClustering(BaseDeepClustering):
 
         def batch_loss(idx):
             set_learning_rate(
-                optimizer, self._learning_rate * (1 + LR_DECAY_GAMMA * step[0]) ** -LR_DECAY_POWER
+                optimizer, self.learning_rate * (1 + LR_DECAY_GAMMA * step[0]) ** -LR_DECAY_POWER
             )
             step[0] += 1
             # Triplets over the whole batch, also when each process of a
@@ -490,7 +462,7 @@ class JULEClustering(BaseDeepClustering):
         self.network_ = self._build_network(X.shape[1], cpu_gen)
         trainer.modules.append(self.network_)
         optimizer = torch.optim.SGD(
-            self.network_.parameters(), lr=self._learning_rate, momentum=self.momentum,
+            self.network_.parameters(), lr=self.learning_rate, momentum=self.momentum,
             weight_decay=self.weight_decay,
         )
         step = [0]
