@@ -17,6 +17,7 @@ from .base import (
     input_capped_sizes,
     warn_if_collapsed,
 )
+from .graph import nearest_neighbors
 from .losses import (
     TARGET_RULES,
     balanced_targets,
@@ -25,7 +26,6 @@ from .losses import (
     neighbor_smoothed,
     soft_cross_entropy,
 )
-from .graph import nearest_neighbors
 from .nn import build_depict_conv, build_depict_mlp, glorot_init_
 from .training import adam, set_learning_rate, train_epoch
 
