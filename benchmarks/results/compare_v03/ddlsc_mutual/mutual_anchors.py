@@ -3,7 +3,8 @@
 Runs ``benchmarks/ddlsc_phases.py`` with its arguments after replacing the
 anchors of each batch (``select_anchors``: every edge of the batch's k-NN
 graph) by the mutual edges of that graph (``ANCHORS=mutual``), or by the
-mutual edges plus each sample's nearest neighbour (``ANCHORS=mutual+1``);
+mutual edges plus each sample's nearest neighbour (``ANCHORS=mutual+1``),
+or by the mutual edges and the default anchors of a 3-NN graph (``ANCHORS=union``);
 ``ANCHORS=default`` changes nothing. From the repository root::
 
     ANCHORS=mutual OMP_NUM_THREADS=1 python benchmarks/results/compare_v03/ddlsc_mutual/mutual_anchors.py fashion_mnist 0 '{"n_epochs": 0, "n_neighbors": 10}' --probe
@@ -24,11 +25,14 @@ def mutual(x, n_neighbors=5, fraction=1.0):
     A = torch.zeros(n, n, dtype=torch.bool, device=x.device)
     A[torch.arange(n, device=x.device)[:, None].expand(-1, k), nb] = True
     M = A & A.T
+    if MODE == "union":  # the default anchors (every edge of the 3-NN graph) as well
+        M = M | DEFAULT(x, 3, 1.0)
     if MODE == "mutual+1":  # every sample keeps its nearest neighbour at least
         A1 = torch.zeros_like(A); A1[torch.arange(n), nb[:, 0]] = True
         M = M | A1 | A1.T
     return M
 
+DEFAULT = ddlsc.select_anchors
 if MODE != "default":
     ddlsc.select_anchors = mutual
 sys.argv = ["ddlsc_phases.py", *sys.argv[1:]]
