@@ -219,6 +219,35 @@ def test_input_evidence_kinds():
     assert _input_evidence(one, 20, 15, 0, "cpu") == (1, False)
 
 
+def test_input_components_counted_one_by_one():
+    # The suite's 20 blobs of unequal sizes and spreads in 30 dimensions,
+    # standardised: the input's graph falls apart into 20 components, but
+    # the ratio rule on its whole spectrum stops at a larger step before
+    # the last zeros (17); each component is read on its own instead.
+    from scipy.sparse.csgraph import connected_components
+    from sklearn.preprocessing import StandardScaler
+
+    from skdeepcluster.autok import _input_evidence, _largest_ratio
+    from skdeepcluster.graph import connectivity_graph
+
+    rng = np.random.RandomState(20)
+    X, _ = make_blobs(rng.randint(30, 300, size=20), n_features=30,
+                      cluster_std=rng.uniform(0.5, 2.0, 20), center_box=(-10, 10), random_state=20)
+    X = StandardScaler().fit_transform(X)
+    assert connected_components(connectivity_graph(X, 15), directed=False)[0] == 20
+    assert _largest_ratio(laplacian_eigenvalues(X, 51, random_state=0), 1)[0] < 20
+    assert _input_evidence(X, 50, 15, 0, "cpu") == (20, True)
+    embedding = np.random.RandomState(0).normal(size=(len(X), 10))
+    assert estimate_n_clusters(embedding, X_input=X, random_state=0) == 20
+    # A component that nearly falls apart in turn counts its pieces: four
+    # blobs in the plane, two of them touching, three components.
+    rng = np.random.RandomState(11)
+    X, _ = make_blobs(rng.randint(40, 250, size=4), n_features=2, center_box=(-15, 15),
+                      random_state=11)
+    assert connected_components(connectivity_graph(X, 15), directed=False)[0] == 3
+    assert _input_evidence(X, 50, 15, 0, "cpu") == (4, True)
+
+
 def test_bad_X_input():
     X, _ = unequal_blobs(3, seed=7)
     with pytest.raises(ValueError, match="same order"):
