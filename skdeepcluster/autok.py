@@ -20,7 +20,7 @@ from sklearn.utils import check_random_state
 from .graph import SPECTRAL_NEIGHBORS, _cluster_volumes, connectivity_graph
 
 __all__ = ["estimate_n_clusters", "laplacian_eigenvalues", "DEFAULT_MAX_CLUSTERS", "EIGENVALUE_FLOOR",
-           "STEP_RATIO", "NULL_STEP_FACTOR", "ONE_CLUSTER_FRACTION", "MODULARITY_TOLERANCE"]
+           "STEP_RATIO", "NULL_STEP_FACTOR", "CURVE_STEP", "ONE_CLUSTER_FRACTION", "MODULARITY_TOLERANCE"]
 
 #: ``max_clusters=None`` means this many clusters at most (fewer for fewer
 #: samples).
@@ -45,6 +45,15 @@ STEP_RATIO = 2.0
 #: equal small eigenvalues (its linear eigenfunctions) and a step after
 #: them (about 2.2 for ``d`` = 2 or 3), which alone answered ``d + 1``.
 NULL_STEP_FACTOR = 1.2
+
+#: The largest step of the spectrum of a thin curve (a path or a ring,
+#: whose eigenvalues grow like ``j**2``: 1 to 4 from its first level to
+#: its second). Where the input's graph falls apart, a component counts as
+#: more than one cluster only at a step of its own spectrum at least
+#: :data:`NULL_STEP_FACTOR` times this: FCPS Chainlink's rings and the two
+#: moons' arcs step by 3.1-4.2 at ``k`` = 3 and 2, components made of
+#: blobs that nearly split by 7.2-208 (``auto_k_rules.py``'s sets).
+CURVE_STEP = 4.0
 
 #: With no clear step, one cluster when the first non-zero eigenvalue is at
 #: least this fraction of that of a single Gaussian with the data's mean and
@@ -241,7 +250,9 @@ def estimate_n_clusters(X_embedded, max_clusters=None, *, X_input=None,
     own graph is read first (:ref:`auto_k`): where that graph falls apart
     into connected components, the answer is the sum over the components
     of the ratio rule's answer on each one's own graph (1, or the pieces
-    a component nearly falls apart into); where it is connected but its
+    a component nearly falls apart into, where that step is at least 1.2
+    times 4, the largest step of a thin curve's spectrum,
+    :data:`CURVE_STEP`); where it is connected but its
     ratio rule answers ``k >= 2`` (it nearly falls apart into ``k``
     pieces), that ``k``; either answer stands whatever the embedding
     says. Where its
@@ -301,8 +312,13 @@ def estimate_n_clusters(X_embedded, max_clusters=None, *, X_input=None,
     adds the input's graph and eigenvalues (and, where its spectrum has a
     step, a reference for it). The input's evidence and the null-model
     check of a step were chosen the same way (``benchmarks/auto_k_rules.py
-    --inputs`` and ``--null``). The rule does not find clusters that are
-    thin manifolds wound around each other (FCPS Chainlink, Target) and can
+    --inputs`` and ``--null``); the input's components and the curve's
+    step on the same sets and on curves and blobs of several sizes
+    (``benchmarks/results/auto_k/components/``). Without ``X_input``, or
+    where the input's graph is connected, the rule does not find clusters
+    that are thin curves (FCPS Chainlink's rings, 6 for 2, found where the
+    input's graph holds them apart) or small groups around larger ones
+    (FCPS Target, 2 for 6), and can
     split one cluster on a low-dimensional curved surface (FCPS GolfBall,
     4 for 1: the spherical harmonics' step of a sphere is 1.4 times a
     Gaussian's).
@@ -377,8 +393,9 @@ def _spectrum(X, largest, n_neighbors, seed, device):
 def _input_evidence(X_input, largest, n_neighbors, seed, device):
     """What the input's own graph says of the number of clusters:
     ``(k, True)`` when the graph falls apart into connected components (the
-    sum over them of the ratio rule's answer on each one's graph: a
-    component can nearly fall apart in turn) or, connected, when the ratio
+    sum over them of the ratio rule's answer on each one's graph, kept
+    where its step is more than a curve's: a component can nearly fall
+    apart in turn) or, connected, when the ratio
     rule answers ``k >= 2`` (it nearly falls apart into ``k`` pieces);
     ``(k, False)`` when the spectrum has a clear step at ``k >= 2``
     (:func:`_clear_step`; at least ``k`` groups), else ``(1, False)``."""
@@ -395,7 +412,8 @@ def _input_evidence(X_input, largest, n_neighbors, seed, device):
             inside = np.flatnonzero(component == c)
             sub = A[inside][:, inside]
             spectrum = _laplacian_spectrum(_normalize(sub), min(largest, len(inside) - 1) + 1, seed)
-            k += _largest_ratio(spectrum, 1)[0] if len(inside) > 2 else 1
+            pieces, step = _largest_ratio(spectrum, 1)
+            k += pieces if pieces >= 2 and step >= NULL_STEP_FACTOR * CURVE_STEP else 1
         return min(k, largest), True
     eigenvalues = _laplacian_spectrum(M, largest + 1, seed)
     k, _ = _largest_ratio(eigenvalues, 1)

@@ -248,6 +248,24 @@ def test_input_components_counted_one_by_one():
     assert _input_evidence(X, 50, 15, 0, "cpu") == (4, True)
 
 
+def test_curves_apart_count_once():
+    # Two interlocked noisy rings in 3-D (FCPS Chainlink's shape): two
+    # components, each a curve whose spectrum steps by about 4 (its
+    # eigenvalues grow like j**2), which the ratio rule read as 3 pieces
+    # each (6 for 2); a curve's step is not a split.
+    from skdeepcluster.autok import CURVE_STEP, _input_evidence, _largest_ratio
+
+    rng = np.random.RandomState(0)
+    t = rng.uniform(0, 2 * np.pi, 1000)
+    X = np.r_[np.c_[np.cos(t[:500]), np.sin(t[:500]), np.zeros(500)],
+              np.c_[1 + np.cos(t[500:]), np.zeros(500), np.sin(t[500:])]]
+    X += 0.05 * rng.normal(size=X.shape)
+    ring = laplacian_eigenvalues(X[:500], 20, random_state=0)
+    pieces, step = _largest_ratio(ring, 1)
+    assert pieces >= 2 and step < CURVE_STEP * 1.2
+    assert _input_evidence(X, 50, 15, 0, "cpu") == (2, True)
+
+
 def test_bad_X_input():
     X, _ = unequal_blobs(3, seed=7)
     with pytest.raises(ValueError, match="same order"):

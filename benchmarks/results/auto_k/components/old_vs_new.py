@@ -1,7 +1,9 @@
 """The input's evidence before (the ratio rule on the whole graph) and after
 (connected components read one by one), for every estimator's scaling."""
 import sys
-sys.path.insert(0, "/work/main/benchmarks")
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
 from bench_auto_k import suite
 from auto_k_rules import held_out, scaled_input
 from sklearn.utils import check_random_state
