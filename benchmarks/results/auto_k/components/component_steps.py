@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 from bench_auto_k import suite
 from auto_k_rules import held_out, scaled_input
 from scipy.sparse.csgraph import connected_components

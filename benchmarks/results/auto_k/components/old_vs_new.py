@@ -3,7 +3,7 @@
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 from bench_auto_k import suite
 from auto_k_rules import held_out, scaled_input
 from sklearn.utils import check_random_state
