@@ -113,3 +113,28 @@ def test_methods_whose_own_auto_is_minmax_keep_it_and_sparse_gets_maxabs():
         warnings.simplefilter("ignore")
         assert DAMICClustering(**kw).fit(X).scaling_ == "minmax"
         assert DAMICClustering(**kw).fit(sp.csr_matrix(np.abs(X))).scaling_ == "maxabs"
+
+
+def test_kmeans_start_centres_the_embedding_in_place(monkeypatch):
+    # init="kmeans" runs k-means with copy_x=False (no second copy of a
+    # large embedding): the same labels as on a copy, and the embedding put
+    # back up to rounding.
+    import skdeepcluster.base as base
+
+    made = []
+
+    class Recording(KMeans):
+        def fit(self, X, y=None, sample_weight=None):
+            made.append(self.copy_x)
+            return super().fit(X, y, sample_weight)
+
+    monkeypatch.setattr(base, "KMeans", Recording)
+    Z = np.random.RandomState(0).normal(size=(300, 6)) + 5.0
+    Z[:100] += 8.0
+    before = Z.copy()
+    labels = base.initial_clustering(Z, 3, "kmeans", np.random.RandomState(1))
+    assert made == [False]
+    np.testing.assert_allclose(Z, before, rtol=0, atol=1e-12)
+    seed = np.random.RandomState(1).randint(np.iinfo(np.int32).max)
+    expected = KMeans(3, n_init=20, random_state=seed).fit_predict(before)
+    np.testing.assert_array_equal(labels, np.unique(expected, return_inverse=True)[1])
