@@ -399,19 +399,19 @@ def _input_evidence(X_input, largest, n_neighbors, seed, device):
     rule answers ``k >= 2`` (it nearly falls apart into ``k`` pieces);
     ``(k, False)`` when the spectrum has a clear step at ``k >= 2``
     (:func:`_clear_step`; at least ``k`` groups), else ``(1, False)``."""
-    A, M = _normalized_adjacency(X_input, n_neighbors, device)
+    A = connectivity_graph(X_input, n_neighbors, device=device)
     n_components, component = connected_components(A, directed=False)
     if n_components >= 2:
         # Counted one by one: the spectrum of the whole graph has as many
         # zeros as components, but the floor and the ratio rule read them
         # only up to the largest step, which a component that nearly falls
         # apart in turn can hide (the suite's 20 blobs: 17 by the ratio
-        # rule, 20 components).
-        # The components as contiguous blocks of one permuted graph (one
-        # pass over the edges, however many components).
+        # rule, 20 components). The components are read as contiguous
+        # blocks of one permuted graph: one pass over the edges, however
+        # many components.
         order = np.argsort(component, kind="stable")
         ends = np.cumsum(np.bincount(component))
-        A = sp.csr_matrix(A[order][:, order])
+        A = A[order][:, order]
         k = 0
         for start, stop in zip(np.r_[0, ends[:-1]], ends):
             sub = A[start:stop, start:stop]
@@ -421,7 +421,7 @@ def _input_evidence(X_input, largest, n_neighbors, seed, device):
             if k >= largest:
                 break
         return min(k, largest), True
-    eigenvalues = _laplacian_spectrum(M, largest + 1, seed)
+    eigenvalues = _laplacian_spectrum(_normalize(A), largest + 1, seed)
     k, _ = _largest_ratio(eigenvalues, 1)
     if k >= 2 or largest < 2:
         return k, k >= 2

@@ -253,7 +253,7 @@ def test_curves_apart_count_once():
     # components, each a curve whose spectrum steps by about 4 (its
     # eigenvalues grow like j**2), which the ratio rule read as 3 pieces
     # each (6 for 2); a curve's step is not a split.
-    from skdeepcluster.autok import CURVE_STEP, _input_evidence, _largest_ratio
+    from skdeepcluster.autok import CURVE_STEP, NULL_STEP_FACTOR, _input_evidence, _largest_ratio
 
     rng = np.random.RandomState(0)
     t = rng.uniform(0, 2 * np.pi, 1000)
@@ -262,7 +262,7 @@ def test_curves_apart_count_once():
     X += 0.05 * rng.normal(size=X.shape)
     ring = laplacian_eigenvalues(X[:500], 20, random_state=0)
     pieces, step = _largest_ratio(ring, 1)
-    assert pieces >= 2 and step < CURVE_STEP * 1.2
+    assert pieces >= 2 and step < NULL_STEP_FACTOR * CURVE_STEP
     assert _input_evidence(X, 50, 15, 0, "cpu") == (2, True)
 
 
