@@ -11,6 +11,7 @@ The estimators call it on their pretrained embedding when
 from numbers import Integral
 
 import numpy as np
+import scipy.linalg
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 from scipy.sparse.linalg import ArpackNoConvergence, eigsh
@@ -112,10 +113,13 @@ def _top_eigenpairs(M, n_eigenvalues, random_state, vectors):
     n_samples = M.shape[0]
     n_eigenvalues = min(int(n_eigenvalues), n_samples)
     if n_samples <= DENSE_EIGEN_MAX_SAMPLES or n_eigenvalues >= n_samples - 1:
+        # Only the top ones: their eigenvectors cost about what the
+        # eigenvalues do (0.33 s against 0.91 s for all 1,797 of the digits).
+        top = [n_samples - n_eigenvalues, n_samples - 1]
         if vectors:
-            values, V = np.linalg.eigh(M.toarray())
-            return values[::-1][:n_eigenvalues], V[:, ::-1][:, :n_eigenvalues]
-        return np.linalg.eigvalsh(M.toarray())[::-1][:n_eigenvalues], None
+            values, V = scipy.linalg.eigh(M.toarray(), subset_by_index=top)
+            return values[::-1], V[:, ::-1]
+        return scipy.linalg.eigh(M.toarray(), eigvals_only=True, subset_by_index=top)[::-1], None
     v0 = check_random_state(random_state).uniform(0.5, 1.5, size=n_samples)
     try:
         result = eigsh(M, k=n_eigenvalues, which="LA", v0=v0, tol=1e-8,
@@ -209,8 +213,8 @@ def _most_modular_k(A, eigenvectors, largest, random_state):
 
 
 def estimate_n_clusters(X_embedded, max_clusters=None, *, X_input=None,
-                        n_neighbors=SPECTRAL_NEIGHBORS, rule="step-modularity", random_state=None,
-                        device="cpu"):
+                        n_neighbors=SPECTRAL_NEIGHBORS, input_neighbors=None,
+                        rule="step-modularity", random_state=None, device="cpu"):
     """Estimate the number of clusters of an embedding.
 
     Both rules read the spectrum of the normalised Laplacian of the
@@ -278,8 +282,12 @@ def estimate_n_clusters(X_embedded, max_clusters=None, *, X_input=None,
         order; None reads the embedding alone. The estimators pass their
         training input (dense, in memory).
     n_neighbors : int, default=15
-        Neighbours per sample in the graph (that of
+        Neighbours per sample in the embedding's graph (that of
         :func:`~skdeepcluster.graph.spectral_clustering`).
+    input_neighbors : int or None, default=None
+        Neighbours per sample in the input's graph (with ``X_input``); None
+        means ``n_neighbors``. :class:`~skdeepcluster.JULEClustering` reads
+        its first embedding with more neighbours than its input.
     rule : {"step-modularity", "ratio"}, default="step-modularity"
         The rule described above.
     random_state : int, RandomState instance or None, default=None
@@ -359,7 +367,8 @@ def estimate_n_clusters(X_embedded, max_clusters=None, *, X_input=None,
                 f"X_input has {X_input.shape[0]} rows and X_embedded {n_samples}: pass the "
                 "input rows the embedding was computed from, in the same order."
             )
-        k, separated = _input_evidence(X_input, largest, n_neighbors, seed, device)
+        k, separated = _input_evidence(X_input, largest, input_neighbors or n_neighbors, seed,
+                                       device)
         if separated:
             return k
         at_least = k

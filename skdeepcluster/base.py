@@ -38,7 +38,7 @@ from ._version import __version__
 from .autok import _check_max_clusters, estimate_n_clusters
 from .data import ArrayRows, ColumnStats, chunk_slices, is_out_of_core, shift_images
 from .gdl import GDLClustering
-from .graph import spectral_clustering
+from .graph import SPECTRAL_NEIGHBORS, spectral_clustering
 from .training import Trainer, apply_in_batches, epochs_for_steps, make_generator, resolve_device
 
 __all__ = [
@@ -558,17 +558,20 @@ class BaseDeepClustering(
         ``n_clusters``, or ``AUTO_WIDTH_CLUSTERS`` with ``"auto"``."""
         return AUTO_WIDTH_CLUSTERS if self._auto_n_clusters else self.n_clusters
 
-    def _estimate_n_clusters(self, embedding, random_state, X):
+    def _estimate_n_clusters(self, embedding, random_state, X, n_neighbors=None):
         """``n_clusters_``: with ``"auto"``, estimated on ``embedding`` by
         :func:`~skdeepcluster.estimate_n_clusters` (at most ``max_clusters``),
         with the scaled training input ``X`` as its ``X_input`` when ``X`` is
         a dense in-memory tensor (not for sparse or out-of-core ``X``); else
-        ``n_clusters``, and ``random_state`` is left untouched."""
+        ``n_clusters``, and ``random_state`` is left untouched.
+        ``n_neighbors`` (None: the shared default) sizes the embedding's
+        graph only; the input's keeps the default."""
         if self._auto_n_clusters:
             seed = random_state.randint(np.iinfo(np.int32).max)
             X_input = X.numpy() if isinstance(X, torch.Tensor) else None
             self.n_clusters_ = distributed.on_rank_zero(
                 estimate_n_clusters, embedding, self._max_clusters, X_input=X_input,
+                n_neighbors=n_neighbors or SPECTRAL_NEIGHBORS, input_neighbors=SPECTRAL_NEIGHBORS,
                 random_state=seed, device=self.device_,
             )
         return self.n_clusters_

@@ -63,7 +63,9 @@ class JULEClustering(BaseDeepClustering):
         The target number of clusters ``n_c*``. ``"auto"`` estimates it with
         :func:`~skdeepcluster.estimate_n_clusters` on the embedding learned
         in the first period (whose merging stops at ``max_clusters``
-        clusters) and merges down to it in the later periods; the final
+        clusters; its graph links each sample to ``k_s_max`` neighbours, as
+        the period trained those clusters apart) and merges down to it in
+        the later periods; the final
         re-clustering (``final_clustering`` "rc" or "spectral") estimates
         again on the final embedding and uses that number, which is kept in
         ``n_clusters_`` (see the :ref:`User Guide <auto_k>`).
@@ -500,9 +502,15 @@ class JULEClustering(BaseDeepClustering):
             )
             if self.n_clusters_ is None:
                 # The number of clusters, on the first learned embedding (at
-                # most the clusters the period trained on).
+                # most the clusters the period trained on). The period drew
+                # each of its up to max_clusters clusters tight and pushed
+                # the others away, so the embedding's graph takes the later
+                # periods' widest neighbourhoods (k_s_max): with 15
+                # neighbours few edges leave a sample's own small cluster,
+                # and the spectrum shows them rather than the classes.
                 n_target = min(n_target, int(labels.max()) + 1)
-                self._estimate_n_clusters(features.numpy().astype(np.float64), random_state, X)
+                self._estimate_n_clusters(features.numpy().astype(np.float64), random_state, X,
+                                          n_neighbors=self.k_s_max)
                 self.n_clusters_ = min(self.n_clusters_, n_target)
             if n_target <= self.n_clusters_:
                 break

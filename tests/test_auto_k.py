@@ -65,9 +65,9 @@ def test_jule_estimates_again_on_its_final_embedding(four_blobs, final_clusterin
     seen = []
     estimate = JULEClustering._estimate_n_clusters
 
-    def spy(self, embedding, random_state, X):
+    def spy(self, embedding, random_state, X, **kwargs):
         seen.append(np.array(embedding))
-        return estimate(self, embedding, random_state, X)
+        return estimate(self, embedding, random_state, X, **kwargs)
 
     monkeypatch.setattr(JULEClustering, "_estimate_n_clusters", spy)
     jule = JULEClustering(n_clusters="auto", max_clusters=8, hidden_layer_sizes=(16,),
@@ -82,6 +82,40 @@ def test_jule_estimates_again_on_its_final_embedding(four_blobs, final_clusterin
         assert len(seen) == 1
         assert jule.n_clusters_ == np.unique(jule.sf_labels_).size
     assert np.unique(jule.labels_).size == jule.n_clusters_
+
+
+@pytest.mark.parametrize("k_s_max", [60, None])
+def test_jule_reads_its_first_embedding_with_wide_neighbourhoods(four_blobs, k_s_max,
+                                                                   monkeypatch):
+    # The first period trains up to max_clusters clusters apart, so its
+    # embedding's graph takes k_s_max neighbours (None: the shared 15); the
+    # final embedding's and the input's graphs keep the shared 15.
+    import skdeepcluster.base as base
+
+    seen = []
+
+    def spy(embedding, max_clusters, **kwargs):
+        seen.append((kwargs["n_neighbors"], kwargs["input_neighbors"]))
+        return base_estimate(embedding, max_clusters, **kwargs)
+
+    base_estimate = base.estimate_n_clusters
+    monkeypatch.setattr(base, "estimate_n_clusters", spy)
+    X, _ = four_blobs
+    JULEClustering(n_clusters="auto", max_clusters=8, hidden_layer_sizes=(16,), embedding_dim=8,
+                   n_epochs=1, k_s_max=k_s_max, device="cpu", random_state=0).fit(X)
+    assert seen == [(k_s_max or 15, 15), (15, 15)]
+
+
+@pytest.mark.slow
+def test_jule_finds_the_digits_ten():
+    # Measured (1 thread, doc/results.rst, results_auto_k_jule_wide): 10,
+    # 10 and 9 for seeds 0-2; with the first embedding read at 15
+    # neighbours 5, 10 and 5 (its first estimate 2 on seeds 0 and 2).
+    from sklearn.datasets import load_digits
+
+    X = load_digits().data
+    jule = JULEClustering(n_clusters="auto", device="cpu", random_state=0).fit(X)
+    assert jule.n_clusters_ == 10
 
 
 @pytest.mark.parametrize("estimator", fast_estimators(), ids=estimator_id)

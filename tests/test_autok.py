@@ -272,3 +272,28 @@ def test_bad_X_input():
         estimate_n_clusters(X, X_input=X[:-1])
     with pytest.raises(ValueError, match="X_input must be 2-D"):
         estimate_n_clusters(X, X_input=X[:, 0])
+
+
+def test_input_neighbors_size_the_input_graph_only(monkeypatch):
+    # n_neighbors sizes the embedding's graph, input_neighbors the input's
+    # (None: n_neighbors). The input here is connected with no step, so
+    # both graphs are built.
+    import skdeepcluster.autok as autok
+
+    built = []
+    graph = autok.connectivity_graph
+
+    def spy(X, n_neighbors, **kwargs):
+        built.append((X.shape[1], n_neighbors))
+        return graph(X, n_neighbors, **kwargs)
+
+    monkeypatch.setattr(autok, "connectivity_graph", spy)
+    X = np.random.RandomState(0).normal(size=(300, 6))
+    Z, _ = make_blobs(300, n_features=4, centers=3, random_state=1)
+    estimate_n_clusters(Z, max_clusters=10, X_input=X, n_neighbors=40, input_neighbors=12,
+                        random_state=0)
+    assert built[0] == (6, 12)
+    assert (4, 40) in built and (6, 40) not in built and (4, 12) not in built
+    built.clear()
+    estimate_n_clusters(Z, max_clusters=10, X_input=X, n_neighbors=40, random_state=0)
+    assert built[0] == (6, 40)
