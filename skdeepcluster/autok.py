@@ -115,11 +115,18 @@ def _top_eigenpairs(M, n_eigenvalues, random_state, vectors):
     if n_samples <= DENSE_EIGEN_MAX_SAMPLES or n_eigenvalues >= n_samples - 1:
         # Only the top ones: their eigenvectors cost about what the
         # eigenvalues do (0.33 s against 0.91 s for all 1,797 of the digits).
-        top = [n_samples - n_eigenvalues, n_samples - 1]
-        if vectors:
-            values, V = scipy.linalg.eigh(M.toarray(), subset_by_index=top)
-            return values[::-1], V[:, ::-1]
-        return scipy.linalg.eigh(M.toarray(), eigvals_only=True, subset_by_index=top)[::-1], None
+        # LAPACK's subset solvers fail on massively repeated eigenvalues (a
+        # complete graph: all but one equal); then all of them.
+        dense = M.toarray()
+        try:
+            result = scipy.linalg.eigh(dense, eigvals_only=not vectors,
+                                       subset_by_index=[n_samples - n_eigenvalues, n_samples - 1])
+        except np.linalg.LinAlgError:
+            result = np.linalg.eigh(dense) if vectors else np.linalg.eigvalsh(dense)
+            result = ((result[0][-n_eigenvalues:], result[1][:, -n_eigenvalues:]) if vectors
+                      else result[-n_eigenvalues:])
+        values, V = result if vectors else (result, None)
+        return values[::-1], (V[:, ::-1] if vectors else None)
     v0 = check_random_state(random_state).uniform(0.5, 1.5, size=n_samples)
     try:
         result = eigsh(M, k=n_eigenvalues, which="LA", v0=v0, tol=1e-8,
@@ -180,12 +187,16 @@ def _largest_ratio(eigenvalues, smallest_k):
 
 
 def _gaussian_reference(X, random_state):
-    """As many samples of a Gaussian with the mean and covariance of ``X``."""
-    centred = X - X.mean(axis=0)
-    _, scales, axes = np.linalg.svd(centred, full_matrices=False)
+    """As many samples of a Gaussian with the covariance of ``X``, in the
+    frame of its principal axes (centred): the distances between the
+    samples, all that the reference's neighbour graph reads, are those of
+    the Gaussian with the mean and covariance of ``X`` itself, without
+    rotating the samples back (on 10,000 x 784 pixels: 0.7 s of CPU
+    instead of 3.7 s with the singular vectors and the rotation)."""
+    scales = np.linalg.svd(X - X.mean(axis=0), full_matrices=False, compute_uv=False)
     scales = scales / np.sqrt(max(len(X) - 1, 1))
     noise = check_random_state(random_state).standard_normal((len(X), len(scales)))
-    return X.mean(axis=0) + (noise * scales) @ axes
+    return noise * scales
 
 
 def _modularity(A, labels):

@@ -297,3 +297,15 @@ def test_input_neighbors_size_the_input_graph_only(monkeypatch):
     built.clear()
     estimate_n_clusters(Z, max_clusters=10, X_input=X, n_neighbors=40, random_state=0)
     assert built[0] == (6, 40)
+
+
+@pytest.mark.parametrize("n_eigenvalues", [2, 3, 21])
+def test_spectrum_of_a_complete_graph(n_eigenvalues):
+    # Every sample linked to every other: the normalised Laplacian has 0 and
+    # n / (n - 1) repeated n - 1 times, on which LAPACK's subset solver
+    # fails ("Internal Error"); the full solver then answers.
+    X = np.random.RandomState(0).normal(size=(21, 3))
+    eigenvalues = laplacian_eigenvalues(X, n_eigenvalues, n_neighbors=20)
+    expected = np.r_[0.0, np.full(n_eigenvalues - 1, 21 / 20)]
+    np.testing.assert_allclose(eigenvalues, expected, atol=1e-10)
+    assert estimate_n_clusters(X, max_clusters=20, n_neighbors=20, random_state=0) == 1
