@@ -574,6 +574,13 @@ class BaseDeepClustering(
                 n_neighbors=n_neighbors or SPECTRAL_NEIGHBORS, input_neighbors=SPECTRAL_NEIGHBORS,
                 random_state=seed, device=self.device_,
             )
+            if self.n_clusters_ >= self._max_clusters and self._max_clusters < len(embedding):
+                warnings.warn(
+                    f"n_clusters='auto' estimated {self.n_clusters_} clusters, the bound "
+                    f"max_clusters={self._max_clusters}: the data may hold more. Pass a larger "
+                    "max_clusters (at most n_samples) to let the estimate go further.",
+                    UserWarning, stacklevel=3,
+                )
         return self.n_clusters_
 
     def _resolve_image_shape(self, n_features):

@@ -97,7 +97,8 @@ class DAMICClustering(BaseDeepClustering):
     max_clusters : int or None, default=None
         With ``n_clusters="auto"``, the largest number of clusters
         considered: at least 2 and at most ``n_samples``; None means
-        ``min(50, n_samples)``. Ignored when ``n_clusters`` is an int.
+        ``min(50, n_samples)``. An estimate that reaches it (below
+        ``n_samples``) warns. Ignored when ``n_clusters`` is an int.
     image_shape : tuple (C, H, W), "auto" or None, default=None
         Shape of each sample when the rows of ``X`` are flattened images
         (channels first): the networks are then convolutional. None treats

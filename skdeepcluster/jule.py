@@ -72,7 +72,8 @@ class JULEClustering(BaseDeepClustering):
     max_clusters : int or None, default=None
         With ``n_clusters="auto"``, the largest number of clusters
         considered: at least 2 and at most ``n_samples``; None means
-        ``min(50, n_samples)``. Ignored when ``n_clusters`` is an int.
+        ``min(50, n_samples)``. An estimate that reaches it (below
+        ``n_samples``) warns. Ignored when ``n_clusters`` is an int.
     image_shape : tuple of int, "auto" or None, default=None
         ``(C, H, W)`` or ``(H, W)`` to read each row of ``X`` as an image
         and use the CNN; ``"auto"`` for square single-channel images; None

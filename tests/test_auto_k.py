@@ -2,6 +2,7 @@
 pretrained embedding sets n_clusters_, and every output follows it."""
 
 import pickle
+import warnings
 
 import numpy as np
 import pytest
@@ -140,16 +141,24 @@ def test_auto_reads_the_scaled_input(estimator, four_blobs, monkeypatch):
 
 
 @pytest.mark.parametrize("estimator", fast_estimators(), ids=estimator_id)
-def test_int_sets_n_clusters_(estimator, blobs):
-    X, _ = blobs
-    assert estimator.fit(X).n_clusters_ == estimator.n_clusters == 3
+def test_estimate_at_the_bound_warns(estimator):
+    # Eight separated blobs, at most 3 clusters: the estimate stops at the
+    # bound, and says so; below the bound it is silent.
+    X, _ = make_blobs([30] * 8, n_features=8, cluster_std=0.5, center_box=(-30, 30),
+                      random_state=0)
+    with pytest.warns(UserWarning, match="max_clusters=3: the data may hold more"):
+        estimator.set_params(n_clusters="auto", max_clusters=3).fit(X)
+    assert estimator.n_clusters_ == 3
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message=".*the data may hold more")
+        estimator.set_params(max_clusters=12).fit(X)
+    assert estimator.n_clusters_ < 12
 
 
 @pytest.mark.parametrize("estimator", fast_estimators(), ids=estimator_id)
-def test_auto_within_max_clusters(estimator):
-    X, _ = make_blobs([30] * 6, n_features=6, random_state=1)
-    estimator.set_params(n_clusters="auto", max_clusters=3).fit(X)
-    assert 1 <= estimator.n_clusters_ <= 3
+def test_int_sets_n_clusters_(estimator, blobs):
+    X, _ = blobs
+    assert estimator.fit(X).n_clusters_ == estimator.n_clusters == 3
 
 
 @pytest.mark.parametrize("estimator", fast_estimators(), ids=estimator_id)
