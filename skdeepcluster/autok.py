@@ -123,10 +123,8 @@ def _top_eigenpairs(M, n_eigenvalues, random_state, vectors):
                                        subset_by_index=[n_samples - n_eigenvalues, n_samples - 1])
         except np.linalg.LinAlgError:
             result = np.linalg.eigh(dense) if vectors else np.linalg.eigvalsh(dense)
-            result = ((result[0][-n_eigenvalues:], result[1][:, -n_eigenvalues:]) if vectors
-                      else result[-n_eigenvalues:])
         values, V = result if vectors else (result, None)
-        return values[::-1], (V[:, ::-1] if vectors else None)
+        return values[::-1][:n_eigenvalues], (V[:, ::-1][:, :n_eigenvalues] if vectors else None)
     v0 = check_random_state(random_state).uniform(0.5, 1.5, size=n_samples)
     try:
         result = eigsh(M, k=n_eigenvalues, which="LA", v0=v0, tol=1e-8,
