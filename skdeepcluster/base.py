@@ -35,7 +35,7 @@ from . import distributed
 from . import nn as networks
 from ._compat import HasMethods, Interval, StrOptions, _fit_context
 from ._version import __version__
-from .autok import _check_max_clusters, estimate_n_clusters
+from .autok import DEFAULT_RULE, _check_max_clusters, _estimate
 from .data import ArrayRows, ColumnStats, chunk_slices, is_out_of_core, shift_images
 from .gdl import GDLClustering
 from .graph import SPECTRAL_NEIGHBORS, spectral_clustering
@@ -558,21 +558,23 @@ class BaseDeepClustering(
         ``n_clusters``, or ``AUTO_WIDTH_CLUSTERS`` with ``"auto"``."""
         return AUTO_WIDTH_CLUSTERS if self._auto_n_clusters else self.n_clusters
 
-    def _estimate_n_clusters(self, embedding, random_state, X, n_neighbors=None):
+    def _estimate_n_clusters(self, embedding, random_state, X, n_neighbors=None, input_memo=None):
         """``n_clusters_``: with ``"auto"``, estimated on ``embedding`` by
         :func:`~skdeepcluster.estimate_n_clusters` (at most ``max_clusters``),
         with the scaled training input ``X`` as its ``X_input`` when ``X`` is
         a dense in-memory tensor (not for sparse or out-of-core ``X``); else
         ``n_clusters``, and ``random_state`` is left untouched.
         ``n_neighbors`` (None: the shared default) sizes the embedding's
-        graph only; the input's keeps the default."""
+        graph only; the input's keeps the default. A fit that estimates
+        twice passes the same dict as ``input_memo`` to both calls: the
+        input is read once."""
         if self._auto_n_clusters:
             seed = random_state.randint(np.iinfo(np.int32).max)
             X_input = X.numpy() if isinstance(X, torch.Tensor) else None
             self.n_clusters_ = distributed.on_rank_zero(
-                estimate_n_clusters, embedding, self._max_clusters, X_input=X_input,
-                n_neighbors=n_neighbors or SPECTRAL_NEIGHBORS, input_neighbors=SPECTRAL_NEIGHBORS,
-                random_state=seed, device=self.device_,
+                _estimate, embedding, self._max_clusters, X_input,
+                n_neighbors or SPECTRAL_NEIGHBORS, SPECTRAL_NEIGHBORS, DEFAULT_RULE, seed,
+                self.device_, input_memo,
             )
             if self.n_clusters_ >= self._max_clusters and self._max_clusters < len(embedding):
                 warnings.warn(

@@ -65,7 +65,8 @@ class JULEClustering(BaseDeepClustering):
         in the first period (whose merging stops at ``max_clusters``
         clusters; its graph links each sample to ``k_s_max`` neighbours, as
         the period trained those clusters apart) and merges down to it in
-        the later periods; the final
+        the later periods, from where the unrolling with that number known
+        would stand after its first period; the final
         re-clustering (``final_clustering`` "rc" or "spectral") estimates
         again on the final embedding and uses that number, which is kept in
         ``n_clusters_`` (see the :ref:`User Guide <auto_k>`).
@@ -482,8 +483,12 @@ class JULEClustering(BaseDeepClustering):
         features = X
         W, labels, _ = on_rank_zero(self._over_cluster, features)
         self.n_initial_clusters_ = int(labels.max()) + 1
+        n_schedule = None
+        input_memo = {}  # "auto" estimates twice on one input
         while True:
             n_current = int(labels.max()) + 1
+            if n_schedule is not None:
+                n_current, n_schedule = min(n_current, n_schedule), None
             # n_clusters="auto": the first period stops merging at max_clusters.
             floor = self.n_clusters_ or self._max_clusters
             n_target = max(floor, n_current - math.ceil(self.eta * n_current))
@@ -511,8 +516,14 @@ class JULEClustering(BaseDeepClustering):
                 # and the spectrum shows them rather than the classes.
                 n_target = min(n_target, int(labels.max()) + 1)
                 self._estimate_n_clusters(features.numpy().astype(np.float64), random_state, X,
-                                          n_neighbors=self.k_s_max)
+                                          n_neighbors=self.k_s_max, input_memo=input_memo)
                 self.n_clusters_ = min(self.n_clusters_, n_target)
+                # The next period merges from where the unrolling with this
+                # number of clusters known would stand now (below
+                # max_clusters on small data), so that "auto" trains as many
+                # periods as the number it found: breast cancer's 116 initial
+                # clusters go 50, 2 rather than 50, 5, 2.
+                n_schedule = n_current - math.ceil(self.eta * n_current)
             if n_target <= self.n_clusters_:
                 break
             W = on_rank_zero(self._graph, features, n_target)[0]
@@ -521,7 +532,8 @@ class JULEClustering(BaseDeepClustering):
         if self._auto_n_clusters and self.final_clustering != "sf":
             # The final re-clustering starts afresh: its number of clusters
             # is estimated again, on the embedding the periods learned.
-            self._estimate_n_clusters(features.numpy().astype(np.float64), random_state, X)
+            self._estimate_n_clusters(features.numpy().astype(np.float64), random_state, X,
+                                      input_memo=input_memo)
         W, chains, self.sigma2_ = on_rank_zero(self._over_cluster, features)
         if self.final_clustering == "rc":
             labels = on_rank_zero(self._merge, W, self.n_clusters_, chains, features)

@@ -95,16 +95,62 @@ def test_jule_reads_its_first_embedding_with_wide_neighbourhoods(four_blobs, k_s
 
     seen = []
 
-    def spy(embedding, max_clusters, **kwargs):
-        seen.append((kwargs["n_neighbors"], kwargs["input_neighbors"]))
-        return base_estimate(embedding, max_clusters, **kwargs)
+    def spy(embedding, max_clusters, X_input, n_neighbors, input_neighbors, *args):
+        seen.append((n_neighbors, input_neighbors))
+        return base_estimate(embedding, max_clusters, X_input, n_neighbors, input_neighbors, *args)
 
-    base_estimate = base.estimate_n_clusters
-    monkeypatch.setattr(base, "estimate_n_clusters", spy)
+    base_estimate = base._estimate
+    monkeypatch.setattr(base, "_estimate", spy)
     X, _ = four_blobs
     JULEClustering(n_clusters="auto", max_clusters=8, hidden_layer_sizes=(16,), embedding_dim=8,
                    n_epochs=1, k_s_max=k_s_max, device="cpu", random_state=0).fit(X)
     assert seen == [(k_s_max or 15, 15), (15, 15)]
+
+
+def test_jule_reads_its_input_once(four_blobs, monkeypatch):
+    # Both of JULE's estimates read the same scaled input with the same
+    # bound: its graph is read once, and the answers are those of
+    # estimate_n_clusters.
+    import skdeepcluster.autok as autok
+
+    calls = []
+    input_evidence = autok._input_evidence
+
+    def spy(*args):
+        calls.append(args[1:3])
+        return input_evidence(*args)
+
+    monkeypatch.setattr(autok, "_input_evidence", spy)
+    X, _ = four_blobs
+    jule = JULEClustering(n_clusters="auto", max_clusters=8, hidden_layer_sizes=(16,),
+                          embedding_dim=8, n_epochs=1, device="cpu", random_state=0).fit(X)
+    assert calls == [(8, 15)]  # the bound (max_clusters), the input's 15 neighbours
+    X_input = (X - jule.scale_offset_) * jule.scale_factor_
+    assert jule.n_clusters_ == estimate_n_clusters(jule.embedding_, 8, X_input=X_input)
+    assert len(calls) == 2
+    memo = {}
+    E = jule.embedding_
+    first = autok._estimate(E, 8, X_input, 15, 15, "step-modularity", 0, "cpu", memo)
+    assert len(calls) == 3 and list(memo) == [(8, 15)]
+    assert autok._estimate(E, 8, X_input, 15, 15, "step-modularity", 0, "cpu", memo) == first
+    assert len(calls) == 3
+    assert autok._estimate(E, 6, X_input, 15, 15, "step-modularity", 0, "cpu", memo) == \
+        estimate_n_clusters(E, 6, X_input=X_input, random_state=0)  # another bound: read again
+    assert len(calls) == 5 and list(memo) == [(8, 15), (6, 15)]
+
+
+def test_jule_auto_rejoins_the_schedule_of_its_estimate():
+    # 600 samples start from 111 clusters: with k = 3 known the periods
+    # target 12, then 3. "auto" stops its first period at max_clusters
+    # (50) to estimate, then merges to 3 at once, where it went 50, 5, 3.
+    X, _ = make_blobs([150, 250, 200], n_features=10, random_state=0)
+    kwargs = dict(hidden_layer_sizes=(16,), embedding_dim=8, n_epochs=1, device="cpu",
+                  random_state=0)
+    known = JULEClustering(n_clusters=3, **kwargs).fit(X)
+    auto = JULEClustering(n_clusters="auto", **kwargs).fit(X)
+    assert known.n_initial_clusters_ == auto.n_initial_clusters_ == 111
+    assert auto.n_clusters_ == 3
+    assert auto.n_periods_ == known.n_periods_ == 2
 
 
 @pytest.mark.slow
@@ -127,12 +173,12 @@ def test_auto_reads_the_scaled_input(estimator, four_blobs, monkeypatch):
 
     seen = []
 
-    def spy(embedding, max_clusters, *, X_input, **kwargs):
+    def spy(embedding, max_clusters, X_input, *args):
         seen.append(X_input)
-        return base_estimate(embedding, max_clusters, X_input=X_input, **kwargs)
+        return base_estimate(embedding, max_clusters, X_input, *args)
 
-    base_estimate = base.estimate_n_clusters
-    monkeypatch.setattr(base, "estimate_n_clusters", spy)
+    base_estimate = base._estimate
+    monkeypatch.setattr(base, "_estimate", spy)
     X, _ = four_blobs
     estimator.set_params(n_clusters="auto", max_clusters=8).fit(X)
     assert seen

@@ -29,9 +29,9 @@ VARIANTS = ("15", "30", "50", "72", "100", "150", "200", "2n/50", "3n/50", "5n/5
 
 
 def rule(E, n_neighbors, largest):
-    A, M, eigenvalues = _spectrum(E, largest, n_neighbors, 0, "cpu")
-    return _rule_on_spectrum(E, A, M, eigenvalues, largest, n_neighbors, "step-modularity", 0,
-                             check_random_state(0), "cpu")
+    A, eigenvalues, eigenvectors = _spectrum(E, largest, n_neighbors, 0, "cpu")
+    return _rule_on_spectrum(E, A, eigenvalues, eigenvectors, largest, n_neighbors,
+                             "step-modularity", 0, check_random_state(0), "cpu")
 
 
 results = {}
