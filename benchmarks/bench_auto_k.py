@@ -24,6 +24,10 @@ and, on the labelled sets, ACC / NMI of spectral clustering
 (:func:`skdeepcluster.graph.spectral_clustering`) of the set with the
 estimated k (of ``rule``) next to the true k.
 
+The raw sets include the Fashion-MNIST test split (flat rows divided by
+255) where the ``dataset-fashion-mnist`` package is installed; ``--sets``
+restricts the default mode to some sets.
+
 Run: ``OMP_NUM_THREADS=1 python benchmarks/bench_auto_k.py [--umap | --rules-only]``
 (about 11 minutes on one busy core, most of it the peers on the 10,000
 Fashion-MNIST rows). The pretrained embeddings are read from
@@ -63,7 +67,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from compare import FCPS_CLUSTERS, FCPS_DIR  # noqa: E402
 from skdeepcluster import estimate_n_clusters  # noqa: E402
 from skdeepcluster.autok import laplacian_eigenvalues  # noqa: E402
-from skdeepcluster.datasets import load_dataset  # noqa: E402
+from skdeepcluster.datasets import FASHION_MNIST_DIR, load_dataset  # noqa: E402
 from skdeepcluster.graph import spectral_clustering  # noqa: E402
 from skdeepcluster.metrics import clustering_report  # noqa: E402
 
@@ -79,6 +83,9 @@ def suite(embeddings):
         yield os.path.basename(path)[2:-6], data["Z"], data["y"], len(np.unique(data["y"]))
     digits = load_dataset("digits")
     yield "digits (raw)", digits.data / 16.0, digits.target, 10
+    if os.path.isdir(FASHION_MNIST_DIR):
+        fashion = load_dataset("fashion_mnist")  # the test split, flat rows
+        yield "Fashion-MNIST", fashion.data / 255.0, fashion.target, 10
     for name in ("iris", "wine", "breast_cancer"):
         data = load_dataset(name)
         yield name, StandardScaler().fit_transform(data.data), data.target, len(np.unique(data.target))
@@ -362,6 +369,8 @@ def main():
     parser.add_argument("--peers", nargs="*", default=["benchmarks/results/auto_k/bench_auto_k.txt"],
                         help="outputs of the default mode (with --umap, or --rules-only) for "
                         "--summarize; a later file's columns replace an earlier file's")
+    parser.add_argument("--sets", nargs="*", metavar="SET",
+                        help="the default mode on these sets only (all when not given)")
     parser.add_argument("--methods", nargs="*", default=[
         "DEPICTClustering", "JULEClustering", "DAMICClustering", "DiscriminativeLatentClustering"])
     args = parser.parse_args()
@@ -384,6 +393,8 @@ def main():
     near = {c: 0 for c in columns}
     n_sets = 0
     for name, X, y, k in suite(args.embeddings):
+        if args.sets and name not in args.sets:
+            continue
         X = np.asarray(X, dtype=np.float64)
         K = min(args.max_clusters, len(X) // 2)
         start = time.process_time()

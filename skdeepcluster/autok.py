@@ -115,7 +115,8 @@ def _normalize(A):
     return sp.csr_matrix(sp.diags(scale) @ A @ sp.diags(scale))
 
 
-def _top_eigenpairs(M, n_eigenvalues, random_state, vectors, dense_max_samples=DENSE_EIGEN_MAX_SAMPLES):
+def _top_eigenpairs(M, n_eigenvalues, random_state, vectors,
+                    dense_max_samples=DENSE_EIGEN_MAX_SAMPLES):
     """The largest ``n_eigenvalues`` eigenvalues of the symmetric ``M``
     (descending), and their eigenvectors (columns) or None; a dense solver
     up to ``dense_max_samples`` rows."""
@@ -232,7 +233,7 @@ def _most_modular_k(A, eigenvectors, largest, random_state):
     for k in range(2, largest + 1):
         rows = eigenvectors[:, :k]
         rows = rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
-        labels = KMeans(k, n_init=1, random_state=random_state.randint(np.iinfo(np.int32).max)
+        labels = KMeans(k, n_init=3, random_state=random_state.randint(np.iinfo(np.int32).max)
                         ).fit_predict(rows)
         modularity[k] = _modularity(A, labels)
     best = max(modularity.values())
@@ -343,10 +344,10 @@ def estimate_n_clusters(X_embedded, max_clusters=None, *, X_input=None,
     clusterings. Its cost beyond the ratio rule's is paid only where that
     answers 1: one more graph and its first eigenvalues (the reference),
     then, with no step, ``max_clusters - 1`` k-means runs in the
-    eigenvectors (found with the eigenvalues; 1.0-1.1 s of CPU for the
-    whole estimate on DAMIC's embeddings of the 1,797 digits, 2.2-2.5 s
-    before 0.3.0's eigenvectors with the eigenvalues, sparse reference and
-    one k-means start per ``k``). ``X_input``
+    eigenvectors (found with the eigenvalues; 1.9-2.2 s of CPU for the
+    whole estimate on DEPICT's embeddings of the 1,797 digits, 2.7-3.1 s
+    before 0.3.0's eigenvectors with the eigenvalues and sparse
+    reference). ``X_input``
     adds the input's graph and eigenvalues (and, where its spectrum has a
     step, a reference for it). The input's evidence and the null-model
     check of a step were chosen the same way (``benchmarks/auto_k_rules.py
