@@ -127,10 +127,15 @@ def _top_eigenpairs(M, n_eigenvalues, random_state, vectors,
         # eigenvalues do (0.33 s against 0.91 s for all 1,797 of the digits).
         # LAPACK's subset solvers fail on massively repeated eigenvalues (a
         # complete graph: all but one equal); then all of them.
+        # Eigenvectors by bisection and inverse iteration ("evx"): the
+        # default relatively robust representations ("evr") crashed SciPy
+        # 1.9's LAPACK on a complete graph (tests/test_autok.py's, in the
+        # lowest supported versions), where "evx" answers.
         dense = M.toarray()
         try:
             result = scipy.linalg.eigh(dense, eigvals_only=not vectors,
-                                       subset_by_index=[n_samples - n_eigenvalues, n_samples - 1])
+                                       subset_by_index=[n_samples - n_eigenvalues, n_samples - 1],
+                                       driver="evx" if vectors else None)
         except np.linalg.LinAlgError:
             result = np.linalg.eigh(dense) if vectors else np.linalg.eigvalsh(dense)
         values, V = result if vectors else (result, None)
