@@ -183,10 +183,13 @@ def laplacian_eigenvalues(X, n_eigenvalues, *, n_neighbors=SPECTRAL_NEIGHBORS, r
     return _laplacian_spectrum(M, n_eigenvalues, random_state)
 
 
-def _laplacian_spectrum(M, n_eigenvalues, random_state):
+def _laplacian_spectrum(M, n_eigenvalues, random_state,
+                        dense_max_samples=DENSE_EIGEN_MAX_SAMPLES):
     """The smallest ``n_eigenvalues`` eigenvalues (ascending, in [0, 2]) of
-    ``I - M`` for the normalised adjacency ``M``."""
-    top, _ = _top_eigenpairs(M, n_eigenvalues, random_state, vectors=False)
+    ``I - M`` for the normalised adjacency ``M`` (a dense solver up to
+    ``dense_max_samples`` rows)."""
+    top, _ = _top_eigenpairs(M, n_eigenvalues, random_state, vectors=False,
+                             dense_max_samples=dense_max_samples)
     return np.clip(1.0 - top, 0.0, 2.0)
 
 
@@ -216,9 +219,7 @@ def _reference_spectrum(X, n_eigenvalues, n_neighbors, random_state, seed, devic
     """The smallest ``n_eigenvalues`` eigenvalues of the normalised
     Laplacian of the kNN graph of :func:`_gaussian_reference` of ``X``."""
     _, M = _normalized_adjacency(_gaussian_reference(X, random_state), n_neighbors, device)
-    top, _ = _top_eigenpairs(M, n_eigenvalues, seed, vectors=False,
-                             dense_max_samples=REFERENCE_DENSE_MAX_SAMPLES)
-    return np.clip(1.0 - top, 0.0, 2.0)
+    return _laplacian_spectrum(M, n_eigenvalues, seed, REFERENCE_DENSE_MAX_SAMPLES)
 
 
 def _modularity(A, labels):
@@ -409,7 +410,8 @@ def _estimate(X_embedded, max_clusters, X_input, n_neighbors, input_neighbors, r
     at_least = 1
     if X_input is not None:
         key = (largest, input_neighbors or n_neighbors)
-        if input_memo is None or key not in input_memo:
+        evidence = None if input_memo is None else input_memo.get(key)
+        if evidence is None:
             X_input = _check_rows(X_input, "X_input")
             if X_input.shape[0] != n_samples:
                 raise ValueError(
@@ -419,7 +421,7 @@ def _estimate(X_embedded, max_clusters, X_input, n_neighbors, input_neighbors, r
             evidence = _input_evidence(X_input, largest, key[1], seed, device)
             if input_memo is not None:
                 input_memo[key] = evidence
-        k, separated = evidence if input_memo is None else input_memo[key]
+        k, separated = evidence
         if separated:
             return k
         at_least = k

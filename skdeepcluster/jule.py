@@ -521,7 +521,8 @@ class JULEClustering(BaseDeepClustering):
                 # The next period merges from where the unrolling with this
                 # number of clusters known would stand now (below
                 # max_clusters on small data), so that "auto" trains as many
-                # periods as the number it found: breast cancer's 116 initial
+                # periods as the number it found, or one more where that
+                # reaches it in its first: breast cancer's 116 initial
                 # clusters go 50, 2 rather than 50, 5, 2.
                 n_schedule = n_current - math.ceil(self.eta * n_current)
             if n_target <= self.n_clusters_:
