@@ -350,7 +350,7 @@ def estimate_n_clusters(X_embedded, max_clusters=None, *, X_input=None,
     clusterings. Its cost beyond the ratio rule's is paid only where that
     answers 1: one more graph and its first eigenvalues (the reference),
     then, with no step, ``max_clusters - 1`` k-means runs in the
-    eigenvectors (found with the eigenvalues; 1.9-2.2 s of CPU for the
+    eigenvectors (found with the eigenvalues; 1.6-2.2 s of CPU for the
     whole estimate on DEPICT's embeddings of the 1,797 digits, 2.7-3.1 s
     before 0.3.0's eigenvectors with the eigenvalues and sparse
     reference). ``X_input``
