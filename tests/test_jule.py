@@ -411,6 +411,43 @@ def test_periods_merge_ceil_eta_of_the_clusters(blobs):
     assert model.n_iter_ == 2 * len(expected)
 
 
+@pytest.mark.parametrize("images, threshold, base_rate", [
+    (False, None, 0.003),  # flat features, up to AUTO_LR_MAX_SAMPLES samples
+    (False, 10, 0.01),     # flat features, more samples than the threshold
+    (True, None, 0.01),    # images: the authors' rate at every size
+])
+def test_auto_learning_rate_by_network_and_size_decays_over_the_whole_fit(
+        images, threshold, base_rate, blobs, tiny_images, monkeypatch):
+    """``learning_rate="auto"`` (the default) is 0.003 for the MLP of flat
+    features up to ``AUTO_LR_MAX_SAMPLES`` samples and the authors' 0.01
+    for the CNN of images and for larger sets (see its docstring), decayed
+    by the "inv" policy over all the steps of all periods, not restarted at
+    each period."""
+    import skdeepcluster.jule as jule
+
+    if threshold is not None:
+        monkeypatch.setattr(jule, "AUTO_LR_MAX_SAMPLES", threshold)
+    rates, set_rate = [], jule.set_learning_rate
+
+    def record(optimizer, lr):
+        rates.append(lr)
+        set_rate(optimizer, lr)
+
+    monkeypatch.setattr(jule, "set_learning_rate", record)
+    if images:
+        model = _fast(n_clusters=3, eta=0.5, image_shape=(1, 8, 8), n_filters=4).fit(tiny_images)
+    else:
+        model = _fast(n_clusters=3, eta=0.5).fit(blobs[0])
+    assert JULEClustering().learning_rate == "auto"
+    assert model.learning_rate_ == base_rate
+    assert len(rates) == model.n_iter_  # one step an epoch (under 100 samples)
+    assert model.n_periods_ > 1 or images  # the tiny images merge in one period
+    expected = [base_rate * (1 + jule.LR_DECAY_GAMMA * t) ** -jule.LR_DECAY_POWER for t in range(len(rates))]
+    np.testing.assert_allclose(rates, expected)
+    # An explicit rate is kept as given.
+    assert _fast(n_clusters=3, learning_rate=0.02, n_epochs=1).fit(blobs[0]).learning_rate_ == 0.02
+
+
 def test_final_clustering_options(blobs):
     X, y = blobs
     rc = _fast(n_clusters=3).fit(X)
@@ -449,9 +486,10 @@ def test_digits_beat_kmeans_and_umap_gmm(umap_gmm_digits):
     """The bundled digits, the estimator as a user builds it (n_clusters
     alone), mean of seeds 0-2 as in issue 14's goal.
 
-    Measured (1 thread, doc/results.rst, results_jule_fmnist): ACC / NMI
-    0.945 / 0.914, 0.954 / 0.925 and 0.954 / 0.930 for seeds 0 / 1 / 2
-    (results_jule_quality, before the first period's relative cap: 0.948 /
+    Measured (1 thread, doc/results.rst, results_jule_lr_size, base rate
+    0.003): ACC / NMI 0.953 / 0.925, 0.955 / 0.933 and 0.949 / 0.922 for
+    seeds 0 / 1 / 2 (results_jule_fmnist, at 0.01: 0.945 / 0.914, 0.954 /
+    0.925 and 0.954 / 0.930; results_jule_quality, before the first period's relative cap: 0.948 /
     0.917, 0.952 / 0.922, 0.940 / 0.905);
     with the defaults before (size_cap=2, K_s = 20 in every period) 0.879 /
     0.880, 0.810 / 0.855, 0.878 / 0.879. k-means: 0.79 / 0.74.
