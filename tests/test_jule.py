@@ -444,8 +444,11 @@ def test_auto_learning_rate_by_network_and_size_decays_over_the_whole_fit(
     assert model.n_periods_ > 1 or images  # the tiny images merge in one period
     expected = [base_rate * (1 + jule.LR_DECAY_GAMMA * t) ** -jule.LR_DECAY_POWER for t in range(len(rates))]
     np.testing.assert_allclose(rates, expected)
-    # An explicit rate is kept as given.
+    # An explicit rate is kept as given; n_clusters="auto" reads the
+    # embedding of one period trained at the authors' rate.
     assert _fast(n_clusters=3, learning_rate=0.02, n_epochs=1).fit(blobs[0]).learning_rate_ == 0.02
+    auto_k = _fast(n_clusters="auto", max_clusters=10, n_epochs=1).fit(blobs[0])
+    assert auto_k.learning_rate_ == jule.AUTHORS_LEARNING_RATE
 
 
 def test_final_clustering_options(blobs):
