@@ -415,3 +415,28 @@ def test_digits_beat_kmeans_and_umap_gmm(umap_gmm_digits, digits_seed_scores):
     assert min(accs) >= kmeans_acc + 0.10
     assert np.mean(accs) > umap_gmm_digits["ACC"]
     assert np.mean(nmis) > umap_gmm_digits["NMI"]
+
+
+def test_one_range_over_features_in_different_units_warns(tmp_path):
+    """DAMIC's ``scaling="auto"`` keeps the paper's one global [0, 1] range
+    for flat features; where that leaves most features nearly constant
+    (wine as scikit-learn ships it: proline in the hundreds), fit says so
+    and names ``scaling="standard"``, in memory and out of core alike."""
+    from sklearn.datasets import load_digits, load_iris, load_wine
+    from sklearn.preprocessing import StandardScaler
+
+    quick = {**FAST, "n_pretrain_epochs": 0, "n_cluster_pretrain_epochs": 0, "n_epochs": 0}
+    wine = load_wine().data
+    with pytest.warns(UserWarning, match="scaling='standard'"):
+        DAMICClustering(3, **quick).fit(wine)
+    path = tmp_path / "wine.dat"
+    np.asarray(wine, dtype=np.float32).tofile(path)
+    with pytest.warns(UserWarning, match="different units"):
+        DAMICClustering(3, **quick).fit(np.memmap(path, dtype=np.float32, mode="r", shape=wine.shape))
+    quiet = [StandardScaler().fit_transform(wine), load_iris().data, load_digits().data]
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message="scaling='auto' maps")
+        for X in quiet:
+            DAMICClustering(3, **quick).fit(X)
+        DAMICClustering(3, **quick, scaling="minmax").fit(wine)  # asked for
+        assert DAMICClustering(3, **quick, scaling="standard").fit(wine).scaling_ == "standard"
