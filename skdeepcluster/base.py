@@ -624,19 +624,23 @@ class BaseDeepClustering(
         ``"maxabs"`` for sparse X; ``"minmax"`` for flat features, at least
         ``AUTO_MINMAX_MIN_FEATURES`` of them, that share one unit
         (:func:`shares_one_unit`: pixels given as flat rows, counts on one
-        scale); else the method's ``_auto_scaling``. Out-of-core X decides on
-        the column statistics of its validation pass."""
+        scale); else the method's ``_auto_scaling``, with a warning where
+        that is one global range over flat features of very different ranges
+        (``SQUASHED_RANGE_RATIO``). Out-of-core X decides on the column
+        statistics of its validation pass."""
         if self.scaling != "auto":
             return self.scaling
         if sp.issparse(X):
             return "maxabs"
-        if self.input_shape_ is None and X.shape[1] >= AUTO_MINMAX_MIN_FEATURES:
-            if isinstance(X, ArrayRows):
-                one_unit = _columns_share_one_unit(X.stats.column_min, X.stats.column_max)
-            else:
-                one_unit = shares_one_unit(X)
-            if one_unit:
+        if self.input_shape_ is not None:
+            return self._auto_scaling
+        extremes = None
+        if X.shape[1] >= AUTO_MINMAX_MIN_FEATURES:
+            extremes = _column_extremes(X)
+            if _columns_share_one_unit(*extremes):
                 return "minmax"
+        if self._auto_scaling == "minmax":
+            _warn_if_ranges_differ(*(extremes or _column_extremes(X)))
         return self._auto_scaling
 
     def _fit_scaling(self, X):
@@ -672,8 +676,6 @@ class BaseDeepClustering(
             low, high = (float(X.min()), float(X.max())) if stats is None else (stats.min, stats.max)
             offset[:] = low
             factor[:] = 1.0 / (high - low) if high > low else 1.0
-            if self.scaling == "auto" and self.input_shape_ is None:
-                _warn_if_ranges_differ(X, stats)
         elif mode == "standard":
             if stats is None:
                 offset = X.mean(axis=0, dtype=np.float64)
@@ -860,14 +862,19 @@ def _columns_share_one_unit(minima, maxima):
     return bool(varying.size and np.median(varying) >= SHARED_UNIT_RATIO * maxima.max())
 
 
-def _warn_if_ranges_differ(X, stats):
-    """Warn when one global range would leave most features of ``X`` (dense
-    or out-of-core with its column ``stats``) nearly constant
+def _column_extremes(X):
+    """The columns' minima and maxima of validated dense ``X``, from the
+    validation pass's statistics for out-of-core X."""
+    if isinstance(X, ArrayRows):
+        return X.stats.column_min, X.stats.column_max
+    return X.min(axis=0), X.max(axis=0)
+
+
+def _warn_if_ranges_differ(minima, maxima):
+    """Warn when one global range would leave most features (with these
+    column ``minima`` and ``maxima``) nearly constant
     (``SQUASHED_RANGE_RATIO``)."""
-    if stats is None:
-        ranges = np.ptp(X, axis=0)
-    else:
-        ranges = stats.column_max - stats.column_min
+    ranges = maxima - minima
     varying = ranges[ranges > 0]
     if varying.size > 1 and np.median(varying) < SQUASHED_RANGE_RATIO * varying.max():
         warnings.warn(
@@ -876,7 +883,7 @@ def _warn_if_ranges_differ(X, stats):
             "so most features end nearly constant (features in different units?). "
             "Pass scaling='standard' to standardise each feature.",
             UserWarning,
-            stacklevel=5,  # the caller of fit
+            stacklevel=6,  # the caller of fit
         )
 
 

@@ -417,11 +417,12 @@ def test_digits_beat_kmeans_and_umap_gmm(umap_gmm_digits, digits_seed_scores):
     assert np.mean(nmis) > umap_gmm_digits["NMI"]
 
 
-def test_one_range_over_features_in_different_units_warns(tmp_path):
+def test_one_range_over_features_in_different_units_warns():
     """DAMIC's ``scaling="auto"`` keeps the paper's one global [0, 1] range
     for flat features; where that leaves most features nearly constant
     (wine as scikit-learn ships it: proline in the hundreds), fit says so
-    and names ``scaling="standard"``, in memory and out of core alike."""
+    and names ``scaling="standard"`` (out of core:
+    tests/test_out_of_core.py)."""
     from sklearn.datasets import load_digits, load_iris, load_wine
     from sklearn.preprocessing import StandardScaler
 
@@ -429,10 +430,6 @@ def test_one_range_over_features_in_different_units_warns(tmp_path):
     wine = load_wine().data
     with pytest.warns(UserWarning, match="scaling='standard'"):
         DAMICClustering(3, **quick).fit(wine)
-    path = tmp_path / "wine.dat"
-    np.asarray(wine, dtype=np.float32).tofile(path)
-    with pytest.warns(UserWarning, match="different units"):
-        DAMICClustering(3, **quick).fit(np.memmap(path, dtype=np.float32, mode="r", shape=wine.shape))
     quiet = [StandardScaler().fit_transform(wine), load_iris().data, load_digits().data]
     with warnings.catch_warnings():
         warnings.filterwarnings("error", message="scaling='auto' maps")
