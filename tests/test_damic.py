@@ -409,7 +409,10 @@ def test_digits_beat_kmeans_and_umap_gmm(umap_gmm_digits, digits_seed_scores):
     0.79 / 0.74). Before the merged rounding of the spectral start the mean
     was 0.850 / 0.857, so this test fails if the start falls back to it.
     The fits run on one torch thread, as measured: the NMI's margin over
-    UMAP + GMM (0.002) is within what another thread count can move.
+    UMAP + GMM (0.002) is within what another thread count can move. Seeds
+    0-2 are three of DAMIC's four best: over seeds 0-9 the mean is 0.917 /
+    0.891 (doc/results.rst, ``results_seed_spread``), so the cell is not
+    met over more seeds, and this test guards seeds 0-2 only.
     """
     accs, nmis, kmeans_acc = digits_seed_scores(DAMICClustering)
     assert min(accs) >= kmeans_acc + 0.10

@@ -195,7 +195,9 @@ def test_digits_beat_kmeans_and_umap_gmm(umap_gmm_digits, digits_seed_scores):
     with the 8s), so the NMI is held to within 0.005 of UMAP + GMM's, not
     above it: the digits' NMI cell is not robustly met (doc/results.rst).
     With ``target_neighbors=0`` (the paper's targets) the NMI was 0.908 and
-    0.896 on the two machines.
+    0.896 on the two machines. Over seeds 0-9 (this machine) five seeds end
+    near 0.96 / 0.93 and five near 0.91 / 0.90, mean 0.935 / 0.914
+    (``results_seed_spread``).
     """
     accs, nmis, kmeans_acc = digits_seed_scores(DEPICTClustering)
     assert min(accs) >= kmeans_acc + 0.10

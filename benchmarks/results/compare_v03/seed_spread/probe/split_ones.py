@@ -4,8 +4,8 @@
    pixels themselves: ACC / NMI and the confusion matrix.
 2. For each seed given, the embedding DEPICT (or DAMIC) hands to its
    start, captured by replacing ``initial_clustering``; the start's
-   ACC / NMI, and the normalised cut of the 15-NN graph of that embedding
-   for the start's partition and for the classes.
+   ACC / NMI and confusion matrix, and the normalised cut of the 15-NN
+   graph of that embedding for the start's partition and for the classes.
 
     OMP_NUM_THREADS=1 python benchmarks/results/compare_v03/seed_spread/probe/split_ones.py DEPICTClustering 0 1 2 3 4
 """
@@ -54,3 +54,4 @@ for seed in map(int, sys.argv[2:]):
     print("%s seed %d start ACC %.3f NMI %.3f, normalised cut: start %.3f, classes %.3f" % (
         method, seed, clustering_accuracy(y, labels), normalized_mutual_info_score(y, labels),
         normalized_cut(A, labels), normalized_cut(A, y)), flush=True)
+    print(confusion_matrix(y, labels), flush=True)
