@@ -213,9 +213,10 @@ def test_auto_init_is_spectral_for_images_and_kmeans_for_flat_features(
 @pytest.mark.parametrize("image_shape, n_samples, expected", [
     (None, 1797, (100, 30)),          # flat features: the epochs, from the digits up
     (None, 70_000, (100, 30)),
-    (None, 569, (100, 30)),           # breast cancer: 100 steps, under its cap of 114
-    (None, 178, (36, 30)),            # wine: one pretraining step per five samples
-    (None, 150, (30, 30)),            # iris
+    (None, 569, (86, 30)),            # breast cancer: 0.15 pretraining steps per sample
+    (None, 178, (27, 30)),            # wine
+    (None, 150, (23, 30)),            # iris
+    (None, 667, (100, 30)),           # 100 epochs of one step, under the cap of 101
     (None, 3, (1, 30)),               # at least one epoch
     ((1, 28, 28), 10_000, (30, 2)),   # images: at most 300 and 20 steps of 1,000
     ((1, 28, 28), 70_000, (5, 1)),    # never less than one epoch
