@@ -4,8 +4,9 @@ builds it, over more seeds.
 Issue 14's goal is the mean of three seeds (0-2). Where a method's result
 depends on its seed in two modes, three seeds can land on either side of a
 peer. This script fits ``Estimator(n_clusters, random_state=SEED)``
-(nothing else set, or ``--params``; ``k-means`` is scikit-learn's ``KMeans`` with
-``n_init=10``, as ``compare.py`` runs it) on a data set of
+(nothing else set, or ``--params``; each built by ``compare.py``'s
+``make_estimator``, so ``k-means`` is scikit-learn's ``KMeans`` with
+``n_init=10``) on a data set of
 ``benchmarks/compare.py`` (the same rows, flat) for each seed and prints
 one line per fit: ACC / NMI of the start on the pretrained embedding
 (``init_labels_``, where the method has one) and of ``labels_``, and the
@@ -33,28 +34,18 @@ import re
 import sys
 import time
 import warnings
-from functools import partial
 from itertools import combinations
 from pathlib import Path
 
 import numpy as np
 import torch
-from sklearn.cluster import KMeans
-from sklearn.metrics import normalized_mutual_info_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import skdeepcluster  # noqa: E402
-from compare import load  # noqa: E402
-from skdeepcluster.metrics import clustering_accuracy  # noqa: E402
-
-ESTIMATORS = {
-    "depict": "DEPICTClustering",
-    "jule": "JULEClustering",
-    "damic": "DAMICClustering",
-    "ddlsc": "DiscriminativeLatentClustering",
-}
+from compare import load, make_estimator  # noqa: E402
+from skdeepcluster.__main__ import METHODS  # noqa: E402
+from skdeepcluster.metrics import clustering_report  # noqa: E402
 
 #: The reference of issue 14's tabular goal, as ``compare.py`` runs it.
 KMEANS = "k-means"
@@ -76,22 +67,25 @@ def parse_seeds(values):
 def scores(y, labels):
     if labels is None:
         return float("nan"), float("nan")
-    return clustering_accuracy(y, labels), normalized_mutual_info_score(y, labels)
+    report = clustering_report(y, labels)
+    return report["ACC"], report["NMI"]
 
 
 def fit_lines(args):
     torch.set_num_threads(1)
     data = load(args.dataset)
     for method in args.methods:
-        if method == KMEANS:
-            estimator = partial(KMeans, n_init=10)
-        else:
-            estimator = getattr(skdeepcluster, ESTIMATORS[method])
         for seed in parse_seeds(args.seeds):
+            # compare.py's estimator: n_clusters, the seed and --params;
+            # flat rows unless --params sets image_shape.
+            model, given = make_estimator(method, data, seed, args.params, flat=True)
+            unknown = sorted(set(args.params) - set(given))
+            if unknown:
+                raise SystemExit(f"error: {method} does not take the parameters {unknown}.")
             start = time.process_time()
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                model = estimator(data.n_clusters, random_state=seed, **args.params).fit(data.data)
+                model.fit(data.data)
             cpu = time.process_time() - start
             init = scores(data.target, getattr(model, "init_labels_", None))
             final = scores(data.target, model.labels_)
@@ -146,8 +140,8 @@ def best_of(values, n):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("dataset", nargs="?", default="digits")
-    parser.add_argument("--methods", nargs="+", choices=[*ESTIMATORS, KMEANS],
-                        default=list(ESTIMATORS))
+    parser.add_argument("--methods", nargs="+", choices=[*METHODS, KMEANS],
+                        default=list(METHODS))
     parser.add_argument("--seeds", nargs="+", default=["0-9"])
     parser.add_argument("--params", type=json.loads, default={},
                         help="JSON of estimator parameters beside n_clusters and random_state")
