@@ -64,6 +64,14 @@ AUTO_WIDTH_CLUSTERS = 10
 #: narrower than this.
 MIN_AUTO_WIDTH = 16
 
+#: Inputs with at most this many features are "narrow" (tables of measured
+#: variables rather than pixels or embeddings): DEPICT's "auto" network keeps
+#: an embedding as wide as such an input (its 500-unit layers capped at 8
+#: units per feature narrow them), and DAMIC starts its mixture on such an
+#: input instead of its autoencoder's code (``DAMICClustering(init_on=...)``).
+#: The 64 pixels of the digits are above it.
+NARROW_MAX_FEATURES = 62
+
 _SCALINGS = {"minmax", "standard", "maxabs"}
 
 #: With ``augment`` on, training images move by up to this fraction of their

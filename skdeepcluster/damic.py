@@ -13,6 +13,7 @@ from ._compat import Interval, StrOptions
 from .base import (
     BaseDeepClustering,
     INIT_CONSTRAINT,
+    NARROW_MAX_FEATURES,
     check_positive_ints,
     initial_clustering,
     input_capped_sizes,
@@ -31,6 +32,9 @@ PAPER_AE_SIZES = (1024, 256)
 AUTO_WIDTH_RATIOS = (4, 2)
 
 PREDICT_RULES = ("proba", "reconstruction")
+
+#: Where ``init`` clusters to start the mixture (``init_on``).
+INIT_SPACES = ("codes", "input")
 
 #: The "auto" budget of each phase, in gradient steps
 #: (:func:`~skdeepcluster.training.epochs_for_steps`): parameter name ->
@@ -139,6 +143,23 @@ class DAMICClustering(BaseDeepClustering):
         ``fit_predict`` returning at most ``n_clusters`` labels can be
         passed. The joint training moves the result of this clustering
         only a little, so it matters (see the benchmarks).
+    init_on : {"auto", "codes", "input"}, default="auto"
+        What ``init`` clusters: the single autoencoder's codes (the paper),
+        or the scaled input itself. ``"auto"`` is ``"input"`` for inputs of
+        at most 62 features (tables of measured variables) and
+        ``"codes"`` for wider ones (pixels, embeddings, text). The code of a
+        narrow input is narrower still (at most half its width, and
+        ``n_clusters`` units), and spectral clustering of it lost to
+        spectral clustering of the input on every narrow set measured, 4 to
+        30 features and 50 to 3,000 rows, seeds 0-4 (ACC: iris 0.771 ->
+        0.864, wine 0.911 -> 0.949, digits reduced to 20 features by PCA
+        0.837 -> 0.905, 3,000 Fashion-MNIST images reduced to 10 features
+        0.581 -> 0.615), while on the digits' 64 pixels the codes were as
+        good as the pixels (0.917 against 0.907;
+        :ref:`results_damic_init_on`). The autoencoders are still
+        pretrained on all the data and then each on its start cluster; with
+        ``n_clusters="auto"`` the number of clusters is still estimated on
+        the codes (``init_on_`` holds the choice made).
     predict_rule : {"proba", "reconstruction"}, default="proba"
         How ``predict`` and ``labels_`` assign a sample: to the cluster of
         highest ``p(c | x)`` (eq. 2 of the paper), or to the autoencoder with
@@ -227,7 +248,10 @@ class DAMICClustering(BaseDeepClustering):
     labels_ : ndarray of shape (n_samples,)
         Cluster of each training sample, by ``predict_rule``.
     init_labels_ : ndarray of shape (n_samples,)
-        The initial clustering of the pretrained autoencoder's bottleneck.
+        The initial clustering of the pretrained autoencoder's bottleneck
+        (or of the input: ``init_on``).
+    init_on_ : {"codes", "input"}
+        What ``init`` clustered.
     n_clusters_ : int
         The number of clusters: ``n_clusters``, or its estimate with
         ``"auto"``: the number of autoencoders and of columns of
@@ -307,6 +331,7 @@ class DAMICClustering(BaseDeepClustering):
         "clustering_layer_sizes": [tuple, list],
         "n_filters": [tuple, list],
         "init": INIT_CONSTRAINT,
+        "init_on": [StrOptions({"auto", *INIT_SPACES})],
         "predict_rule": [StrOptions(set(PREDICT_RULES))],
         "n_pretrain_epochs": [Interval(Integral, 0, None, closed="left"), StrOptions({"auto"})],
         "n_cluster_pretrain_epochs": [Interval(Integral, 0, None, closed="left"), StrOptions({"auto"})],
@@ -333,6 +358,7 @@ class DAMICClustering(BaseDeepClustering):
         n_filters=(16, 32),
         scaling="auto",
         init="auto",
+        init_on="auto",
         predict_rule="proba",
         n_pretrain_epochs="auto",
         pretrain_noise=0.0,
@@ -356,6 +382,7 @@ class DAMICClustering(BaseDeepClustering):
         self.n_filters = n_filters
         self.scaling = scaling
         self.init = init
+        self.init_on = init_on
         self.predict_rule = predict_rule
         self.n_pretrain_epochs = n_pretrain_epochs
         self.pretrain_noise = pretrain_noise
@@ -453,10 +480,16 @@ class DAMICClustering(BaseDeepClustering):
 
         run_phase("pretrain", self._epochs("n_pretrain_epochs", n_samples), single, single_loss)
 
-        # 2. Initial clustering of its bottleneck (k-means in the paper).
+        # 2. Initial clustering of its bottleneck (k-means in the paper), or
+        #    of a narrow input itself (init_on).
         single.eval()
         codes = self._apply(lambda x: single.encode(x)[0], X).numpy().astype(np.float64)
         n_clusters = self._estimate_n_clusters(codes, random_state, X)
+        self.init_on_ = self.init_on
+        if self.init_on == "auto":
+            self.init_on_ = "input" if n_features <= NARROW_MAX_FEATURES else "codes"
+        if self.init_on_ == "input":
+            codes = self._apply(lambda x: x, X).numpy().astype(np.float64)
         self.init_labels_ = initial_clustering(codes, n_clusters, self.init, random_state)
         init_labels = torch.as_tensor(self.init_labels_)
 

@@ -11,6 +11,7 @@ from ._compat import Interval, StrOptions
 from .base import (
     BaseDeepClustering,
     INIT_CONSTRAINT,
+    NARROW_MAX_FEATURES,
     check_positive_ints,
     cluster_means,
     initial_clustering,
@@ -74,12 +75,13 @@ def auto_embedding_dim(n_clusters, n_features):
     """The embedding width when ``embedding_dim=None``: ``n_clusters`` (the
     paper's), but no fewer than the input's features when the input is so
     narrow that ``hidden_layer_sizes="auto"`` narrows the authors' layers
-    (``n_features * AUTO_WIDTH_RATIO < 500``, at most 62 features).
+    (``n_features * AUTO_WIDTH_RATIO < 500``: at most
+    ``base.NARROW_MAX_FEATURES``, 62 features).
 
     Squeezing a low-dimensional table into one unit per cluster drops what
     k-means on the standardised features uses (wine: 13 features into 3).
     """
-    if n_features * AUTO_WIDTH_RATIO < max(PAPER_HIDDEN_SIZES):
+    if n_features <= NARROW_MAX_FEATURES:
         return max(n_clusters, n_features)
     return n_clusters
 
