@@ -12,6 +12,9 @@ also gives run by run) and the folder the rows come from. Run from the
 repository root::
 
     python benchmarks/record.py > benchmarks/results/compare_v03/record.rst
+
+``--readme`` leaves out the last column (the folders): the table of
+README.rst, which ``tests/test_compare.py`` checks against this output.
 """
 
 import csv
@@ -84,8 +87,9 @@ def rows_of_record(record=RECORD, results=RESULTS):
     return rows, sources
 
 
-def render(summary, sources):
-    """The table: scores, times, memory, the CPU ratio to UMAP + GMM, the folders."""
+def render(summary, sources, with_sources=True):
+    """The table: scores, times, memory, the CPU ratio to UMAP + GMM, and
+    (``with_sources``) the folders."""
     def cell(e, key, fmt):
         mean, std = e[f"{key}_mean"], e[f"{key}_std"]
         return f"{mean:{fmt}} ± {std:{fmt}}" if np.isfinite(mean) else "\\-"
@@ -101,6 +105,8 @@ def render(summary, sources):
                      cell(e, "cpu_s", ".1f"), f"{e['peak_mib_mean']:.0f}",
                      f"{ratio:.1f}" if np.isfinite(ratio) else "\\-",
                      ", ".join(sources[e["dataset"], e["method"]])))
+    if not with_sources:
+        header, body = header[:-1], [r[:-1] for r in body]
     widths = [max(len(r[i]) for r in (header, *body)) for i in range(len(header))]
     rule = "  ".join("=" * w for w in widths)
     lines = [rule, "  ".join(h.ljust(w) for h, w in zip(header, widths)), rule]
@@ -108,9 +114,14 @@ def render(summary, sources):
     return "\n".join([*lines, rule])
 
 
-def main():
+def record_table(with_sources=True):
+    """The table of record as text."""
     rows, sources = rows_of_record()
-    print(render(summarize(rows), sources))
+    return render(summarize(rows), sources, with_sources)
+
+
+def main():
+    print(record_table(with_sources="--readme" not in sys.argv[1:]))
 
 
 if __name__ == "__main__":

@@ -75,3 +75,18 @@ def test_umap_peers_cluster_iris(method):
     assert row["status"] == "ok" and row["n_found"] == 3
     assert row["ACC"] > 0.6  # k-means reaches about 0.83 on standardised iris
     assert '"n_neighbors": 10' in row["params"]
+
+
+def test_readme_table_is_the_table_of_record():
+    # README.rst shows benchmarks/record.py --readme: the rows of the
+    # compare.py runs named in record.RECORD, not numbers typed by hand.
+    import record
+
+    readme = (Path(__file__).resolve().parents[1] / "README.rst").read_text()
+    table = record.record_table(with_sources=False)
+    assert table in readme
+    for method in ("depict", "jule", "damic", "ddlsc"):
+        for dataset in ("digits", "Fashion-MNIST flat", "Fashion-MNIST 28x28",
+                        "Fashion-MNIST 70k"):
+            assert any(line.startswith(dataset) and line.split()[len(dataset.split())] == method
+                       for line in table.splitlines()), (dataset, method)
