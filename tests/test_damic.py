@@ -444,15 +444,14 @@ def test_digits_beat_kmeans_and_umap_gmm(umap_gmm_digits, digits_seed_scores):
 
     Measured (``benchmarks/compare.py --datasets digits --methods damic
     --seeds 0 1 2``, 1 torch thread, doc/results.rst,
-    ``results_spectral_merge``): ACC 0.949 / 0.953 / 0.948 and NMI 0.911 /
-    0.918 / 0.909, mean 0.950 / 0.913 (UMAP + GMM 0.884 / 0.911; k-means
-    0.79 / 0.74). Before the merged rounding of the spectral start the mean
-    was 0.850 / 0.857, so this test fails if the start falls back to it.
-    The fits run on one torch thread, as measured: the NMI's margin over
-    UMAP + GMM (0.002) is within what another thread count can move. Seeds
-    0-2 are three of DAMIC's four best: over seeds 0-9 the mean is 0.917 /
-    0.891 (doc/results.rst, ``results_seed_spread``), so the cell is not
-    met over more seeds, and this test guards seeds 0-2 only.
+    ``results_oversegment3``): ACC 0.949 / 0.957 / 0.957 and NMI 0.909 /
+    0.923 / 0.919, mean 0.954 / 0.917 (UMAP + GMM 0.884 / 0.911; k-means
+    0.79 / 0.74); with the merged rounding from two groups per cluster
+    0.950 / 0.913, without any merged rounding 0.850 / 0.857, so this test
+    fails if the start falls back to it. The fits run on one torch thread,
+    as measured. Over seeds 0-9 the mean is 0.936 / 0.904 (NMI below UMAP +
+    GMM's on five), so the cell is not met over more seeds, and this test
+    guards seeds 0-2 only.
     """
     accs, nmis, kmeans_acc = digits_seed_scores(DAMICClustering)
     assert min(accs) >= kmeans_acc + 0.10

@@ -197,7 +197,11 @@ def test_digits_beat_kmeans_and_umap_gmm(umap_gmm_digits, digits_seed_scores):
     With ``target_neighbors=0`` (the paper's targets) the NMI was 0.908 and
     0.896 on the two machines. Over seeds 0-9 (this machine) five seeds end
     near 0.96 / 0.93 and five near 0.91 / 0.90, mean 0.935 / 0.914
-    (``results_seed_spread``).
+    (``results_seed_spread``). With the spectral start's merged rounding
+    from three groups per cluster (``results_oversegment3``, this
+    machine): seeds 0-2 0.922 / 0.915, 0.965 / 0.936, 0.958 / 0.929, mean
+    0.948 / 0.927, and seeds 0-9 0.941 / 0.919 (three below 0.911); the
+    other machine was not measured again, so the tolerance stays.
     """
     accs, nmis, kmeans_acc = digits_seed_scores(DEPICTClustering)
     assert min(accs) >= kmeans_acc + 0.10
