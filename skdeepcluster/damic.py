@@ -483,14 +483,17 @@ class DAMICClustering(BaseDeepClustering):
         # 2. Initial clustering of its bottleneck (k-means in the paper), or
         #    of a narrow input itself (init_on).
         single.eval()
-        codes = self._apply(lambda x: single.encode(x)[0], X).numpy().astype(np.float64)
-        n_clusters = self._estimate_n_clusters(codes, random_state, X)
         self.init_on_ = self.init_on
         if self.init_on == "auto":
             self.init_on_ = "input" if n_features <= NARROW_MAX_FEATURES else "codes"
+        codes = None  # needed for the start on them, or for the estimate of "auto"
+        if self.init_on_ == "codes" or self._auto_n_clusters:
+            codes = self._apply(lambda x: single.encode(x)[0], X).numpy().astype(np.float64)
+        n_clusters = self._estimate_n_clusters(codes, random_state, X)
+        start_on = codes
         if self.init_on_ == "input":
-            codes = self._apply(lambda x: x, X).numpy().astype(np.float64)
-        self.init_labels_ = initial_clustering(codes, n_clusters, self.init, random_state)
+            start_on = self._apply(lambda x: x, X).numpy().astype(np.float64)
+        self.init_labels_ = initial_clustering(start_on, n_clusters, self.init, random_state)
         init_labels = torch.as_tensor(self.init_labels_)
 
         # 3. The clustering network learns the initial labels.
