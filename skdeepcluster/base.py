@@ -72,6 +72,19 @@ MIN_AUTO_WIDTH = 16
 #: The 64 pixels of the digits are above it.
 NARROW_MAX_FEATURES = 62
 
+#: Where a method's ``init`` clusters to start its clustering phase
+#: (``init_on``): the learned codes, or the scaled input itself.
+INIT_SPACES = ("codes", "input")
+
+
+def resolve_init_on(init_on, n_features):
+    """The space ``init_on`` starts the clustering in: ``"auto"`` is
+    ``"input"`` for inputs of at most :data:`NARROW_MAX_FEATURES` features
+    and ``"codes"`` for wider ones; ``"codes"`` and ``"input"`` stand."""
+    if init_on != "auto":
+        return init_on
+    return "input" if n_features <= NARROW_MAX_FEATURES else "codes"
+
 _SCALINGS = {"minmax", "standard", "maxabs"}
 
 #: With ``augment`` on, training images move by up to this fraction of their

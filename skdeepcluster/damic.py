@@ -13,10 +13,11 @@ from ._compat import Interval, StrOptions
 from .base import (
     BaseDeepClustering,
     INIT_CONSTRAINT,
-    NARROW_MAX_FEATURES,
+    INIT_SPACES,
     check_positive_ints,
     initial_clustering,
     input_capped_sizes,
+    resolve_init_on,
 )
 from .distributed import sum_over_ranks
 from .losses import damic_loss, reconstruction_distances
@@ -32,9 +33,6 @@ PAPER_AE_SIZES = (1024, 256)
 AUTO_WIDTH_RATIOS = (4, 2)
 
 PREDICT_RULES = ("proba", "reconstruction")
-
-#: Where ``init`` clusters to start the mixture (``init_on``).
-INIT_SPACES = ("codes", "input")
 
 #: The "auto" budget of each phase, in gradient steps
 #: (:func:`~skdeepcluster.training.epochs_for_steps`): parameter name ->
@@ -483,9 +481,7 @@ class DAMICClustering(BaseDeepClustering):
         # 2. Initial clustering of its bottleneck (k-means in the paper), or
         #    of a narrow input itself (init_on).
         single.eval()
-        self.init_on_ = self.init_on
-        if self.init_on == "auto":
-            self.init_on_ = "input" if n_features <= NARROW_MAX_FEATURES else "codes"
+        self.init_on_ = resolve_init_on(self.init_on, n_features)
         codes = None  # needed for the start on them, or for the estimate of "auto"
         if self.init_on_ == "codes" or self._auto_n_clusters:
             codes = self._apply(lambda x: single.encode(x)[0], X).numpy().astype(np.float64)

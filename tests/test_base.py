@@ -5,10 +5,14 @@ import warnings
 
 import numpy as np
 import pytest
+from sklearn.base import BaseEstimator, ClusterMixin, clone
 from sklearn.cluster import KMeans
+from sklearn.metrics import adjusted_rand_score
 
 from skdeepcluster import DEPICTClustering
 from skdeepcluster.base import check_positive_ints
+
+from .conftest import fast_estimators
 
 
 def test_an_init_clusterer_is_validated_when_fitted_inside(blobs):
@@ -138,3 +142,59 @@ def test_kmeans_start_centres_the_embedding_in_place(monkeypatch):
     seed = np.random.RandomState(1).randint(np.iinfo(np.int32).max)
     expected = KMeans(3, n_init=20, random_state=seed).fit_predict(before)
     np.testing.assert_array_equal(labels, np.unique(expected, return_inverse=True)[1])
+
+
+# ------------------------------------------------------------------ init_on
+class _WidthRecorder(ClusterMixin, BaseEstimator):
+    """k-means that records the width of what it is asked to cluster."""
+
+    widths = []
+
+    def __init__(self, n_clusters=3):
+        self.n_clusters = n_clusters
+
+    def fit_predict(self, X, y=None):
+        _WidthRecorder.widths.append(X.shape[1])
+        return KMeans(self.n_clusters, n_init=3, random_state=0).fit_predict(X)
+
+
+#: The estimators that start on the input or on their codes (``init_on``).
+INIT_ON_ESTIMATORS = [e for e in fast_estimators() if "init_on" in e.get_params()]
+
+
+def test_init_on_estimators():
+    assert [type(e).__name__ for e in INIT_ON_ESTIMATORS] == ["DEPICTClustering", "DAMICClustering"]
+
+
+#: The width of the codes each one clusters with init_on="codes", by the
+#: number of input features: DEPICT's embedding keeps a narrow input's width
+#: (depict.auto_embedding_dim), DAMIC's code is n_clusters units here.
+CODES_WIDTH = {"DEPICTClustering": {5: 5, 64: 3}, "DAMICClustering": {5: 3, 64: 3}}
+
+
+@pytest.mark.parametrize("estimator", INIT_ON_ESTIMATORS, ids=lambda e: type(e).__name__)
+@pytest.mark.parametrize("n_features, init_on, space", [
+    (5, "auto", "input"), (5, "codes", "codes"), (62, "auto", "input"),
+    (64, "auto", "codes"), (64, "input", "input"),
+])
+def test_init_on_narrow_input_clusters_the_input(estimator, n_features, init_on, space):
+    # Up to 62 features (base.NARROW_MAX_FEATURES) the start is made on the
+    # scaled input, wider inputs start on the codes; either can be forced.
+    X = np.random.RandomState(0).rand(40, n_features)
+    _WidthRecorder.widths.clear()
+    model = clone(estimator).set_params(init=_WidthRecorder(), init_on=init_on).fit(X)
+    assert model.init_on_ == space
+    scaled = (X - model.scale_offset_) * model.scale_factor_
+    on_input = KMeans(3, n_init=3, random_state=0).fit_predict(scaled)
+    if space == "input":  # the scaled input itself, as predict scales it
+        assert _WidthRecorder.widths == [n_features]
+        assert adjusted_rand_score(on_input, model.init_labels_) == 1.0
+    else:
+        assert _WidthRecorder.widths == [CODES_WIDTH[type(estimator).__name__][n_features]]
+        assert adjusted_rand_score(on_input, model.init_labels_) < 1.0
+
+
+@pytest.mark.parametrize("estimator", INIT_ON_ESTIMATORS, ids=lambda e: type(e).__name__)
+def test_bad_init_on(estimator, blobs):
+    with pytest.raises(ValueError, match="init_on"):
+        clone(estimator).set_params(init_on="pixels").fit(blobs[0])

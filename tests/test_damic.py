@@ -8,10 +8,9 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 import torch
-from sklearn.base import BaseEstimator, ClusterMixin
 from sklearn.cluster import KMeans
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+from sklearn.metrics import normalized_mutual_info_score
 
 from skdeepcluster import DAMICClustering
 from skdeepcluster.losses import damic_loss, damic_responsibilities, reconstruction_distances
@@ -303,42 +302,6 @@ def test_auto_bottleneck_is_narrower_than_low_dimensional_input():
                                 random_state=0).fit(np.random.default_rng(0).normal(size=(30, 4)))
     code_weight = next(model.autoencoders_.encoder[-1].parameters())
     assert code_weight.shape[-1] == 2  # (n_clusters, inputs, code width)
-
-
-class _WidthRecorder(ClusterMixin, BaseEstimator):
-    """k-means that records the width of what it is asked to cluster."""
-
-    widths = []
-
-    def __init__(self, n_clusters=3):
-        self.n_clusters = n_clusters
-
-    def fit_predict(self, X, y=None):
-        _WidthRecorder.widths.append(X.shape[1])
-        return KMeans(self.n_clusters, n_init=3, random_state=0).fit_predict(X)
-
-
-@pytest.mark.parametrize("n_features, init_on, space, width", [
-    (5, "auto", "input", 5), (5, "codes", "codes", 3), (62, "auto", "input", 62),
-    (64, "auto", "codes", 3), (64, "input", "input", 64),
-])
-def test_init_on_narrow_input_clusters_the_input(n_features, init_on, space, width):
-    # Up to 62 features the start is made on the scaled input, wider inputs
-    # start on the codes (here 3 units: n_clusters); either can be forced.
-    X = np.random.RandomState(0).rand(40, n_features)
-    _WidthRecorder.widths.clear()
-    model = DAMICClustering(3, init=_WidthRecorder(), init_on=init_on, **FAST).fit(X)
-    assert model.init_on_ == space
-    assert _WidthRecorder.widths == [width]
-    if space == "input":  # the scaled input itself, as predict scales it
-        scaled = (X - model.scale_offset_) * model.scale_factor_
-        expected = KMeans(3, n_init=3, random_state=0).fit_predict(scaled)
-        assert adjusted_rand_score(expected, model.init_labels_) == 1.0
-
-
-def test_bad_init_on(blobs):
-    with pytest.raises(ValueError, match="init_on"):
-        DAMICClustering(3, init_on="pixels", **FAST).fit(blobs[0])
 
 
 @pytest.mark.slow

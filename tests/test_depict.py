@@ -243,3 +243,38 @@ def test_collapsed_embedding_and_unused_clusters_warn():
     with pytest.warns(ConvergenceWarning, match="same for every sample"):
         with pytest.warns(ConvergenceWarning, match="Only 1 of the n_clusters=3"):
             DEPICTClustering(3, **FAST).fit(X)
+
+
+# ------------------------------------------------------------- the head
+def test_fitted_head_reproduces_labels_the_cluster_means_cannot():
+    # Two clusters along one direction at different norms and a third at a
+    # right angle: the cosine to the normalised means (the authors' head)
+    # puts the first two together; the fitted weights and biases separate all
+    # three.
+    from skdeepcluster.depict import HEAD_INIT_SCALE, fitted_head
+
+    rng = np.random.RandomState(0)
+    centres = np.array([[1.0, 0.0], [3.0, 0.0], [0.0, 2.0]])
+    labels = np.repeat([0, 1, 2], 50)
+    Z = centres[labels] + 0.1 * rng.normal(size=(150, 2))
+    means = np.stack([Z[labels == c].mean(0) for c in range(3)])
+    authors = (Z @ (HEAD_INIT_SCALE * means / np.linalg.norm(means, axis=1, keepdims=True)).T)
+    assert clustering_accuracy(labels, authors.argmax(1)) < 0.7
+    weight, bias = fitted_head(Z, labels, means)
+    logits = torch.as_tensor(Z, dtype=torch.float32) @ weight.T + bias
+    np.testing.assert_array_equal(logits.argmax(1).numpy(), labels)
+
+
+def test_the_joint_phase_starts_from_the_initial_clustering():
+    # scikit-learn's check_clustering blobs, seed 7 of the defaults: the head
+    # of normalised means alone gave labels of ARI 0.50 to the start, and
+    # the joint phase kept them (ARI 0.49); fitted, the head's labels are the
+    # start's (n_epochs=0: labels_ are the head's before any joint epoch).
+    from sklearn.datasets import make_blobs
+    from sklearn.metrics import adjusted_rand_score
+
+    X, y = make_blobs(n_samples=50, random_state=1)
+    X = StandardScaler().fit_transform(X)
+    model = DEPICTClustering(3, n_epochs=0, random_state=7, device="cpu").fit(X)
+    assert adjusted_rand_score(model.init_labels_, model.labels_) == 1.0
+    assert adjusted_rand_score(y, DEPICTClustering(3, random_state=7, device="cpu").fit_predict(X)) > 0.9
