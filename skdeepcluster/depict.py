@@ -57,7 +57,7 @@ HEAD_INIT_SCALE = 10.0
 #: The cosine to the cluster means alone reproduced a graph start poorly
 #: (ARI to the start labels 0.82-0.85 on the digits, 0.68-0.82 on iris,
 #: 0.50 on one seed of the check_clustering blobs, whose clusters the joint
-#: phase then lost; 0.93-0.95, 0.98 and 0.94 with the fit at 1e-4; 1e-2 kept
+#: phase then lost; 0.93-0.95, 0.98 and 1.0 with the fit at 1e-4; 1e-2 kept
 #: the weights too small to follow the start: 0.80-0.87 on the digits;
 #: :ref:`results_depict_head_fit`).
 HEAD_FIT_L2 = 1e-4
