@@ -483,6 +483,11 @@ class BaseDeepClustering(
             self.device_ = device
         self._device_param = str(self.device)
 
+    def _scaled_input(self, X):
+        """The scaled training rows of the batch source ``X`` as one float64
+        array: what ``init`` clusters with ``init_on_ == "input"``."""
+        return self._apply(lambda x: x, X).numpy().astype(np.float64)
+
     def _apply(self, function, X):
         """Apply a batch function to the scaled batch source ``X`` in eval mode."""
         for module in self._modules():

@@ -488,7 +488,7 @@ class DAMICClustering(BaseDeepClustering):
         n_clusters = self._estimate_n_clusters(codes, random_state, X)
         start_on = codes
         if self.init_on_ == "input":
-            start_on = self._apply(lambda x: x, X).numpy().astype(np.float64)
+            start_on = self._scaled_input(X)
         self.init_labels_ = initial_clustering(start_on, n_clusters, self.init, random_state)
         init_labels = torch.as_tensor(self.init_labels_)
 
