@@ -481,7 +481,7 @@ class DAMICClustering(BaseDeepClustering):
         # 2. Initial clustering of its bottleneck (k-means in the paper), or
         #    of a narrow input itself (init_on).
         single.eval()
-        self.init_on_ = resolve_init_on(self.init_on, n_features)
+        self.init_on_ = resolve_init_on(self.init_on, n_features, self._sparse_kind)
         codes = None  # needed for the start on them, or for the estimate of "auto"
         if self.init_on_ == "codes" or self._auto_n_clusters:
             codes = self._apply(lambda x: single.encode(x)[0], X).numpy().astype(np.float64)

@@ -558,7 +558,7 @@ class DEPICTClustering(BaseDeepClustering):
         if n_clusters != self.network_.head.out_features:  # n_clusters="auto"
             self._resize_head(n_clusters, X.shape[1], trainer)
             optimizer = adam(self.network_.parameters(), lr=self.learning_rate)
-        self.init_on_ = resolve_init_on(self.init_on, X.shape[1])
+        self.init_on_ = resolve_init_on(self.init_on, X.shape[1], self._sparse_kind)
         start_on = embedding
         if self.init_on_ == "input":
             start_on = self._scaled_input(X)
