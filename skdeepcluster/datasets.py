@@ -17,7 +17,8 @@ from sklearn.preprocessing import StandardScaler
 from sklearn.utils import Bunch
 
 __all__ = [
-    "load_digits", "load_fashion_mnist", "load_fortunes", "load_tabular", "load_dataset",
+    "load_digits", "load_fashion_mnist", "load_fortunes", "load_fortunes_tfidf", "load_tabular",
+    "load_dataset",
     "DATASETS",
 ]
 
@@ -173,6 +174,37 @@ def load_fortunes(categories=FORTUNE_CATEGORIES, path=None):
     )
 
 
+def load_fortunes_tfidf(max_features=2000, path=None):
+    """The fortunes corpus (:func:`load_fortunes`) as tf-idf rows.
+
+    :class:`~sklearn.feature_extraction.text.TfidfVectorizer` with the
+    ``max_features`` most frequent words, English stop words removed and
+    sublinear term frequencies; each row has unit L2 norm. Returned dense
+    (a few hundred kB as float32), as every estimator accepts it; a text
+    set of the sparse kind (99.5% zeros, see ``base.SPARSE_ZERO_FRACTION``).
+
+    Parameters
+    ----------
+    max_features : int, default=2000
+    path : str or path-like, default=None
+        As for :func:`load_fortunes`.
+
+    Returns
+    -------
+    data : Bunch
+        ``data`` float32 of shape (n_texts, max_features); ``target``;
+        ``target_names``; ``image_shape=None``; ``name``.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    corpus = load_fortunes(path=path)
+    vectorizer = TfidfVectorizer(max_features=max_features, stop_words="english",
+                                 sublinear_tf=True)
+    rows = vectorizer.fit_transform(corpus.data).toarray().astype(np.float32)
+    return Bunch(data=rows, target=corpus.target, target_names=corpus.target_names,
+                 image_shape=None, name="fortunes_tfidf")
+
+
 _TABULAR = {
     "iris": _sk_datasets.load_iris,
     "wine": _sk_datasets.load_wine,
@@ -207,7 +239,7 @@ def load_tabular(name):
 #: Names accepted by :func:`load_dataset`.
 DATASETS = (
     "digits", "fashion_mnist", "fashion_mnist_train", "fashion_mnist_all",
-    *_TABULAR,
+    *_TABULAR, "fortunes_tfidf",
 )
 
 
@@ -220,4 +252,6 @@ def load_dataset(name):
         return load_fashion_mnist(subset=subset)
     if name in _TABULAR:
         return load_tabular(name)
+    if name == "fortunes_tfidf":
+        return load_fortunes_tfidf()
     raise ValueError(f"Unknown dataset {name!r}; choose from {', '.join(DATASETS)}.")

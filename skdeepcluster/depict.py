@@ -202,15 +202,18 @@ class DEPICTClustering(BaseDeepClustering):
     hidden_weight : float, default=0.1
         Weight of each hidden layer's reconstruction loss, next to weight 1
         for the input.
-    scaling : {"auto", "minmax", "standard"} or None, default="auto"
+    scaling : {"auto", "minmax", "standard", "maxabs"} or None, default="auto"
         Input scaling learned in ``fit``: ``"standard"`` standardises each
         feature (each pixel) and makes the reconstruction linear;
         ``"minmax"`` maps the global range of ``X`` to [0, 1] and makes the
         reconstruction a tanh, for flat features that share one unit such as
-        pixels; ``"auto"`` is ``"minmax"`` for 16 or more flat features
+        pixels; ``"maxabs"`` divides ``X`` by its largest absolute value;
+        ``"auto"`` is ``"minmax"`` for 16 or more flat features
         that share one unit (none negative, similar ranges: pixels as flat
-        rows) and ``"standard"`` otherwise, images included (``scaling_``
-        says which was used). The authors map images to
+        rows), ``"maxabs"`` for other input of the sparse kind (none
+        negative, at least 90% zeros: tf-idf or count rows, see the
+        :ref:`User Guide <scaling>`) and ``"standard"`` otherwise, images
+        included (``scaling_`` says which was used). The authors map images to
         [-1, 1] with a tanh reconstruction; with the convolutional network
         and this estimator's learning rate that saturated the tanh embedding
         within the first epochs on both the digits and Fashion-MNIST (all
@@ -257,9 +260,12 @@ class DEPICTClustering(BaseDeepClustering):
     init_on : {"auto", "codes", "input"}, default="auto"
         What ``init`` clusters: the pretrained embedding (the paper), or the
         scaled input itself. ``"auto"`` is ``"input"`` for inputs of at
-        most 62 features (tables of measured variables) and ``"codes"`` for
-        wider ones (pixels, embeddings, text), as in
-        :class:`~skdeepcluster.DAMICClustering`. The softmax head is fitted
+        most 62 features (tables of measured variables) or of the sparse
+        kind (none negative, at least 90% zeros: text as tf-idf rows) and
+        ``"codes"`` for the others (pixels, embeddings), as in
+        :class:`~skdeepcluster.DAMICClustering`. On the tf-idf rows of the
+        fortunes corpus the codes started at NMI 0.31 and the input at 0.42
+        (seeds 0 and 1, :ref:`results_sparse_kind`). The softmax head is fitted
         to the start's labels on the embedding either way. Seeds 0-9, ACC of
         the codes -> the input (both with the fitted head): iris 0.810 ->
         0.855, wine and breast cancer level, 3,000 Fashion-MNIST images

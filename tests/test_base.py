@@ -76,6 +76,57 @@ def test_shares_one_unit_tells_pixels_from_mixed_units():
     assert not shares_one_unit(np.zeros((5, 3)))  # nothing varies
 
 
+def _sparse_kind_rows(n_samples, n_features, density=0.05, seed=0):
+    """Rows like tf-idf: non-negative, about ``density`` of them non-zero,
+    the columns' maxima spread over two decades (not one unit)."""
+    rng = np.random.RandomState(seed)
+    scales = np.logspace(-2, 0, n_features)
+    X = rng.uniform(0.2, 1.0, size=(n_samples, n_features)) * scales
+    X *= rng.uniform(size=X.shape) < density
+    columns = rng.randint(n_features, size=n_samples)
+    X[np.arange(n_samples), columns] = scales[columns]  # no empty row
+    return X
+
+
+def test_is_sparse_kind():
+    import scipy.sparse as sp
+
+    from skdeepcluster.base import SPARSE_ZERO_FRACTION, is_sparse_kind
+
+    X = _sparse_kind_rows(40, 50)
+    assert (X == 0).mean() >= SPARSE_ZERO_FRACTION
+    assert is_sparse_kind(X) and is_sparse_kind(sp.csr_matrix(X))
+    assert not is_sparse_kind(-X)  # negative values: not counts or weights
+    assert not is_sparse_kind(sp.csr_matrix(-X))
+    assert not is_sparse_kind(np.random.RandomState(0).rand(40, 50))
+    from sklearn.datasets import load_digits
+    assert not is_sparse_kind(load_digits().data)  # pixels: 49% zeros
+    # at the bound: exactly SPARSE_ZERO_FRACTION zeros is the sparse kind
+    Y = np.ones((10, 10))
+    Y.flat[: int(SPARSE_ZERO_FRACTION * 100)] = 0
+    assert is_sparse_kind(Y)
+    Y.flat[int(SPARSE_ZERO_FRACTION * 100) - 1] = 1
+    assert not is_sparse_kind(Y)
+
+
+def test_sparse_kind_is_read_from_a_memmap_as_in_memory(tmp_path):
+    # Out-of-core X: the zeros are counted in the validation pass.
+    from skdeepcluster import DEPICTClustering
+
+    X = _sparse_kind_rows(40, 50).astype(np.float32)
+    path = tmp_path / "rows.f32"
+    X.tofile(path)
+    mapped = np.memmap(path, dtype=np.float32, mode="r", shape=X.shape)
+    kw = dict(n_clusters=2, hidden_layer_sizes=(8,), n_pretrain_epochs=1, n_epochs=1,
+              batch_size=20, device="cpu", random_state=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        in_memory, out_of_core = DEPICTClustering(**kw).fit(X), DEPICTClustering(**kw).fit(mapped)
+    assert in_memory.scaling_ == out_of_core.scaling_ == "maxabs"
+    assert in_memory.init_on_ == out_of_core.init_on_ == "input"
+    np.testing.assert_array_equal(in_memory.labels_, out_of_core.labels_)
+
+
 @pytest.mark.parametrize(
     "make_X, image_shape, expected",
     [
@@ -84,8 +135,9 @@ def test_shares_one_unit_tells_pixels_from_mixed_units():
         (lambda: np.random.RandomState(0).uniform(size=(40, 16)) * np.logspace(0, 4, 16), None, "standard"),
         (lambda: np.random.RandomState(0).randint(0, 17, size=(40, 16)).astype(float), (1, 4, 4), "standard"),
         (lambda: np.random.RandomState(0).randint(0, 17, size=(40, 4)).astype(float), None, "standard"),
+        (lambda: _sparse_kind_rows(40, 50), None, "maxabs"),
     ],
-    ids=["pixel-like", "signed", "mixed-units", "images", "few-features"],
+    ids=["pixel-like", "signed", "mixed-units", "images", "few-features", "tf-idf-like"],
 )
 def test_auto_scaling_is_chosen_from_the_data(make_X, image_shape, expected):
     from skdeepcluster import DEPICTClustering
@@ -192,6 +244,21 @@ def test_init_on_narrow_input_clusters_the_input(estimator, n_features, init_on,
     else:
         assert _WidthRecorder.widths == [CODES_WIDTH[type(estimator).__name__][n_features]]
         assert adjusted_rand_score(on_input, model.init_labels_) < 1.0
+
+
+@pytest.mark.parametrize("estimator", INIT_ON_ESTIMATORS, ids=lambda e: type(e).__name__)
+@pytest.mark.parametrize("init_on, space", [("auto", "input"), ("codes", "codes")])
+def test_init_on_sparse_kind_clusters_the_input(estimator, init_on, space):
+    # Wide inputs of the sparse kind (tf-idf rows) start on the input too.
+    X = _sparse_kind_rows(40, 64)
+    _WidthRecorder.widths.clear()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = clone(estimator).set_params(init=_WidthRecorder(), init_on=init_on).fit(X)
+    assert model.scaling_ == "maxabs"
+    assert model.init_on_ == space
+    expected = 64 if space == "input" else CODES_WIDTH[type(estimator).__name__][64]
+    assert _WidthRecorder.widths == [expected]
 
 
 @pytest.mark.parametrize("estimator", INIT_ON_ESTIMATORS, ids=lambda e: type(e).__name__)

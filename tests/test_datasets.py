@@ -47,3 +47,20 @@ def test_unknown_names():
         datasets.load_dataset("mnist")
     with pytest.raises(ValueError, match="subset"):
         datasets.load_fashion_mnist("valid")
+
+
+@pytest.mark.skipif(not datasets.FORTUNES_DIR.is_dir(), reason="fortunes not installed")
+def test_fortunes_tfidf_is_text_of_the_sparse_kind():
+    from skdeepcluster.base import is_sparse_kind
+
+    d = datasets.load_dataset("fortunes_tfidf")
+    assert d.data.dtype == np.float32 and d.data.shape[1] == 2000 and d.image_shape is None
+    assert len(d.data) == len(d.target) and d.target_names == list(datasets.FORTUNE_CATEGORIES)
+    norms = np.linalg.norm(d.data, axis=1)
+    np.testing.assert_allclose(norms[norms > 0], 1, rtol=1e-5)  # tf-idf rows, unit L2 norm
+    assert is_sparse_kind(d.data)
+
+
+def test_fortunes_tfidf_missing_files_say_what_to_install(tmp_path):
+    with pytest.raises(FileNotFoundError, match="apt-get install fortunes"):
+        datasets.load_fortunes_tfidf(path=tmp_path)
