@@ -308,7 +308,9 @@ class DAMICClustering(BaseDeepClustering):
     training loss (no labels, no validation split). Batch normalisation
     follows every hidden layer and the bottleneck, with separate statistics
     for every autoencoder. Sparse input (e.g. tf-idf) is scaled without
-    centring and densified one mini-batch at a time.
+    centring and densified one mini-batch at a time; its start on the input
+    (``init_on="auto"``, text being of the sparse kind) clusters one dense
+    copy of it.
 
     References
     ----------

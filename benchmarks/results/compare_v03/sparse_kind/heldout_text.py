@@ -1,0 +1,49 @@
+"""Held-out text of the sparse kind (doc/results.rst, results_sparse_kind): five other
+categories of the fortunes corpus (art, computers, education, politics, science; 3,046
+texts), tf-idf as datasets.load_fortunes_tfidf makes it, each method with its defaults
+next to k-means and UMAP + GMM::
+
+    OMP_NUM_THREADS=1 PYTHONPATH=. python benchmarks/results/compare_v03/sparse_kind/heldout_text.py depict,ddlsc,jule,kmeans,umapgmm 0,1,2 [PARAMS_JSON]
+
+Prints ACC / NMI / ARI and CPU seconds per seed, then the means.
+"""
+import json, sys, time, warnings
+import numpy as np, torch
+warnings.filterwarnings("ignore")
+torch.set_num_threads(1)
+from sklearn.cluster import KMeans
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.mixture import GaussianMixture
+import skdeepcluster as sk
+from skdeepcluster.datasets import load_fortunes
+from skdeepcluster.metrics import clustering_report
+
+CATEGORIES = ("art", "computers", "education", "politics", "science")
+corpus = load_fortunes(CATEGORIES)
+X = TfidfVectorizer(max_features=2000, stop_words="english", sublinear_tf=True).fit_transform(
+    corpus.data).toarray().astype(np.float32)
+y, k = corpus.target, len(CATEGORIES)
+print(f"# {CATEGORIES}: {X.shape}, zeros {np.mean(X == 0):.4f}", flush=True)
+methods, seeds = sys.argv[1].split(","), [int(s) for s in sys.argv[2].split(",")]
+params = json.loads(sys.argv[3]) if len(sys.argv) > 3 else {}
+ESTIMATORS = {"depict": sk.DEPICTClustering, "jule": sk.JULEClustering,
+              "damic": sk.DAMICClustering, "ddlsc": sk.DiscriminativeLatentClustering}
+for method in methods:
+    rows = []
+    for seed in seeds:
+        start = time.process_time()
+        if method == "kmeans":
+            labels = KMeans(k, n_init=10, random_state=seed).fit_predict(X)
+        elif method == "umapgmm":
+            import umap
+            E = umap.UMAP(n_neighbors=10, min_dist=0.0, n_components=k, random_state=seed).fit_transform(X)
+            labels = GaussianMixture(k, covariance_type="full", random_state=seed).fit_predict(E)
+        else:
+            labels = ESTIMATORS[method](k, random_state=seed, **params).fit(X).labels_
+        r = clustering_report(y, labels)
+        rows.append((r["ACC"], r["NMI"], r["ARI"], time.process_time() - start))
+        print(f"  {method} {params or ''} seed {seed}: {r['ACC']:.3f} / {r['NMI']:.3f} / {r['ARI']:.3f}"
+              f"  {rows[-1][3]:.1f} s CPU", flush=True)
+    acc, nmi, ari, cpu = np.mean(rows, axis=0)
+    print(f"{method:8s} {params or ''} mean ACC / NMI / ARI {acc:.3f} / {nmi:.3f} / {ari:.3f}, {cpu:.1f} s CPU",
+          flush=True)
