@@ -3,7 +3,7 @@
 
     DDLSC_INIT_ON=input DDLSC_HOLD=10 OMP_NUM_THREADS=1 PYTHONPATH=. python benchmarks/results/compare_v03/ddlsc_init_on/hold_probe.py in_h10 0,1,2,3,4,5,6,7,8,9 iris wine blobs dpca10_300 dpca20_300 dpca5_300
 """
-import os, sys, time, numpy as np, torch, warnings; warnings.filterwarnings("ignore"); torch.set_num_threads(1)
+import sys, time, numpy as np, torch, warnings; warnings.filterwarnings("ignore"); torch.set_num_threads(1)
 sys.path.insert(0, "benchmarks"); sys.path.insert(0, "benchmarks/results/compare_v03/tabular_s7")
 argv = sys.argv[1:]; sys.argv = [sys.argv[0], "kmeans", "{}", "blobs"]
 import io, contextlib

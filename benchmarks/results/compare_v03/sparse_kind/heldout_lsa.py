@@ -1,4 +1,4 @@
-import numpy as np, warnings; warnings.filterwarnings("ignore")
+import warnings; warnings.filterwarnings("ignore")
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.decomposition import TruncatedSVD
 from sklearn.preprocessing import normalize
