@@ -665,8 +665,9 @@ class BaseDeepClustering(
         ``AUTO_MINMAX_MIN_FEATURES`` of them, that share one unit
         (:func:`shares_one_unit`: pixels given as flat rows, counts on one
         scale); ``"maxabs"`` for other dense X of the sparse kind
-        (:func:`is_sparse_kind`: tf-idf rows); else the method's ``_auto_scaling``, with a warning where
-        that is one global range over flat features of very different ranges
+        (:func:`is_sparse_kind`: tf-idf rows); else the method's
+        ``_auto_scaling``, with a warning where that is one global range
+        over flat features of very different ranges
         (``SQUASHED_RANGE_RATIO``). Out-of-core X decides on the column
         statistics of its validation pass."""
         if self.scaling != "auto":
@@ -906,7 +907,8 @@ def is_sparse_kind(X):
         n_values, n_nonzero, low = X.shape[0] * X.shape[1], X.count_nonzero(), X.min()
     elif isinstance(X, ArrayRows):
         stats = X.stats
-        n_values, n_nonzero, low = stats.n_samples * len(stats.column_min), stats.n_nonzero, stats.min
+        n_values = stats.n_samples * len(stats.column_min)
+        n_nonzero, low = stats.n_nonzero, stats.min
     else:
         n_values, n_nonzero, low = X.size, np.count_nonzero(X), X.min(initial=0)
     return bool(n_values) and low >= 0 and n_values - n_nonzero >= SPARSE_ZERO_FRACTION * n_values
