@@ -76,7 +76,6 @@ NARROW_MAX_FEATURES = 62
 #: (``init_on``): the learned codes, or the scaled input itself.
 INIT_SPACES = ("codes", "input")
 
-
 #: Inputs with no negative value and at least this fraction of zeros are
 #: "sparse" in kind, whether held as a scipy.sparse matrix or as a dense
 #: array: text as tf-idf or counts, one-hot codes. Their ``scaling="auto"``
@@ -89,15 +88,6 @@ INIT_SPACES = ("codes", "input")
 #: Fashion-MNIST 0.50, MNIST 0.81).
 SPARSE_ZERO_FRACTION = 0.9
 
-
-def resolve_init_on(init_on, n_features, sparse_kind=False):
-    """The space ``init_on`` starts the clustering in: ``"auto"`` is
-    ``"input"`` for inputs of at most :data:`NARROW_MAX_FEATURES` features
-    or of the sparse kind (:data:`SPARSE_ZERO_FRACTION`) and ``"codes"``
-    for the others; ``"codes"`` and ``"input"`` stand."""
-    if init_on != "auto":
-        return init_on
-    return "input" if n_features <= NARROW_MAX_FEATURES or sparse_kind else "codes"
 
 _SCALINGS = {"minmax", "standard", "maxabs"}
 
@@ -496,6 +486,16 @@ class BaseDeepClustering(
                 module.to(device)
             self.device_ = device
         self._device_param = str(self.device)
+
+    def _resolve_init_on(self, n_features):
+        """The space the estimator's ``init_on`` starts the clustering in:
+        ``"auto"`` is ``"input"`` for inputs of at most
+        :data:`NARROW_MAX_FEATURES` features or of the sparse kind
+        (:data:`SPARSE_ZERO_FRACTION`, read by ``fit`` with the scaling) and
+        ``"codes"`` for the others; ``"codes"`` and ``"input"`` stand."""
+        if self.init_on != "auto":
+            return self.init_on
+        return "input" if n_features <= NARROW_MAX_FEATURES or self._sparse_kind else "codes"
 
     def _scaled_input(self, X):
         """The scaled training rows of the batch source ``X`` as one float64

@@ -17,7 +17,6 @@ from .base import (
     check_positive_ints,
     initial_clustering,
     input_capped_sizes,
-    resolve_init_on,
 )
 from .distributed import sum_over_ranks
 from .losses import damic_loss, reconstruction_distances
@@ -491,7 +490,7 @@ class DAMICClustering(BaseDeepClustering):
         # 2. Initial clustering of its bottleneck (k-means in the paper), or
         #    of a narrow input itself (init_on).
         single.eval()
-        self.init_on_ = resolve_init_on(self.init_on, n_features, self._sparse_kind)
+        self.init_on_ = self._resolve_init_on(n_features)
         codes = None  # needed for the start on them, or for the estimate of "auto"
         if self.init_on_ == "codes" or self._auto_n_clusters:
             codes = self._apply(lambda x: single.encode(x)[0], X).numpy().astype(np.float64)

@@ -17,7 +17,6 @@ from .base import (
     cluster_means,
     initial_clustering,
     input_capped_sizes,
-    resolve_init_on,
     warn_if_collapsed,
 )
 from .distributed import on_rank_zero
@@ -564,7 +563,7 @@ class DEPICTClustering(BaseDeepClustering):
         if n_clusters != self.network_.head.out_features:  # n_clusters="auto"
             self._resize_head(n_clusters, X.shape[1], trainer)
             optimizer = adam(self.network_.parameters(), lr=self.learning_rate)
-        self.init_on_ = resolve_init_on(self.init_on, X.shape[1], self._sparse_kind)
+        self.init_on_ = self._resolve_init_on(X.shape[1])
         start_on = embedding
         if self.init_on_ == "input":
             start_on = self._scaled_input(X)
