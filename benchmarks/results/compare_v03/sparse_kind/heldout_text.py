@@ -1,6 +1,6 @@
 """Held-out text of the sparse kind (doc/results.rst, results_sparse_kind): five other
-categories of the fortunes corpus (art, computers, education, politics, science; 3,046
-texts), tf-idf as datasets.load_fortunes_tfidf makes it, each method with its defaults
+categories of the fortunes corpus (art, computers, education, politics, science; 3,047
+texts), tf-idf by datasets.load_fortunes_tfidf, each method with its defaults
 next to k-means and UMAP + GMM::
 
     OMP_NUM_THREADS=1 PYTHONPATH=. python benchmarks/results/compare_v03/sparse_kind/heldout_text.py depict,ddlsc,jule,kmeans,umapgmm 0,1,2 [PARAMS_JSON]
@@ -12,17 +12,14 @@ import numpy as np, torch
 warnings.filterwarnings("ignore")
 torch.set_num_threads(1)
 from sklearn.cluster import KMeans
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.mixture import GaussianMixture
 import skdeepcluster as sk
-from skdeepcluster.datasets import load_fortunes
+from skdeepcluster.datasets import load_fortunes_tfidf
 from skdeepcluster.metrics import clustering_report
 
 CATEGORIES = ("art", "computers", "education", "politics", "science")
-corpus = load_fortunes(CATEGORIES)
-X = TfidfVectorizer(max_features=2000, stop_words="english", sublinear_tf=True).fit_transform(
-    corpus.data).toarray().astype(np.float32)
-y, k = corpus.target, len(CATEGORIES)
+corpus = load_fortunes_tfidf(CATEGORIES)
+X, y, k = corpus.data, corpus.target, len(CATEGORIES)
 print(f"# {CATEGORIES}: {X.shape}, zeros {np.mean(X == 0):.4f}", flush=True)
 methods, seeds = sys.argv[1].split(","), [int(s) for s in sys.argv[2].split(",")]
 params = json.loads(sys.argv[3]) if len(sys.argv) > 3 else {}
