@@ -84,8 +84,8 @@ INIT_SPACES = ("codes", "input")
 #: and DEPICT and DAMIC start on them (``init_on="auto"``): on the tf-idf of
 #: the fortunes corpus (0.995 zeros) the autoencoders' codes cluster far
 #: worse than the input's neighbour graph (doc/results.rst,
-#: ``results_sparse_kind``). Pixel rows stay below it (the digits 0.49,
-#: Fashion-MNIST 0.50, MNIST 0.81).
+#: ``results_sparse_kind``). Pixel rows stay below it (zeros: the digits
+#: 0.49, Fashion-MNIST 0.50).
 SPARSE_ZERO_FRACTION = 0.9
 
 
