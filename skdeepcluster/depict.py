@@ -198,6 +198,18 @@ class DEPICTClustering(BaseDeepClustering):
     dropout : float, default=0.1
         Dropout rate of the noisy pathway (before each convolution or hidden
         layer of the encoder).
+    cluster_input_dropout : float or "auto", default="auto"
+        Dropout rate of the noisy pathway on the input itself during the
+        clustering phase (the pretraining's denoising drops the input at
+        ``dropout``, as the authors do in both phases). ``"auto"`` is
+        ``dropout`` for images (``image_shape`` set) and 0 for flat
+        features, where a dropped feature is gone rather than carried by its
+        neighbouring pixels: with it, the clustering phase broke up good
+        starts on inputs of few features (3,000 Fashion-MNIST images pooled
+        to 7x7, 49 flat features: a start of 0.621 / 0.625 ACC / NMI ended
+        at 0.434 / 0.508, seed 0, and at 0.635 / 0.637 without), while the
+        digits kept their figures; see
+        :ref:`results_depict_input_dropout`.
     hidden_weight : float, default=0.1
         Weight of each hidden layer's reconstruction loss, next to weight 1
         for the input.
@@ -406,6 +418,7 @@ class DEPICTClustering(BaseDeepClustering):
         "n_filters": [Interval(Integral, 1, None, closed="left")],
         "embedding_dim": [None, Interval(Integral, 1, None, closed="left")],
         "dropout": [Interval(Real, 0, 1, closed="left")],
+        "cluster_input_dropout": [Interval(Real, 0, 1, closed="left"), StrOptions({"auto"})],
         "hidden_weight": [Interval(Real, 0, None, closed="left")],
         "target_rule": [StrOptions(set(TARGET_RULES))],
         "target_neighbors": [Interval(Integral, 0, None, closed="left")],
@@ -428,6 +441,7 @@ class DEPICTClustering(BaseDeepClustering):
         n_filters=50,
         embedding_dim=None,
         dropout=0.1,
+        cluster_input_dropout="auto",
         hidden_weight=0.1,
         scaling="auto",
         target_rule="squared",
@@ -451,6 +465,7 @@ class DEPICTClustering(BaseDeepClustering):
         self.n_filters = n_filters
         self.embedding_dim = embedding_dim
         self.dropout = dropout
+        self.cluster_input_dropout = cluster_input_dropout
         self.hidden_weight = hidden_weight
         self.scaling = scaling
         self.target_rule = target_rule
@@ -522,6 +537,12 @@ class DEPICTClustering(BaseDeepClustering):
         embedding = self.network_.embed(x)
         return embedding, self.network_.log_proba(embedding)
 
+    def _cluster_input_dropout(self):
+        """``cluster_input_dropout`` with ``"auto"`` resolved."""
+        if self.cluster_input_dropout == "auto":
+            return self.dropout if self.input_shape_ is not None else 0.0
+        return self.cluster_input_dropout
+
     def _targets(self, embedding, log_p):
         """Balanced targets ``Q`` from the clean pathway, each sample's
         probabilities first averaged with its ``target_neighbors`` nearest
@@ -576,6 +597,7 @@ class DEPICTClustering(BaseDeepClustering):
             self.network_.head.bias.copy_(bias)
 
         set_learning_rate(optimizer, self.cluster_learning_rate or self.learning_rate)
+        self.network_.input_dropout = self._cluster_input_dropout()
 
         # Algorithm 1 of the paper: the initial clustering is the first Q.
         init_labels = torch.as_tensor(self.init_labels_)

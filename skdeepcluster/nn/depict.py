@@ -78,10 +78,13 @@ class DEPICTNetwork(nn.Module):
     n_clusters : int
     embedding_dim : int
     dropout : float
-        Dropout rate of the noisy pathway.
+        Dropout rate of the noisy pathway before the hidden blocks.
+    input_dropout : float or None, default=None
+        Dropout rate of the noisy pathway on the input; None is ``dropout``
+        (DEPICTClustering sets it for its clustering phase).
     """
 
-    def __init__(self, encoder, decoder, n_clusters, embedding_dim, dropout):
+    def __init__(self, encoder, decoder, n_clusters, embedding_dim, dropout, input_dropout=None):
         super().__init__()
         if len(encoder) != len(decoder):
             raise ValueError("The encoder and the decoder need as many blocks.")
@@ -89,19 +92,21 @@ class DEPICTNetwork(nn.Module):
         self.decoder = nn.ModuleList(decoder)
         self.head = nn.Linear(embedding_dim, n_clusters)
         self.dropout = dropout
+        self.input_dropout = dropout if input_dropout is None else input_dropout
 
     def encode_layers(self, x, generator=None):
         """All encoder layers ``[x, z_1, ..., z_L]``.
 
         With a ``generator`` this is the noisy pathway (dropout before every
-        block but the last); without, the clean pathway.
+        block but the last: ``input_dropout`` on the input, ``dropout`` on
+        the hidden layers); without, the clean pathway.
         """
         layers = [x]
         last = len(self.encoder) - 1
         for index, block in enumerate(self.encoder):
             h = layers[-1]
             if index < last:
-                h = seeded_dropout(h, self.dropout, generator)
+                h = seeded_dropout(h, self.input_dropout if index == 0 else self.dropout, generator)
             layers.append(block(h))
         if generator is not None:
             layers[0] = x
