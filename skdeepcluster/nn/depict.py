@@ -78,13 +78,12 @@ class DEPICTNetwork(nn.Module):
     n_clusters : int
     embedding_dim : int
     dropout : float
-        Dropout rate of the noisy pathway before the hidden blocks.
-    input_dropout : float or None, default=None
-        Dropout rate of the noisy pathway on the input; None is ``dropout``
-        (DEPICTClustering sets it for its clustering phase).
+        Dropout rate of the noisy pathway; the attribute ``input_dropout``,
+        the rate on the input itself, starts equal to it (DEPICTClustering
+        sets it for its clustering phase).
     """
 
-    def __init__(self, encoder, decoder, n_clusters, embedding_dim, dropout, input_dropout=None):
+    def __init__(self, encoder, decoder, n_clusters, embedding_dim, dropout):
         super().__init__()
         if len(encoder) != len(decoder):
             raise ValueError("The encoder and the decoder need as many blocks.")
@@ -92,7 +91,7 @@ class DEPICTNetwork(nn.Module):
         self.decoder = nn.ModuleList(decoder)
         self.head = nn.Linear(embedding_dim, n_clusters)
         self.dropout = dropout
-        self.input_dropout = dropout if input_dropout is None else input_dropout
+        self.input_dropout = dropout
 
     def encode_layers(self, x, generator=None):
         """All encoder layers ``[x, z_1, ..., z_L]``.
