@@ -207,7 +207,7 @@ class DEPICTClustering(BaseDeepClustering):
         neighbouring pixels: with it, the clustering phase broke up good
         starts on inputs of few features (3,000 Fashion-MNIST images pooled
         to 7x7, 49 flat features: a start of 0.621 / 0.625 ACC / NMI ended
-        at 0.434 / 0.508, seed 0, and at 0.635 / 0.637 without), while the
+        at 0.434 / 0.508, seed 0, and at 0.634 / 0.636 without), while the
         digits kept their figures; see
         :ref:`results_depict_input_dropout`.
     hidden_weight : float, default=0.1
