@@ -212,7 +212,7 @@ def test_pixels_of_tiny_images_keep_their_start():
     clustering phase (the former default for flat features) it broke up a start
     of 0.621 / 0.625 ACC / NMI into 0.434 / 0.508 (seeds 0-2: 0.409 / 0.506);
     without it 0.634 / 0.636 (seeds 0-2: 0.633 / 0.634), against k-means'
-    0.528 / 0.524 and UMAP + GMM's 0.571 / 0.596 (doc/results.rst,
+    0.528 / 0.524 and UMAP + GMM's 0.571 / 0.596 on seed 0 (doc/results.rst,
     ``results_depict_input_dropout``)."""
     images = load_fashion_mnist("train")
     X = images.data[:3000].reshape(3000, 7, 4, 7, 4).mean(axis=(2, 4)).reshape(3000, 49)
