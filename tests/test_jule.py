@@ -88,6 +88,40 @@ def test_float64_neighbour_search_blocks_by_bytes_and_shares_the_queries_copy(mo
     np.testing.assert_allclose(whole[0], blocked[0], rtol=1e-12, atol=1e-12)
 
 
+def test_kd_tree_search_finds_the_blocked_searchs_neighbours(monkeypatch):
+    import skdeepcluster.graph as graph
+
+    rng = np.random.RandomState(4)
+    X, Q = rng.normal(size=(300, 6)), rng.normal(size=(40, 6))
+    blocked = nearest_neighbors(X, 5), nearest_neighbors(X, 3, queries=Q)
+    assert len(X) < graph.KDTREE_MIN_SAMPLES  # the defaults search these in blocks
+    tree_calls = []
+    tree = graph._tree_nearest_neighbors
+    monkeypatch.setattr(graph, "_tree_nearest_neighbors", lambda *a: tree_calls.append(1) or tree(*a))
+    monkeypatch.setattr(graph, "KDTREE_MIN_SAMPLES", 100)
+    for (sq, idx), (sq_tree, idx_tree) in zip(blocked, (nearest_neighbors(X, 5),
+                                                         nearest_neighbors(X, 3, queries=Q))):
+        np.testing.assert_array_equal(idx_tree, idx)
+        assert idx_tree.dtype == idx.dtype and sq_tree.dtype == np.float64
+        np.testing.assert_allclose(sq_tree, sq, rtol=1e-5, atol=1e-5)
+    assert len(tree_calls) == 2
+    # Wider rows keep the blocked search.
+    nearest_neighbors(rng.normal(size=(300, graph.KDTREE_MAX_FEATURES + 1)), 5)
+    assert len(tree_calls) == 2
+
+
+def test_kd_tree_self_search_drops_the_sample_itself_among_duplicates(monkeypatch):
+    import skdeepcluster.graph as graph
+
+    monkeypatch.setattr(graph, "KDTREE_MIN_SAMPLES", 1)
+    # Eight copies of one point: the tree may rank any of them first.
+    X = np.vstack([np.zeros((8, 2)), np.random.RandomState(5).normal(size=(30, 2)) + 5])
+    sq, idx = nearest_neighbors(X, 3)
+    assert not (idx == np.arange(len(X))[:, None]).any()
+    np.testing.assert_array_equal(sq[:8], 0.0)
+    assert set(idx[:8].ravel()) <= set(range(8))
+
+
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
 def test_distances_in_one_block_equal_the_written_out_expression(monkeypatch, dtype):
     import skdeepcluster.graph as graph
