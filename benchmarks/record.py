@@ -64,11 +64,10 @@ RECORD = [
      "compare_v03/depict_images_budget/fashion_mnist_all_seeds", "umap-gmm"),
     ("Fashion-MNIST 70k", "k-means", "compare_v03/fashion_mnist_all", "k-means"),
     ("Fashion-MNIST 70k", "ddlsc", "compare_v03/ddlsc_70k", "ddlsc"),
-    ("Fashion-MNIST 70k", "depict", "compare_v03/depict_input_dropout/fashion_mnist_all_flat",
-     "depict"),
+    ("Fashion-MNIST 70k", "depict", "compare_v03/knn_tree/fashion_mnist_all_depict", "depict"),
     ("Fashion-MNIST 70k", "depict 28x28",
-     "compare_v03/depict_images_budget/fashion_mnist_all_seeds", "depict"),
-    ("Fashion-MNIST 70k", "damic", "compare_v03/spectral_merge/fashion_mnist_all_damic", "damic"),
+     "compare_v03/knn_tree/fashion_mnist_all_depict_images_seeds", "depict"),
+    ("Fashion-MNIST 70k", "damic", "compare_v03/knn_tree/fashion_mnist_all_damic", "damic"),
     ("Fashion-MNIST 70k", "jule", "compare_v03/jule_min_size/fashion_mnist_all_seeds", "jule"),
 ]
 

@@ -54,11 +54,11 @@ _KNN_BLOCK_FLOATS = 2**25
 #: tree (:class:`sklearn.neighbors.KDTree`, exact) instead of the blocked
 #: distances once there are ``KDTREE_MIN_SAMPLES`` references: the
 #: blocked search is bound by memory there, writing and reading ``n**2``
-#: distances whatever the width. 70,000 Fashion-MNIST images reduced by PCA
-#: to 10, 16 and 20 features, their 5 neighbours, 1 thread: 3.5, 4.9 and 12.1
-#: s of CPU with the tree (leaves of 40) against 22.0, 22.5 and 21.6 s
-#: (``benchmarks/bench_knn.py``). DEPICT's embedding and DAMIC's code have
-#: ``n_clusters`` dimensions.
+#: distances whatever the width. All 70,000 Fashion-MNIST images reduced by
+#: PCA to 10, 16, 20 and 32 features, 5 neighbours each, 1 thread beside one
+#: other job: 4.9, 14.8, 21.5 and 47.0 s of CPU with the tree against 26.4,
+#: 27.5, 30.7 and 31.8 s (``benchmarks/bench_knn.py``). DEPICT's embedding
+#: and DAMIC's code have ``n_clusters`` dimensions.
 KDTREE_MAX_FEATURES = 16
 
 #: The k-d tree is used from this many references on. Below, the blocked
@@ -66,10 +66,6 @@ KDTREE_MAX_FEATURES = 16
 #: the one path, so that fits on fewer samples are those before the tree,
 #: to the bit.
 KDTREE_MIN_SAMPLES = 20_000
-
-#: Leaf size of that tree (measured above: 40 beat 20 at 10 and 16
-#: features).
-KDTREE_LEAF_SIZE = 40
 
 
 @functools.cache
@@ -186,7 +182,8 @@ def nearest_neighbors(X, n_neighbors, *, queries=None, device="cpu", dtype=torch
 
 
 def _tree_nearest_neighbors(reference, query, n_neighbors, self_search):
-    """:func:`nearest_neighbors` by a k-d tree (exact, in float64): the
+    """:func:`nearest_neighbors` by a k-d tree (exact, in float64, leaves of
+    scikit-learn's default size): the
     same answer as the blocked search up to the order of ties and the
     rounding of the distances (on 70,000 rows of 10 features, 0.9999 of
     the neighbours the same). A self-search drops each sample's own entry
@@ -195,7 +192,7 @@ def _tree_nearest_neighbors(reference, query, n_neighbors, self_search):
     reference = reference.numpy().astype(np.float64)
     query = reference if self_search else query.numpy().astype(np.float64)
     k = n_neighbors + 1 if self_search else n_neighbors
-    distances, indices = KDTree(reference, leaf_size=KDTREE_LEAF_SIZE).query(query, k=k)
+    distances, indices = KDTree(reference).query(query, k=k)
     if self_search:
         own = indices == np.arange(len(indices))[:, None]
         # Stable: the others keep their order, the sample itself goes last.
