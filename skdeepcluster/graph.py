@@ -55,11 +55,12 @@ _KNN_BLOCK_FLOATS = 2**25
 #: distances once there are ``KDTREE_MIN_SAMPLES`` references: the
 #: blocked search is bound by memory there, writing and reading ``n**2``
 #: distances whatever the width. All 70,000 Fashion-MNIST images reduced by
-#: PCA to 10, 16, 20 and 32 features, 5 neighbours each, 1 thread beside one
-#: other job: 4.9, 14.8, 21.5 and 47.0 s of CPU with the tree against 26.4,
-#: 27.5, 30.7 and 31.8 s (``benchmarks/bench_knn.py``). DEPICT's embedding
-#: and DAMIC's code have ``n_clusters`` dimensions.
-KDTREE_MAX_FEATURES = 16
+#: PCA to 10, 16, 20 and 32 features, 5 neighbours each, 1 thread on the
+#: idle machine: 3.1, 7.1, 7.8 and 26.4 s of CPU with the tree against 23.5,
+#: 24.1, 23.5 and 23.0 s (``benchmarks/bench_knn.py``; beside another job
+#: 4.9, 14.8, 21.5 and 47.0 s against 26.4 to 31.8). DEPICT's embedding and
+#: DAMIC's code have ``n_clusters`` dimensions.
+KDTREE_MAX_FEATURES = 20
 
 #: The k-d tree is used from this many references on. Below, the blocked
 #: search takes under two seconds (10-d rows: 0.5 s for 10,000) and stays
