@@ -192,8 +192,9 @@ def _tree_nearest_neighbors(reference, query, n_neighbors, self_search):
     search does. Its worst case is many identical rows (a collapsed
     embedding): 30,000 copies of one point took 7.2 s of CPU against 4.1 s
     in blocks; 10 points repeated 3,000 times 0.7 s."""
-    reference = reference.numpy().astype(np.float64)
-    query = reference if self_search else query.numpy().astype(np.float64)
+    same = query is reference
+    reference = reference.numpy().astype(np.float64, copy=False)
+    query = reference if same else query.numpy().astype(np.float64, copy=False)
     k = n_neighbors + 1 if self_search else n_neighbors
     distances, indices = KDTree(reference).query(query, k=k)
     if self_search:
@@ -202,8 +203,13 @@ def _tree_nearest_neighbors(reference, query, n_neighbors, self_search):
         order = np.argsort(own, axis=1, kind="stable")[:, :n_neighbors]
         distances = np.take_along_axis(distances, order, 1)
         indices = np.take_along_axis(indices, order, 1)
-    index = np.int32 if len(reference) <= np.iinfo(np.int32).max else np.int64
-    return np.square(distances), indices.astype(index)
+    return np.square(distances), indices.astype(_index_type(len(reference)))
+
+
+def _index_type(n_references):
+    """The type of neighbour indices: int32 where ``n_references`` allows
+    (4 bytes a neighbour instead of 8), else int64."""
+    return np.int32 if n_references <= np.iinfo(np.int32).max else np.int64
 
 
 class _Neighbors:
@@ -217,8 +223,7 @@ class _Neighbors:
 
     def __init__(self, n_queries, n_neighbors, n_references, dtype):
         self.sq_distances = np.empty((n_queries, n_neighbors), dtype=_NUMPY_FLOATS[dtype])
-        index = np.int32 if n_references <= np.iinfo(np.int32).max else np.int64
-        self.indices = np.empty((n_queries, n_neighbors), dtype=index)
+        self.indices = np.empty((n_queries, n_neighbors), dtype=_index_type(n_references))
 
     def put(self, start, sq_distances, indices):
         """Rows ``start:`` get the block's (squared distances clamped at 0)."""

@@ -47,8 +47,6 @@ def train_epoch(batch_loss, optimizer, n_samples, batch_size, generator, *, rows
 
 if GROUP > 0:
     ddlsc.train_epoch = train_epoch
-if int(os.environ.get("NEUTRAL", "0")) > 0:  # with neutral_zone.py's patch as well
-    runpy.run_path(str(Path(__file__).with_name("neutral_zone.py")), run_name="__main__")
-else:
-    sys.argv = ["ddlsc_phases.py", *sys.argv[1:]]
-    runpy.run_path(str(ROOT / "benchmarks" / "ddlsc_phases.py"), run_name="__main__")
+# Through neutral_zone.py, which adds its patch with NEUTRAL > 0 (else none)
+# and runs ddlsc_phases.py.
+runpy.run_path(str(Path(__file__).with_name("neutral_zone.py")), run_name="__main__")
