@@ -28,10 +28,18 @@ def seeded_dropout(x, p, generator):
 
 def glorot_init_(module, generator):
     """Glorot-uniform weights and zero biases for every Linear and (transposed)
-    convolution inside ``module``, drawn from ``generator`` (a CPU generator)."""
+    convolution inside ``module``, drawn from ``generator`` (a CPU generator).
+
+    Each weight is drawn in its logical (row-major) order and copied in, so
+    that its values do not depend on its memory layout (a channels-last
+    convolution gets the values of a contiguous one)."""
     for layer in module.modules():
         if isinstance(layer, (nn.Linear, nn.Conv2d, nn.ConvTranspose2d)):
-            nn.init.xavier_uniform_(layer.weight, generator=generator)
+            weight = torch.empty(layer.weight.shape, dtype=layer.weight.dtype,
+                                 device=layer.weight.device)
+            nn.init.xavier_uniform_(weight, generator=generator)
+            with torch.no_grad():
+                layer.weight.copy_(weight)
             if layer.bias is not None:
                 nn.init.zeros_(layer.bias)
     return module
