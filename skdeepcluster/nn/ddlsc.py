@@ -138,10 +138,11 @@ def build_ddlsc_conv(image_shape, *, embedding_dim, n_filters=(16, 16, 16), kern
     # Weights in channels-last order make every map of the network
     # channels-last (the input has one channel, so its layout is the same
     # either way): its convolutions, pooling and upsampling take half the
-    # CPU time (a step on 1,000 28x28 images, 1 thread: 0.60 s against
-    # 1.22 s, ``benchmarks/bench_conv_layout.py``), at batch normalisation
-    # outputs within 2e-4 of float64's instead of 1e-6. The values of the
-    # weights do not depend on their layout (``glorot_init_``).
+    # CPU time (a step on 1,000 28x28 images, 1 thread: 0.45 s against
+    # 1.00 s, ``benchmarks/bench_conv_layout.py``), at batch normalisation
+    # outputs within 1.5e-4 of float64's instead of 5e-7 (unit-variance
+    # maps). The values of the weights do not depend on their layout
+    # (``glorot_init_``).
     autoencoder = DDLSCAutoencoder(nn.Sequential(*encoder), nn.Sequential(*decoder))
     return autoencoder.to(memory_format=torch.channels_last)
 
