@@ -88,7 +88,8 @@ def main(argv):
                       flush=True)
             return super()._graph(features, n_current)
 
-    print(f"input: {describe(X / np.maximum(np.linalg.norm(X, axis=1, keepdims=True), 1e-12))}", flush=True)
+    norms = np.maximum(np.linalg.norm(X, axis=1, keepdims=True), 1e-12)  # rows with no word: 0
+    print(f"input: {describe(X / norms)}", flush=True)
     start = time.process_time()
     model = Probe(k, random_state=seed, **params).fit(X)
     cpu = time.process_time() - start

@@ -18,6 +18,7 @@ warnings.filterwarnings("ignore"); torch.set_num_threads(1)
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 from compare import load
 from skdeepcluster import DEPICTClustering
+from skdeepcluster.losses import layerwise_reconstruction_loss
 from skdeepcluster.metrics import clustering_report
 
 where, dataset, seed = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -37,7 +38,6 @@ class ShiftedDEPICT(DEPICTClustering):
             clean = network.encode_layers(x)
         noisy = network.encode_layers(self._shift(x), noise)
         reconstructions = network.decode_layers(noisy[-1])
-        from skdeepcluster.losses import layerwise_reconstruction_loss
         rec = layerwise_reconstruction_loss(reconstructions, clean[:-1], self.hidden_weight)
         return rec, network.log_proba(noisy[-1])
 
