@@ -28,6 +28,15 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
+def rst_table(header, rows):
+    """A simple reStructuredText table of ``header`` and ``rows`` (cells
+    printed with ``str``)."""
+    widths = [max(len(str(c)) for c in column) for column in zip(header, *rows)]
+    rule = "  ".join("=" * w for w in widths)
+    line = lambda cells: "  ".join(f"{str(c):<{w}}" for c, w in zip(cells, widths)).rstrip()
+    return "\n".join([rule, line(header), rule, *map(line, rows), rule])
+
+
 def _fit(method, dataset, seed, device, params, flat):
     from sklearn.cluster import KMeans
 

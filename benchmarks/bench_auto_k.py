@@ -64,6 +64,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench import rst_table  # noqa: E402
 from compare import FCPS_CLUSTERS, FCPS_DIR  # noqa: E402
 from skdeepcluster import estimate_n_clusters  # noqa: E402
 from skdeepcluster.autok import laplacian_eigenvalues  # noqa: E402
@@ -274,14 +275,6 @@ def read_peers(path):
                 n, k, *found = (int(g) for g in match.groups()[1:3 + len(columns)])
                 peers[match.group(1)] = (n, k, dict(zip(columns, found)))
     return peers
-
-
-def rst_table(header, rows):
-    """A simple reStructuredText table."""
-    widths = [max(len(str(c)) for c in column) for column in zip(header, *rows)]
-    rule = "  ".join("=" * w for w in widths)
-    line = lambda cells: "  ".join(f"{str(c):<{w}}" for c, w in zip(cells, widths)).rstrip()
-    return "\n".join([rule, line(header), rule, *map(line, rows), rule])
 
 
 def summarize(fit_paths, peers_paths):

@@ -47,6 +47,8 @@ from skdeepcluster import (
 )
 from skdeepcluster.metrics import clustering_report
 
+from bench import rst_table  # benchmarks/, the script's folder
+
 METHODS = {
     "depict": DEPICTClustering,
     "jule": JULEClustering,
@@ -101,14 +103,7 @@ def summary(path):
                 f"{mean['cpu_s_total'][0]:.1f} / {mean['cpu_s_per_rank'][1]:.1f}",
                 str(all(two["ranks_agree"] for _, two in both)),
             ))
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    rule = "  ".join("=" * w for w in widths)
-    print(rule)
-    print("  ".join(h.ljust(w) for h, w in zip(header, widths)))
-    print(rule)
-    for row in rows:
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths)))
-    print(rule)
+    print(rst_table(header, rows))
 
 
 def step_cost(rows_list, n_steps=200):

@@ -108,6 +108,19 @@ def test_stacked_autoencoders_equal_a_loop_over_clusters(image_shape, train):
                     torch.testing.assert_close(value, model.state_dict()[name])
 
 
+@pytest.mark.parametrize("image_shape", [None, (1, 8, 8)], ids=["mlp", "conv"])
+def test_unstacked_autoencoders_keep_the_dtype(image_shape):
+    """The copies are made where the stacked weights are (float64 here; on a
+    GPU, the device: tests/test_cuda.py and benchmarks/bench_damic_speed.py)."""
+    net, x = _stacked(3, image_shape)
+    net, x = net.double(), x.double()
+    loop = net.unstack()
+    assert {t.dtype for t in [*loop.parameters(), *loop.buffers()] if t.is_floating_point()} == {
+        torch.float64}
+    for k, model in enumerate(loop):
+        torch.testing.assert_close(net.eval()(x)[k], model.eval()(x))
+
+
 def test_stacked_gradients_equal_the_loop():
     net, x = _stacked(4)
     loop = net.unstack()

@@ -19,7 +19,9 @@ from skdeepcluster.losses import (
     within_cluster_similarity,
 )
 from skdeepcluster.metrics import clustering_accuracy
-from skdeepcluster.nn import build_ddlsc_conv, build_ddlsc_mlp, ddlsc_pool_sizes, glorot_init_
+from skdeepcluster.nn import build_ddlsc_conv, build_ddlsc_mlp, ddlsc_pool_sizes
+
+from .conftest import assert_channels_last_equals_contiguous
 
 FAST = dict(hidden_layer_sizes=(32,), n_pretrain_epochs=3, n_epochs=3, batch_size=30,
             device="cpu", random_state=0)
@@ -128,26 +130,10 @@ def test_conv_autoencoder_shapes(shape, n_blocks):
 
 @pytest.mark.parametrize("shape", [(1, 28, 28), (3, 32, 32), (1, 8, 8)])
 def test_conv_autoencoder_is_channels_last_and_computes_the_contiguous_one(shape):
-    # The builder returns channels-last weights (half the CPU time of a step,
-    # benchmarks/bench_conv_layout.py); the network must compute what the
-    # same weights in the default layout compute, and glorot_init_ must draw
-    # the same values in either layout.
-    net = build_ddlsc_conv(shape, embedding_dim=12, n_filters=(4, 4, 4))
-    convs = [m for m in net.modules() if isinstance(m, torch.nn.Conv2d)]
-    assert all(m.weight.is_contiguous(memory_format=torch.channels_last) for m in convs)
-    assert not all(m.weight.is_contiguous() for m in convs)
-    plain = build_ddlsc_conv(shape, embedding_dim=12, n_filters=(4, 4, 4))
-    plain.to(memory_format=torch.contiguous_format)
-    glorot_init_(net, torch.Generator().manual_seed(3))
-    glorot_init_(plain, torch.Generator().manual_seed(3))
-    for a, b in zip(net.state_dict().values(), plain.state_dict().values()):
-        assert torch.equal(a, b)
-    x = torch.rand(40, int(np.prod(shape)), generator=torch.Generator().manual_seed(0))
-    for mode in (True, False):  # batch statistics, then running ones
-        net.train(mode)
-        plain.train(mode)
-        for out, ref in zip(net(x), plain(x)):
-            assert torch.allclose(out, ref, rtol=1e-3, atol=1e-3 * float(ref.abs().max()))
+    # Channels-last weights: half the CPU time of a step
+    # (benchmarks/bench_conv_layout.py).
+    assert_channels_last_equals_contiguous(
+        lambda: build_ddlsc_conv(shape, embedding_dim=12, n_filters=(4, 4, 4)), int(np.prod(shape)))
 
 
 def test_conv_autoencoder_refuses_tiny_images():

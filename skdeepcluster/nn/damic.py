@@ -49,6 +49,12 @@ def _unstack(layer, k):
     return layer.unstack(k) if hasattr(layer, "unstack") else layer
 
 
+def _factory(stacked):
+    """The device and dtype of a stacked layer's weights, for the ordinary
+    layer its ``unstack`` builds."""
+    return {"device": stacked.weight.device, "dtype": stacked.weight.dtype}
+
+
 class StackedLinear(nn.Module):
     """``K`` independent linear layers computed by one batched matrix product.
 
@@ -77,7 +83,7 @@ class StackedLinear(nn.Module):
         return torch.baddbmm(self.bias, x, self.weight)
 
     def unstack(self, k):
-        layer = nn.Linear(self.weight.shape[1], self.weight.shape[2])
+        layer = nn.Linear(self.weight.shape[1], self.weight.shape[2], **_factory(self))
         with torch.no_grad():
             layer.weight.copy_(self.weight[k].T)
             layer.bias.copy_(self.bias[k, 0])
@@ -133,7 +139,7 @@ class StackedBatchNorm(nn.Module):
 
     def unstack(self, k):
         n_features = self.weight.shape[-1]
-        layer = nn.BatchNorm1d(n_features, eps=self.eps, momentum=self.momentum)
+        layer = nn.BatchNorm1d(n_features, eps=self.eps, momentum=self.momentum, **_factory(self))
         index = (k, 0) if self.weight.dim() == 3 else ()
         with torch.no_grad():
             for name in ("weight", "bias", "running_mean", "running_var"):
@@ -159,7 +165,8 @@ class StackedConv2d(nn.Conv2d):
 
     def unstack(self, k):
         out = self.out_channels // self.n_models
-        layer = nn.Conv2d(self.weight.shape[1], out, self.kernel_size, self.stride, self.padding)
+        layer = nn.Conv2d(self.weight.shape[1], out, self.kernel_size, self.stride, self.padding,
+                          **_factory(self))
         with torch.no_grad():
             layer.weight.copy_(self.weight[k * out : (k + 1) * out])
             layer.bias.copy_(self.bias[k * out : (k + 1) * out])
@@ -183,7 +190,7 @@ class StackedConvTranspose2d(nn.ConvTranspose2d):
         n_out = self.out_channels // self.n_models
         layer = nn.ConvTranspose2d(
             n_in, n_out, self.kernel_size, self.stride, self.padding,
-            output_padding=self.output_padding,
+            output_padding=self.output_padding, **_factory(self),
         )
         with torch.no_grad():
             layer.weight.copy_(self.weight[k * n_in : (k + 1) * n_in])
@@ -201,7 +208,7 @@ class StackedBatchNorm2d(nn.BatchNorm2d):
 
     def unstack(self, k):
         n = self.num_features // self.n_models
-        layer = nn.BatchNorm2d(n, eps=self.eps, momentum=self.momentum)
+        layer = nn.BatchNorm2d(n, eps=self.eps, momentum=self.momentum, **_factory(self))
         with torch.no_grad():
             for name in ("weight", "bias", "running_mean", "running_var"):
                 getattr(layer, name).copy_(getattr(self, name)[k * n : (k + 1) * n])
@@ -271,7 +278,7 @@ class StackedAutoencoder(nn.Module):
         -------
         nn.ModuleList of ``K`` :class:`torch.nn.Sequential`, each mapping
         ``(N, D)`` to ``(N, D)`` with autoencoder ``k``'s weights and the
-        train/eval mode of this module.
+        train/eval mode, device and dtype of this module.
         """
         models = []
         for k in range(self.n_models):

@@ -1,6 +1,7 @@
 """JULE's networks: a stack of conv blocks (or an MLP for flat features)
 ending in an L2-normalised embedding."""
 
+import torch
 from torch import nn
 
 #: JULE sizes its CNN so that the last feature map is about this wide.
@@ -61,6 +62,8 @@ def build_jule_conv(input_shape, *, embedding_dim=160, n_filters=50):
     Blocks of Conv 5x5 (``n_filters`` channels, stride 1, no padding) ->
     BatchNorm -> ReLU -> MaxPool 2x2 (:func:`jule_n_blocks` of them), then
     Linear(``embedding_dim``) and L2 normalisation. Takes flat rows.
+    Returned with channels-last weights, as
+    :func:`~skdeepcluster.nn.build_ddlsc_conv`.
     """
     channels, height, width = input_shape
     layers = [nn.Unflatten(1, tuple(input_shape))]
@@ -71,7 +74,13 @@ def build_jule_conv(input_shape, *, embedding_dim=160, n_filters=50):
         ]
         channels, height, width = n_filters, _block_out(height), _block_out(width)
     layers.append(nn.Flatten())
-    return JULENetwork(nn.Sequential(*layers), channels * height * width, embedding_dim)
+    # Channels-last weights make every map channels-last: a step on 100
+    # 28x28 images, 1 thread, 0.043 s against 0.060 s, and whole fits of the
+    # Fashion-MNIST test split 0.87 times the CPU time at the same ACC / NMI
+    # (``results_jule_channels_last``). The weights' values do not depend on
+    # their layout (``glorot_init_``); flattening gives the logical order.
+    network = JULENetwork(nn.Sequential(*layers), channels * height * width, embedding_dim)
+    return network.to(memory_format=torch.channels_last)
 
 
 def build_jule_mlp(n_features, *, embedding_dim=160, hidden_layer_sizes=(500, 500)):
