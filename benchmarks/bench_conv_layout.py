@@ -11,13 +11,13 @@ Run from the repository root, one thread::
 
     OMP_NUM_THREADS=1 python benchmarks/bench_conv_layout.py
 
-Which layout a builder returns is its own choice: only
-:func:`~skdeepcluster.nn.build_ddlsc_conv` returns a channels-last network
-(see its comment); the others stay contiguous. DAMIC's stacked
-autoencoders (:class:`~skdeepcluster.nn.damic.StackedConv2d` and its kin
-reshape their maps as contiguous ones) compute something else in the
-channels-last layout, which the "grad diff" column shows; they are timed
-here only to show what the layout would save.
+Each network is initialised as its estimator initialises it
+(``glorot_init_`` or ``damic_init_``), then timed as built and converted to
+each layout; "grad diff" is the largest difference between the two
+layouts' gradients of the first step, relative to the largest gradient.
+Which layout a builder returns is its own choice (see the comments of
+:func:`~skdeepcluster.nn.build_ddlsc_conv` and
+:func:`~skdeepcluster.nn.build_jule_conv`).
 """
 
 import argparse
@@ -32,19 +32,28 @@ from skdeepcluster.nn import (
     build_ddlsc_conv,
     build_depict_conv,
     build_jule_conv,
+    damic_init_,
+    glorot_init_,
 )
 
 SHAPE = (1, 28, 28)
 
-#: name -> (builder of the network, batch size of its estimator's default fit)
+
+def initialised(build, init):
+    """``build``, its weights set as its estimator sets them (``init``)."""
+    return lambda: init(build(), torch.Generator().manual_seed(0))
+
+
+#: name -> (builder of the initialised network, batch size of its estimator's default fit)
 NETWORKS = {
-    "DiscriminativeLatentClustering": (lambda: build_ddlsc_conv(SHAPE, embedding_dim=60), 1000),
-    "DEPICT": (lambda: build_depict_conv(SHAPE, 10, embedding_dim=10), 100),
-    "JULE": (lambda: build_jule_conv(SHAPE), 100),
-    "DAMIC, 10 autoencoders": (
-        lambda: build_damic_autoencoders(10, 784, bottleneck=10, image_shape=SHAPE), 256),
-    "DAMIC, clustering network": (
-        lambda: build_damic_clustering_network(784, 10, image_shape=SHAPE), 256),
+    "DiscriminativeLatentClustering": (
+        initialised(lambda: build_ddlsc_conv(SHAPE, embedding_dim=60), glorot_init_), 1000),
+    "DEPICT": (initialised(lambda: build_depict_conv(SHAPE, 10, embedding_dim=10), glorot_init_), 100),
+    "JULE": (initialised(lambda: build_jule_conv(SHAPE), glorot_init_), 100),
+    "DAMIC, 10 autoencoders": (initialised(
+        lambda: build_damic_autoencoders(10, 784, bottleneck=10, image_shape=SHAPE), damic_init_), 256),
+    "DAMIC, clustering network": (initialised(
+        lambda: build_damic_clustering_network(784, 10, image_shape=SHAPE), damic_init_), 256),
 }
 
 

@@ -42,20 +42,22 @@ def fast_estimators():
     ]
 
 
-def assert_channels_last_equals_contiguous(build, n_features):
+def assert_channels_last_equals_contiguous(build, n_features, init=None):
     """``build()`` returns a fresh convolutional network with channels-last
     weights: its convolutions must output channels-last maps, and it must
     compute what the same network in the default layout computes, from the
-    same initial values (``glorot_init_`` draws them whatever the layout)."""
+    same initial values (``init(module, generator)``, ``glorot_init_`` by
+    default, must draw them whatever the layout)."""
     from skdeepcluster.nn import glorot_init_
 
+    init = init or glorot_init_
     net, plain = build(), build().to(memory_format=torch.contiguous_format)
     convs = [m for m in net.modules() if isinstance(m, torch.nn.Conv2d)]
     assert convs and all(m.weight.is_contiguous(memory_format=torch.channels_last) for m in convs)
     maps = []
     hooks = [m.register_forward_hook(lambda m, i, out: maps.append(out)) for m in convs]
-    glorot_init_(net, torch.Generator().manual_seed(3))
-    glorot_init_(plain, torch.Generator().manual_seed(3))
+    init(net, torch.Generator().manual_seed(3))
+    init(plain, torch.Generator().manual_seed(3))
     for a, b in zip(net.state_dict().values(), plain.state_dict().values()):
         assert torch.equal(a, b)
     x = torch.rand(40, n_features, generator=torch.Generator().manual_seed(0))

@@ -21,6 +21,8 @@ from skdeepcluster.nn import (
     damic_init_,
 )
 
+from .conftest import assert_channels_last_equals_contiguous
+
 FAST = dict(hidden_layer_sizes=(16,), clustering_layer_sizes=(16,), n_filters=(3, 4),
             n_pretrain_epochs=10, n_cluster_pretrain_epochs=40, n_epochs=5, batch_size=16,
             device="cpu", random_state=0)
@@ -106,6 +108,26 @@ def test_stacked_autoencoders_equal_a_loop_over_clusters(image_shape, train):
             for name, value in net.unstack()[k].state_dict().items():
                 if not name.endswith("num_batches_tracked"):
                     torch.testing.assert_close(value, model.state_dict()[name])
+
+
+@pytest.mark.parametrize("shape", [(1, 28, 28), (1, 8, 8), (3, 16, 16)])
+def test_conv_autoencoders_are_channels_last_and_compute_the_contiguous_ones(shape):
+    assert_channels_last_equals_contiguous(
+        lambda: build_damic_autoencoders(3, int(np.prod(shape)), bottleneck=3, image_shape=shape,
+                                         hidden_layer_sizes=(10, 7), n_filters=(3, 5)),
+        int(np.prod(shape)), init=damic_init_)
+
+
+def test_damic_init_draws_the_same_values_in_either_layout():
+    def build():
+        return build_damic_autoencoders(3, 64, bottleneck=3, image_shape=(1, 8, 8),
+                                        hidden_layer_sizes=(10, 7), n_filters=(3, 5))
+
+    plain, last = build(), build().to(memory_format=torch.channels_last)
+    damic_init_(plain, torch.Generator().manual_seed(0))
+    damic_init_(last, torch.Generator().manual_seed(0))
+    for a, b in zip(plain.state_dict().values(), last.state_dict().values()):
+        assert torch.equal(a, b)
 
 
 @pytest.mark.parametrize("image_shape", [None, (1, 8, 8)], ids=["mlp", "conv"])

@@ -409,6 +409,12 @@ def build_damic_autoencoders(
         encoder, decoder = _conv_autoencoder(
             n_models, image_shape, tuple(n_filters), hidden_layer_sizes[-1], bottleneck, out
         )
+        # Channels-last weights make the grouped maps channels-last: a step
+        # of 10 autoencoders on 256 28x28 images takes 0.89 times the CPU
+        # time, and image fits 0.88-0.90 times (``results_damic_channels_last``).
+        # The values of the weights do not depend on their layout
+        # (``damic_init_``).
+        return StackedAutoencoder(encoder, decoder, n_models).to(memory_format=torch.channels_last)
     return StackedAutoencoder(encoder, decoder, n_models)
 
 
@@ -493,8 +499,12 @@ def damic_init_(module, generator):
                 fan_in = layer.weight.shape[1] * field
                 fan_out = layer.out_channels // getattr(layer, "n_models", layer.groups) * field
             bound = math.sqrt(6.0 / (fan_in + fan_out))
+            # drawn in logical order and copied in: the values do not
+            # depend on the weight's memory layout (as in glorot_init_)
+            weight = torch.empty(layer.weight.shape, dtype=layer.weight.dtype,
+                                 device=layer.weight.device)
             with torch.no_grad():
-                layer.weight.uniform_(-bound, bound, generator=generator)
+                layer.weight.copy_(weight.uniform_(-bound, bound, generator=generator))
                 layer.bias.zero_()
         elif isinstance(layer, (nn.Linear, nn.Conv2d, nn.ConvTranspose2d)):
             glorot_init_(layer, generator)
