@@ -398,7 +398,8 @@ def build_damic_autoencoders(
     Returns
     -------
     StackedAutoencoder
-        Maps ``(N, D)`` to reconstructions ``(K, N, D)``.
+        Maps ``(N, D)`` to reconstructions ``(K, N, D)``; for images with
+        channels-last weights, as :func:`~skdeepcluster.nn.build_ddlsc_conv`.
     """
     out = nn.Sigmoid() if output == "sigmoid" else nn.Identity()
     if image_shape is None:
