@@ -11,14 +11,12 @@ fpcaD (3,000 Fashion-MNIST test rows, PCA to D). Prints mean ACC/NMI/ARI and ACC
 import sys, json, time, numpy as np, torch, warnings; warnings.filterwarnings("ignore")
 torch.set_num_threads(1)
 from pathlib import Path; sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
-from compare import load
+from tabsets import get
 import skdeepcluster as sk
 from sklearn.metrics import normalized_mutual_info_score as nmi, adjusted_rand_score as ari
 from sklearn.cluster import KMeans
-from sklearn.decomposition import PCA
 from sklearn.preprocessing import StandardScaler
 from skdeepcluster.metrics import clustering_accuracy as acc
-from sklearn.utils import Bunch
 args = sys.argv[1:]
 seeds = [0, 1, 2]
 if "--seeds" in args:
@@ -28,19 +26,6 @@ cls = {"jule": sk.JULEClustering, "ddlsc": sk.DiscriminativeLatentClustering,
        "depict": sk.DEPICTClustering, "damic": sk.DAMICClustering, "kmeans": None}[meth]
 params = json.loads(args[1]); sets = args[2:] or ["iris", "wine", "breast_cancer"]
 KM = {"iris": 0.833, "wine": 0.966, "breast_cancer": 0.907}
-
-def get(name):
-    if name.startswith("dpca"):  # digits PCA-d (negative, mixed scales: tabular-like); dpca10_300: 300 rows
-        d, _, m = name[4:].partition("_"); d = int(d); b = load("digits:" + m if m else "digits")
-        return Bunch(data=PCA(d, random_state=0).fit_transform(b.data).astype(np.float32), target=b.target, n_clusters=10)
-    if name.startswith("fpca"):  # Fashion-MNIST test 3000 rows, PCA-d
-        d = int(name[4:]); b = load("fashion_mnist:3000")
-        return Bunch(data=PCA(d, random_state=0).fit_transform(b.data).astype(np.float32), target=b.target, n_clusters=10)
-    if name == "blobs":
-        from sklearn.datasets import make_blobs
-        X, y = make_blobs(n_samples=50, random_state=1); X = StandardScaler().fit_transform(X)
-        return Bunch(data=X, target=y, n_clusters=3)
-    return load(name)
 
 out = []
 for name in sets:
