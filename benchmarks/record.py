@@ -55,7 +55,7 @@ RECORD = [
     ("Fashion-MNIST 28x28", "umap-gmm", "compare_v03/fashion_mnist_images", "umap-gmm"),
     ("Fashion-MNIST 28x28", "umap-kmeans", "compare_v03/fashion_mnist_images", "umap-kmeans"),
     ("Fashion-MNIST 28x28", "k-means", "compare_v03/fashion_mnist_images", "k-means"),
-    ("Fashion-MNIST 28x28", "ddlsc", "compare_v03/ddlsc_channels_last", "ddlsc"),
+    ("Fashion-MNIST 28x28", "ddlsc", "compare_v03/ddlsc_pretrain_600", "ddlsc"),
     ("Fashion-MNIST 28x28", "depict", "compare_v03/depict_head_fit/images", "depict"),
     ("Fashion-MNIST 28x28", "damic", "compare_v03/damic_channels_last", "damic"),
     ("Fashion-MNIST 28x28", "jule", "compare_v03/jule_channels_last", "jule"),

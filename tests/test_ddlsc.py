@@ -228,8 +228,8 @@ def test_auto_init_is_spectral_for_images_and_kmeans_for_flat_features(
     (None, 150, (23, 30)),            # iris
     (None, 667, (100, 30)),           # 100 epochs of one step, under the cap of 101
     (None, 3, (1, 30)),               # at least one epoch
-    ((1, 28, 28), 10_000, (30, 2)),   # images: at most 300 and 20 steps of 1,000
-    ((1, 28, 28), 70_000, (5, 1)),    # never less than one epoch
+    ((1, 28, 28), 10_000, (60, 2)),   # images: at most 600 and 20 steps of 1,000
+    ((1, 28, 28), 70_000, (9, 1)),    # never less than one epoch
     ((1, 8, 8), 1797, (100, 10)),
 ])
 def test_auto_budgets_cap_images_and_small_tables(image_shape, n_samples, expected):
