@@ -49,8 +49,7 @@ DEFAULT_CELLS = (
 
 def on_device(model):
     """Whether every tensor of every fitted module is on ``model.device_``."""
-    modules = [v for v in vars(model).values() if isinstance(v, torch.nn.Module)]
-    tensors = [t for m in modules for t in (*m.parameters(), *m.buffers())]
+    tensors = [t for m in model._modules() for t in (*m.parameters(), *m.buffers())]
     return bool(tensors) and all(t.device.type == model.device_.type for t in tensors)
 
 

@@ -11,6 +11,7 @@ from skdeepcluster import (
     DiscriminativeLatentClustering,
     JULEClustering,
 )
+from skdeepcluster.nn import glorot_init_
 
 torch.set_num_threads(min(2, torch.get_num_threads()))
 
@@ -42,15 +43,21 @@ def fast_estimators():
     ]
 
 
-def assert_channels_last_equals_contiguous(build, n_features, init=None):
+def inference_outputs(model, X):
+    """Every inference output of a fitted ``model`` on ``X``."""
+    outputs = {"predict": model.predict(X), "transform": model.transform(X)}
+    for method in ("predict_proba", "score", "reconstruction_errors"):
+        if hasattr(model, method):
+            outputs[method] = getattr(model, method)(X)
+    return outputs
+
+
+def assert_channels_last_equals_contiguous(build, n_features, init=glorot_init_):
     """``build()`` returns a fresh convolutional network with channels-last
     weights: its convolutions must output channels-last maps, and it must
     compute what the same network in the default layout computes, from the
-    same initial values (``init(module, generator)``, ``glorot_init_`` by
-    default, must draw them whatever the layout)."""
-    from skdeepcluster.nn import glorot_init_
-
-    init = init or glorot_init_
+    same initial values (``init(module, generator)`` must draw them
+    whatever the layout)."""
     net, plain = build(), build().to(memory_format=torch.contiguous_format)
     convs = [m for m in net.modules() if isinstance(m, torch.nn.Conv2d)]
     assert convs and all(m.weight.is_contiguous(memory_format=torch.channels_last) for m in convs)

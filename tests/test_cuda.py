@@ -14,25 +14,12 @@ import torch
 from sklearn.base import clone
 from sklearn.metrics import adjusted_rand_score
 
-from .conftest import estimator_id, fast_estimators
+from .conftest import estimator_id, fast_estimators, inference_outputs
 
 pytestmark = pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
 
 ESTIMATORS = [clone(estimator).set_params(device="auto") for estimator in fast_estimators()]
 each_estimator = pytest.mark.parametrize("estimator", ESTIMATORS, ids=estimator_id)
-
-
-def _modules(model):
-    return [value for value in vars(model).values() if isinstance(value, torch.nn.Module)]
-
-
-def _outputs(model, X):
-    """Every inference output of ``model`` on ``X``, as NumPy arrays."""
-    outputs = {"predict": model.predict(X), "transform": model.transform(X)}
-    for method in ("predict_proba", "score", "reconstruction_errors"):
-        if hasattr(model, method):
-            outputs[method] = np.asarray(getattr(model, method)(X))
-    return outputs
 
 
 def _assert_close_outputs(first, second, atol):
@@ -49,13 +36,13 @@ def test_auto_trains_on_cuda(estimator, blobs):
     X, y = blobs
     model = clone(estimator).fit(X)
     assert model.device_.type == "cuda"
-    modules = _modules(model)
+    modules = model._modules()
     assert modules
     for module in modules:
         for name, tensor in [*module.named_parameters(), *module.named_buffers()]:
             assert tensor.device.type == "cuda", name
     assert all(np.isfinite(h["loss"]) for h in model.history_)
-    outputs = _outputs(model, X)
+    outputs = inference_outputs(model, X)
     for key, value in outputs.items():
         assert isinstance(value, (np.ndarray, float, np.floating)), key
         assert np.isfinite(value).all(), key
@@ -70,14 +57,14 @@ def test_cuda_fit_moves_to_the_cpu_and_pickles(estimator, blobs):
     tolerance) with the fitted model moved to the CPU."""
     X, _ = blobs
     model = clone(estimator).fit(X)
-    on_cuda = _outputs(model, X)
+    on_cuda = inference_outputs(model, X)
     restored = pickle.loads(pickle.dumps(model))
     assert restored.device_.type == "cuda"
-    _assert_close_outputs(_outputs(restored, X), on_cuda, atol=0)
+    _assert_close_outputs(inference_outputs(restored, X), on_cuda, atol=0)
     restored.set_params(device="cpu")
-    on_cpu = _outputs(restored, X)
+    on_cpu = inference_outputs(restored, X)
     assert restored.device_ == torch.device("cpu")
-    assert all(t.device.type == "cpu" for m in _modules(restored) for t in m.parameters())
+    assert all(t.device.type == "cpu" for m in restored._modules() for t in m.parameters())
     _assert_close_outputs(on_cpu, on_cuda, atol=1e-4)
 
 

@@ -21,7 +21,7 @@ from skdeepcluster import __version__
 from skdeepcluster.base import _load_device, _SavedModule, _SerializedModule
 from skdeepcluster.training import TrainingDivergedError, _Progress
 
-from .conftest import estimator_id, fast_estimators
+from .conftest import estimator_id, fast_estimators, inference_outputs
 
 ESTIMATORS = fast_estimators()
 each_estimator = pytest.mark.parametrize("estimator", ESTIMATORS, ids=estimator_id)
@@ -218,15 +218,6 @@ def test_fit_predict_properties(estimator, n_samples, n_features, dtype, scale, 
 
 
 # ---------------------------------------------------------- persistence
-def _outputs(model, X):
-    """Every inference output of ``model`` on ``X``."""
-    outputs = {"predict": model.predict(X), "transform": model.transform(X)}
-    for method in ("predict_proba", "score", "reconstruction_errors"):
-        if hasattr(model, method):
-            outputs[method] = getattr(model, method)(X)
-    return outputs
-
-
 def _assert_same_outputs(first, second):
     assert first.keys() == second.keys()
     for key in first:
@@ -276,7 +267,7 @@ def test_round_trip_gives_identical_outputs(estimator, dumper, kind, tiny_images
     else:
         X = tiny_images
         model = clone(estimator).set_params(image_shape=(8, 8)).fit(X)
-    before = _outputs(model, X)
+    before = inference_outputs(model, X)
     rng_state = torch.get_rng_state()
     if dumper == "pickle":
         loaded = pickle.loads(pickle.dumps(model))
@@ -285,7 +276,7 @@ def test_round_trip_gives_identical_outputs(estimator, dumper, kind, tiny_images
         loaded = joblib.load(tmp_path / "model.joblib")
     assert torch.equal(rng_state, torch.get_rng_state())
     assert len(weights_only_loads) == len(_fitted_modules(model)) > 0
-    _assert_same_outputs(_outputs(loaded, X), before)
+    _assert_same_outputs(inference_outputs(loaded, X), before)
     np.testing.assert_array_equal(loaded.labels_, model.labels_)
     assert loaded.device_ == torch.device("cpu")
     modules = _fitted_modules(loaded)
@@ -337,7 +328,7 @@ def test_model_saved_on_gpu_loads_on_cpu(estimator, monkeypatch, weights_only_lo
     predicts the same."""
     X = _data()
     model = clone(estimator).fit(X)
-    before = _outputs(model, X)
+    before = inference_outputs(model, X)
     state = model.__getstate__()
     state["device_"] = torch.device("cuda", 3)
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
@@ -347,7 +338,7 @@ def test_model_saved_on_gpu_loads_on_cpu(estimator, monkeypatch, weights_only_lo
     assert weights_only_loads and all(torch.device(m) == torch.device("cpu") for m in weights_only_loads)
     for module in _fitted_modules(loaded).values():
         assert all(p.device == loaded.device_ for p in module.parameters())
-    _assert_same_outputs(_outputs(loaded, X), before)
+    _assert_same_outputs(inference_outputs(loaded, X), before)
 
 
 @pytest.mark.parametrize(
@@ -403,17 +394,17 @@ def test_model_saved_on_cuda3_opens_on_cuda0_of_a_one_gpu_machine(estimator):
 def test_device_set_after_fit_is_honoured(estimator, monkeypatch):
     X = _data()
     model = clone(estimator).fit(X)
-    before = _outputs(model, X)
+    before = inference_outputs(model, X)
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
     for device in ("cpu", "auto", torch.device("cpu")):
         model.set_params(device=device)
-        _assert_same_outputs(_outputs(model, X), before)
+        _assert_same_outputs(inference_outputs(model, X), before)
         assert model.device_ == torch.device("cpu")
     # modules recorded elsewhere (as after a fit on a GPU) come to the new device
     model.set_params(device="cpu")
     model.device_ = torch.device("cuda", 3)
     model.set_params(device="auto")
-    _assert_same_outputs(_outputs(model, X), before)
+    _assert_same_outputs(inference_outputs(model, X), before)
     assert model.device_ == torch.device("cpu")
     model.set_params(device="cuda")
     with pytest.raises(ValueError, match="CUDA is not available"):

@@ -26,20 +26,25 @@ def seeded_dropout(x, p, generator):
     return x * (keep >= p).to(x.dtype) / (1.0 - p)
 
 
+def fill_in_logical_order_(weight, fill):
+    """Set ``weight`` to what ``fill(values)`` writes into a contiguous tensor
+    of its shape: random draws then land in logical (row-major) order, so
+    the values do not depend on the weight's memory layout (a channels-last
+    convolution gets the values of a contiguous one)."""
+    values = torch.empty(weight.shape, dtype=weight.dtype, device=weight.device)
+    fill(values)
+    with torch.no_grad():
+        weight.copy_(values)
+
+
 def glorot_init_(module, generator):
     """Glorot-uniform weights and zero biases for every Linear and (transposed)
-    convolution inside ``module``, drawn from ``generator`` (a CPU generator).
-
-    Each weight is drawn in its logical (row-major) order and copied in, so
-    that its values do not depend on its memory layout (a channels-last
-    convolution gets the values of a contiguous one)."""
+    convolution inside ``module``, drawn from ``generator`` (a CPU generator),
+    whatever their memory layout (:func:`fill_in_logical_order_`)."""
     for layer in module.modules():
         if isinstance(layer, (nn.Linear, nn.Conv2d, nn.ConvTranspose2d)):
-            weight = torch.empty(layer.weight.shape, dtype=layer.weight.dtype,
-                                 device=layer.weight.device)
-            nn.init.xavier_uniform_(weight, generator=generator)
-            with torch.no_grad():
-                layer.weight.copy_(weight)
+            fill_in_logical_order_(
+                layer.weight, lambda values: nn.init.xavier_uniform_(values, generator=generator))
             if layer.bias is not None:
                 nn.init.zeros_(layer.bias)
     return module

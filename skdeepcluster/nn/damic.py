@@ -25,7 +25,7 @@ import math
 import torch
 from torch import nn
 
-from ._layers import FlatToImage, Unflatten, conv_out, glorot_init_
+from ._layers import FlatToImage, Unflatten, conv_out, fill_in_logical_order_, glorot_init_
 
 __all__ = [
     "StackedLinear",
@@ -500,12 +500,9 @@ def damic_init_(module, generator):
                 fan_in = layer.weight.shape[1] * field
                 fan_out = layer.out_channels // getattr(layer, "n_models", layer.groups) * field
             bound = math.sqrt(6.0 / (fan_in + fan_out))
-            # drawn in logical order and copied in: the values do not
-            # depend on the weight's memory layout (as in glorot_init_)
-            weight = torch.empty(layer.weight.shape, dtype=layer.weight.dtype,
-                                 device=layer.weight.device)
+            fill_in_logical_order_(
+                layer.weight, lambda values: values.uniform_(-bound, bound, generator=generator))
             with torch.no_grad():
-                layer.weight.copy_(weight.uniform_(-bound, bound, generator=generator))
                 layer.bias.zero_()
         elif isinstance(layer, (nn.Linear, nn.Conv2d, nn.ConvTranspose2d)):
             glorot_init_(layer, generator)
