@@ -35,14 +35,13 @@ DEFAULT_ANCHORS = ddlsc.select_anchors
 @torch.no_grad()
 def mutual_anchors(x, n_neighbors=5, fraction=1.0):
     """The mutual edges of the batch's k-NN graph (i and j each among the other's k nearest)."""
-    edges = DEFAULT_ANCHORS(x, n_neighbors, 1.0)
     n = x.shape[0]
     x = x.reshape(n, -1).float()
     squared = x.pow(2).sum(1)
     d2 = (squared[:, None] + squared[None, :] - 2.0 * (x @ x.T)).clamp_min(0.0)
     d2.fill_diagonal_(float("inf"))
     _, neighbors = d2.topk(min(int(n_neighbors), n - 1), dim=1, largest=False)
-    directed = torch.zeros_like(edges)
+    directed = torch.zeros(n, n, dtype=torch.bool, device=x.device)
     directed[torch.arange(n, device=x.device)[:, None].expand_as(neighbors), neighbors] = True
     return directed & directed.T
 
