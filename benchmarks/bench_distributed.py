@@ -9,6 +9,9 @@ Two processes on this machine (gloo, one thread each)::
     OMP_NUM_THREADS=1 torchrun --standalone --nproc_per_node=2 \\
         benchmarks/bench_distributed.py --method depict
 
+(``--averaging gradients`` or ``--averaging H`` for
+:func:`skdeepcluster.distributed.averaging`; default ``auto``.)
+
 GPUs (NCCL, one process per GPU; ``--data`` a .npy file of rows, ``--labels``
 its classes, for data larger than the digits)::
 
@@ -44,6 +47,7 @@ from skdeepcluster import (
     DEPICTClustering,
     DiscriminativeLatentClustering,
     JULEClustering,
+    distributed,
 )
 from skdeepcluster.metrics import clustering_report
 
@@ -141,6 +145,9 @@ def main():
     parser.add_argument("--data", help=".npy file of rows (default: the digits)")
     parser.add_argument("--labels", help=".npy file of the rows' classes")
     parser.add_argument("--out", help="append the JSON line to this file")
+    parser.add_argument("--averaging", default="auto",
+                        help='skdeepcluster.distributed.averaging: "auto", "gradients" or a '
+                             "number of local steps")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     if args.summary:
@@ -170,8 +177,10 @@ def main():
 
     if world_size > 1:
         dist.barrier()
+    averaging = int(args.averaging) if args.averaging.isdigit() else args.averaging
     wall, cpu = time.perf_counter(), time.process_time()
-    estimator.fit(X)
+    with distributed.averaging(averaging):
+        estimator.fit(X)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
 
     mine = {"wall_s": wall, "cpu_s": cpu, "fingerprint": fingerprint(estimator)}
@@ -189,6 +198,7 @@ def main():
             "threads_per_process": args.threads,
             "device": str(estimator.device_),
             "seed": args.seed,
+            "averaging": args.averaging if world_size > 1 else None,
             "n_samples": int(X.shape[0]),
             **(clustering_report(y, estimator.labels_) if y is not None else {}),
             "wall_s": round(slowest, 2),

@@ -14,12 +14,17 @@ What a fit does in a group of ``W`` processes (ranks):
   (:func:`global_batch_size`), so an epoch has ``W`` times fewer steps and
   each rank does ``1 / W`` of its work; the global batch is split into ``W``
   parts (:func:`torch.tensor_split`) and each rank computes the loss of its
-  part, weighted by its share of the rows; the gradients are averaged over
-  the ranks (one all-reduce per step, :class:`DataParallelLoss`), so one step
-  equals the step of one process on the whole global batch for losses that
-  are means over rows;
-  losses over pairs of samples gather the whole batch (:func:`gather_batch`)
-  and are the whole batch's loss in every rank;
+  part;
+* the ranks combine their steps as :func:`averaging` says
+  (:class:`DataParallelLoss`): on CPUs (gloo) by default each rank takes
+  :data:`LOCAL_STEPS` steps of its own, on its parts, and the ranks then
+  average their parameters (and again at the end of every epoch);
+  with ``averaging("gradients")`` (the default with NCCL) the loss of a
+  part is weighted by its share of the rows and the gradients are averaged
+  over the ranks (one all-reduce per step), so one step equals the step of
+  one process on the whole global batch for losses that are means over
+  rows, and losses over pairs of samples gather the whole batch
+  (:func:`gather_batch`) and are the whole batch's loss in every rank;
 * full passes over the data (embeddings, probabilities, labels) compute each
   rank's contiguous block of rows and gather the blocks, so every epoch-level
   statistic is computed on every rank from the same tensor;
@@ -63,16 +68,21 @@ __all__ = [
     "mean_over_batch",
     "raise_if_interrupted",
     "average_buffers",
+    "averaging",
+    "LOCAL_STEPS",
 ]
 
 
 class _Session:
     """The process group of the fit in progress and its communication device."""
 
-    def __init__(self, rank, world_size, device):
+    def __init__(self, rank, world_size, device, every):
         self.rank = rank
         self.world_size = world_size
         self.device = device
+        #: Local steps between two averages of the parameters (None: the
+        #: gradients are averaged at every step); see :func:`averaging`.
+        self.every = every
         self.interrupted = False
         #: Rows of each rank's part of the batch of the step in progress, and
         #: whether its loss gathered the batch (:func:`gather_batch`).
@@ -86,6 +96,74 @@ _SESSION = None
 
 #: Whether rank 0 is computing alone inside :func:`on_rank_zero`.
 _LOCAL = False
+
+#: How the ranks of a fit combine their steps (:func:`averaging`).
+_AVERAGING = "auto"
+
+#: Local steps between two averages of the parameters with
+#: ``averaging("auto")`` on CPUs (gloo). Chosen by measurement on the
+#: digits (``doc/large_data.rst``): one gradient all-reduce per step cost
+#: about what the step's computation does there.
+LOCAL_STEPS = 8
+
+
+def _check_averaging(every):
+    if every in ("auto", "gradients"):
+        return every
+    if isinstance(every, (bool, np.bool_)) or not isinstance(every, (int, np.integer)) or every < 1:
+        raise ValueError(
+            f'averaging takes "auto", "gradients" or a number of local steps >= 1; got {every!r}.'
+        )
+    return int(every)
+
+
+@contextlib.contextmanager
+def averaging(every):
+    """How the processes of the distributed fits in the body combine their steps.
+
+    Parameters
+    ----------
+    every : "auto", "gradients" or int
+        ``"gradients"``: the gradients are averaged over the processes
+        before every optimiser step (one all-reduce per step), so a step is
+        the step of one process on the whole global batch (to float
+        rounding). An int ``H >= 1``: local steps, as in local SGD; each
+        process takes its own optimiser steps on its part of every global
+        batch (losses over pairs of samples see that part, as one process
+        sees its batch) and the processes average their parameters after
+        every ``H`` steps and at the end of every epoch (one all-reduce
+        each time), so every process ends each epoch with the same
+        parameters; each keeps its own Adam moments. ``"auto"`` (the
+        default outside this context): ``"gradients"`` with NCCL (GPUs,
+        where the all-reduce costs little), :data:`LOCAL_STEPS` local
+        steps with gloo (CPUs, where it costs about what a small network's
+        step does).
+
+    Every process must use the same value (a fit checks it when it starts).
+    Outside a process group it changes nothing.
+
+    Examples
+    --------
+    >>> from skdeepcluster import distributed
+    >>> with distributed.averaging("gradients"):
+    ...     pass  # est.fit(X) in every process of the group
+    """
+    global _AVERAGING
+    previous, _AVERAGING = _AVERAGING, _check_averaging(every)
+    try:
+        yield
+    finally:
+        _AVERAGING = previous
+
+
+def _averaging_every():
+    """:func:`averaging`'s setting for a fit in the current group: None for
+    the gradients, else the number of local steps."""
+    if _AVERAGING == "gradients":
+        return None
+    if _AVERAGING == "auto":
+        return None if torch.distributed.get_backend() == "nccl" else LOCAL_STEPS
+    return _AVERAGING
 
 
 def group_size():
@@ -162,14 +240,22 @@ def session(X, random_state):
         yield
         return
     dist = torch.distributed
-    current = _Session(dist.get_rank(), dist.get_world_size(), _communication_device())
-    mine = _fingerprint(X).to(current.device)
+    current = _Session(dist.get_rank(), dist.get_world_size(), _communication_device(),
+                       _averaging_every())
+    every = torch.tensor([float(current.every or 0)], dtype=torch.float64)
+    mine = torch.cat([_fingerprint(X), every]).to(current.device)
     fingerprints = [torch.empty_like(mine) for _ in range(current.world_size)]
     dist.all_gather(fingerprints, mine)
-    if any(not torch.allclose(f, mine, rtol=1e-6) for f in fingerprints):
+    if any(f[-1] != mine[-1] for f in fingerprints):
+        raise ValueError(
+            "The processes of the torch.distributed group average differently (local steps "
+            f"per rank, 0 for the gradients: {[int(f[-1]) for f in fingerprints]}): use the "
+            "same skdeepcluster.distributed.averaging(...) in every process."
+        )
+    if any(not torch.allclose(f[:-1], mine[:-1], rtol=1e-6) for f in fingerprints):
         raise ValueError(
             "The processes of the torch.distributed group passed different data to fit "
-            f"(shape and sum per rank: {[f.tolist() for f in fingerprints]}). Every process "
+            f"(shape and sum per rank: {[f[:-1].tolist() for f in fingerprints]}). Every process "
             "must call fit with the same X (the whole data set): each one trains on its share "
             "of every mini-batch."
         )
@@ -318,8 +404,9 @@ class _GatherBatch(torch.autograd.Function):
 
 def gather_batch(part):
     """The rows of the whole batch, from each rank's ``part`` of it (rows in
-    the batch's order), inside a batch loss; ``part`` itself outside a
-    distributed fit.
+    the batch's order), inside a batch loss whose gradients are averaged
+    (``averaging("gradients")``); ``part`` itself outside a distributed fit
+    and with local steps, where each rank's loss is its part's own.
 
     For losses over pairs of samples (JULE's triplets,
     DiscriminativeLatentClustering's anchors and cluster similarities), which
@@ -339,8 +426,8 @@ def gather_batch(part):
 
 def mean_over_batch(values):
     """``values.mean()`` over the whole batch, from this rank's rows (in a
-    loss that uses :func:`gather_batch`); ``values.mean()`` outside a
-    distributed fit."""
+    loss that uses :func:`gather_batch`); ``values.mean()`` where that
+    returns the part itself."""
     if _SESSION is None or _SESSION.part_sizes is None:
         return values.mean()
     sums = gather_batch(values.flatten(1).sum(1) if values.dim() > 1 else values)
@@ -348,26 +435,36 @@ def mean_over_batch(values):
 
 
 class DataParallelLoss:
-    """One epoch's batch losses, computed data-parallel.
+    """One epoch's batch losses and optimiser steps, computed data-parallel.
 
     Called with a global batch of indices, it computes ``batch_loss`` on
     this rank's part (the ``rank``-th of ``world_size`` contiguous parts of
-    :func:`torch.tensor_split`) and weights it by
-    ``world_size * len(part) / len(idx)``; after the backward pass
-    :meth:`average_gradients` averages the gradients over the ranks, so for
-    a loss that is a mean over the rows of the batch the averaged gradient
-    is the gradient of the whole batch's loss, also when the batch does not
-    split evenly. A loss that gathers the batch (:func:`gather_batch`) is
-    already the whole batch's loss on every rank and keeps the weight 1.
-    Parameters that a loss does not use (DEPICT's head while pretraining)
-    keep no gradient, as in one process.
+    :func:`torch.tensor_split`); :meth:`step` then updates the parameters as
+    :func:`averaging` says:
+
+    * ``"gradients"``: the loss of the part is weighted by
+      ``world_size * len(part) / len(idx)`` and :meth:`step` averages the
+      gradients over the ranks before the optimiser's step, so for a loss
+      that is a mean over the rows of the batch the averaged gradient is the
+      gradient of the whole batch's loss, also when the batch does not split
+      evenly. A loss that gathers the batch (:func:`gather_batch`) is
+      already the whole batch's loss on every rank and keeps the weight 1.
+      Parameters that a loss does not use (DEPICT's head while pretraining)
+      keep no gradient, as in one process.
+    * an int ``H`` (local steps): each rank's loss is the loss of its part
+      alone, as one process computes the loss of its batch (a loss that
+      would gather the batch sees the part), and :meth:`step` is the rank's
+      own optimiser step; the ranks average their parameters after every
+      ``H`` steps and at the end of the epoch (:meth:`end_epoch`), so every
+      rank ends each epoch with the same parameters. Each rank keeps its own
+      optimiser state (Adam's moments).
 
     Parameters
     ----------
     batch_loss : callable
         Takes a CPU tensor of sample indices, returns a scalar loss.
     optimizer : torch.optim.Optimizer
-        Its parameters are the ones whose gradients are averaged.
+        Its parameters are the ones whose gradients (or values) are averaged.
     n_samples, batch_size : int
         The rows of the data and of a global batch
         (:func:`global_batch_size`). Every rank's part of every batch must
@@ -383,20 +480,50 @@ class DataParallelLoss:
                 f"use batch_size >= 2 and n_samples >= {min_rows()}, or fewer processes."
             )
         self.batch_loss = batch_loss
+        self.optimizer = optimizer
         self.params = [p for group in optimizer.param_groups for p in group["params"]]
+        self.every = _SESSION.every
+        self.local_steps = 0  # steps since the parameters were last averaged
 
     def __call__(self, idx):
         parts = torch.tensor_split(idx, _SESSION.world_size)
+        part = parts[_SESSION.rank]
+        if self.every is not None:  # local steps: the part's own loss
+            return self.batch_loss(part)
         _SESSION.part_sizes = [len(part) for part in parts]
         _SESSION.gathered = False
         try:
-            part = parts[_SESSION.rank]
             loss = self.batch_loss(part)
         finally:
             _SESSION.part_sizes = None
         if _SESSION.gathered:  # already the whole batch's loss
             return loss
         return loss * (_SESSION.world_size * len(part) / len(idx))
+
+    def step(self):
+        """The optimiser's step after the backward pass of this rank's loss:
+        on the gradients averaged over the ranks, or a local step (and, every
+        ``H`` local steps, the parameters averaged)."""
+        if self.every is None:
+            self.average_gradients()
+            self.optimizer.step()
+            return
+        self.optimizer.step()
+        self.local_steps += 1
+        if self.local_steps >= self.every:
+            self.average_parameters()
+
+    def end_epoch(self):
+        """Average the parameters of local steps not yet averaged, so that
+        every rank ends the epoch with the same parameters."""
+        if self.local_steps:
+            self.average_parameters()
+
+    def average_parameters(self):
+        """Replace each parameter by its mean over the ranks (one all-reduce
+        of all of them flattened into one tensor)."""
+        _average_tensors(self.params)
+        self.local_steps = 0
 
     def average_gradients(self):
         """Replace each parameter's gradient by its mean over the ranks.
@@ -436,10 +563,26 @@ def average_buffers(modules):
     A no-op outside a distributed fit."""
     if _SESSION is None:
         return
-    for module in modules:
-        for buffer in module.buffers():
-            if buffer.is_floating_point():
-                sum_over_ranks(buffer).div_(_SESSION.world_size)
+    buffers = [b for module in modules for b in module.buffers() if b.is_floating_point()]
+    _average_tensors(buffers)
+
+
+def _average_tensors(tensors):
+    """Replace each of ``tensors`` by its mean over the ranks, with one
+    all-reduce of all of them flattened into one (one collective
+    per tensor costs gloo's latency each time: DAMIC's batch normalisation
+    buffers, one by one, took 1.6 s of a 15 s fit on the digits)."""
+    if not tensors:
+        return
+    flat = torch.cat([t.detach().reshape(-1) for t in tensors]).to(_SESSION.device)
+    torch.distributed.all_reduce(flat)
+    flat.div_(_SESSION.world_size)
+    offset = 0
+    with torch.no_grad():
+        for tensor in tensors:
+            n = tensor.numel()
+            tensor.copy_(flat[offset:offset + n].view_as(tensor))
+            offset += n
 
 
 def global_batch_size(batch_size):

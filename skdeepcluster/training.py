@@ -175,8 +175,10 @@ def train_epoch(batch_loss, optimizer, n_samples, batch_size, generator, *, rows
     In a distributed fit (:mod:`skdeepcluster.distributed`) of ``W``
     processes a step takes ``W * batch_size`` rows
     (:func:`~skdeepcluster.distributed.global_batch_size`): every process
-    draws the same global batches, computes ``batch_loss`` on its part of
-    each (``batch_size`` rows) and averages the gradients over the processes
+    draws the same global batches and computes ``batch_loss`` on its part of
+    each (``batch_size`` rows); the processes average their gradients at
+    every step, or their parameters after a few local steps and at the end
+    of the epoch, as :func:`~skdeepcluster.distributed.averaging` says
     (:class:`~skdeepcluster.distributed.DataParallelLoss`); the returned loss
     is the mean over the processes.
     """
@@ -195,10 +197,13 @@ def train_epoch(batch_loss, optimizer, n_samples, batch_size, generator, *, rows
             loss = batch_loss(idx)
             optimizer.zero_grad()
             loss.backward()
-            if parallel is not None:
-                parallel.average_gradients()
-            optimizer.step()
+            if parallel is None:
+                optimizer.step()
+            else:
+                parallel.step()
             losses.add(loss)
+    if parallel is not None:
+        parallel.end_epoch()
     return distributed.mean_over_ranks(losses.mean())
 
 

@@ -29,7 +29,13 @@ from skdeepcluster.losses import (
     weighted_triplet_loss,
     within_cluster_similarity,
 )
-from skdeepcluster.training import TrainingDivergedError, adam, make_generator, train_epoch
+from skdeepcluster.training import (
+    TrainingDivergedError,
+    adam,
+    make_generator,
+    minibatches,
+    train_epoch,
+)
 
 from .conftest import estimator_id, fast_estimators
 
@@ -156,8 +162,9 @@ def _step_losses(depict, damic, jule, ddlsc, X):
     }
 
 
-def _one_epoch(directory, name, batch_size):
-    """Parameters after one epoch (4 steps) of the loss ``name`` from the saved models."""
+def _step_setup(directory, name):
+    """The batch loss ``name`` of freshly loaded saved models, its parameters
+    and their optimiser."""
     depict, damic = _load(directory, "depict.pkl"), _load(directory, "damic.pkl")
     _, jule, _, ddlsc = _load(directory, "estimators.pkl")
     X = torch.as_tensor(_blobs()[0][:STEP_ROWS], dtype=torch.float32)
@@ -165,14 +172,61 @@ def _one_epoch(directory, name, batch_size):
     for module in modules:  # batch normalisation frozen (DAMIC's and JULE's networks)
         module.train(not name.startswith(("damic", "jule")))
     params = [p for module in modules for p in module.parameters()]
-    optimizer = adam(params, lr=1e-2)
-    with distributed.session(X, np.random.RandomState(0)):
+    return batch_loss, params, adam(params, lr=1e-2), X
+
+
+def _one_epoch(directory, name, batch_size, averaging="gradients"):
+    """Loss and parameters after one epoch (4 steps) of the loss ``name``
+    from the saved models."""
+    batch_loss, params, optimizer, X = _step_setup(directory, name)
+    with distributed.averaging(averaging), distributed.session(X, np.random.RandomState(0)):
         loss = train_epoch(batch_loss, optimizer, len(X), batch_size, make_generator(0, "cpu"))
     return loss, [p.detach().clone() for p in params]
 
 
+def _local_steps_by_hand(directory, name, every, world_size=2):
+    """What ``world_size`` processes compute in one epoch of local steps
+    (``averaging(every)``), in one process: a replica of the models per
+    process, each stepping on its part of every global batch, their
+    parameters averaged after every ``every`` steps and at the end."""
+    replicas = [_step_setup(directory, name) for _ in range(world_size)]
+    n_rows = len(replicas[0][3])
+    batches = list(minibatches(n_rows, world_size * STEP_BATCH_SIZE,
+                               generator=make_generator(0, "cpu"), min_size=2 * world_size))
+    losses = [[] for _ in replicas]
+
+    def average():
+        with torch.no_grad():
+            for tied in zip(*(params for _, params, _, _ in replicas)):
+                mean = sum(p.detach() for p in tied) / world_size
+                for p in tied:
+                    p.copy_(mean)
+
+    for step, idx in enumerate(batches, start=1):
+        for (batch_loss, _, optimizer, _), part, mine in zip(
+                replicas, torch.tensor_split(idx, world_size), losses):
+            loss = batch_loss(part)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            mine.append(float(loss.detach()))
+        if step % every == 0 or step == len(batches):
+            average()
+    loss = float(np.mean([np.mean(mine) for mine in losses]))
+    return loss, [p.detach().clone() for p in replicas[0][1]]
+
+
+#: Local steps between two averages in the step test: 4 steps an epoch, so
+#: the parameters are averaged after the 3rd step and at the end.
+STEP_EVERY = 3
+
+
 def _task_steps(rank, directory):
-    return {name: _one_epoch(directory, name, STEP_BATCH_SIZE) for name in STEP_LOSSES}
+    return {
+        "gradients": {name: _one_epoch(directory, name, STEP_BATCH_SIZE) for name in STEP_LOSSES},
+        "local": {name: _one_epoch(directory, name, STEP_BATCH_SIZE, STEP_EVERY)
+                  for name in STEP_LOSSES},
+    }
 
 
 def _statistics(estimators, X):
@@ -278,6 +332,11 @@ def _task_edges(rank, directory):
             DEPICTClustering(**{**make, **params}).fit(data)
         except ValueError as exc:
             result[name] = str(exc)
+    try:
+        with distributed.averaging(2 if rank else "gradients"):
+            DEPICTClustering(**make).fit(X)
+    except ValueError as exc:
+        result["different_averaging"] = str(exc)
     return result
 
 
@@ -316,8 +375,14 @@ def two_ranks(tmp_path_factory):
         estimators = _save_fitted(directory)
         X = torch.as_tensor(_blobs()[0], dtype=torch.float32)
         expected = _statistics(estimators, X)
-        # One process on the global batches of two (batch_size rows per process).
-        steps = {name: _one_epoch(directory, name, 2 * STEP_BATCH_SIZE) for name in STEP_LOSSES}
+        # One process on the global batches of two (batch_size rows per process),
+        # and two processes' local steps replayed here.
+        steps = {
+            "gradients": {name: _one_epoch(directory, name, 2 * STEP_BATCH_SIZE)
+                          for name in STEP_LOSSES},
+            "local": {name: _local_steps_by_hand(directory, name, STEP_EVERY)
+                      for name in STEP_LOSSES},
+        }
     finally:
         torch.set_num_threads(threads)
     return directory, expected, steps, _spawn("checks", directory)
@@ -326,22 +391,30 @@ def two_ranks(tmp_path_factory):
 STEP_LOSSES = ("depict_joint", "depict_pretrain", "damic_joint", "jule_triplets", "ddlsc_terms")
 
 
-def test_one_step_of_two_processes_is_the_step_on_the_global_batch(two_ranks):
+@pytest.mark.parametrize("averaging", ["gradients", "local"])
+def test_one_epoch_of_two_processes_is_its_one_process_computation(two_ranks, averaging):
+    """``averaging("gradients")``: each step is the step of one process on
+    the global batch. Local steps: each process's steps on its parts, with
+    the parameters averaged every 3 steps and at the end of the epoch, as
+    replayed in one process."""
     directory, _, steps, ranks = two_ranks
     for name in STEP_LOSSES:
-        loss, params = steps[name]
-        for rank_loss, rank_params in (r["steps"][name] for r in ranks):
+        loss, params = steps[averaging][name]
+        for rank_loss, rank_params in (r["steps"][averaging][name] for r in ranks):
             assert rank_loss == pytest.approx(loss, rel=1e-5), name
             for mine, theirs in zip(params, rank_params):
                 torch.testing.assert_close(theirs, mine, rtol=1e-5, atol=1e-6, msg=name)
-        # Both ranks hold the very same parameters after the steps.
-        for a, b in zip(*(r["steps"][name][1] for r in ranks)):
+        # Both ranks hold the very same parameters after the epoch.
+        for a, b in zip(*(r["steps"][averaging][name][1] for r in ranks)):
             assert torch.equal(a, b), name
     # Parameters no loss used stay as they were (DEPICT's head while pretraining).
     head = [p.detach() for p in _load(directory, "depict.pkl").network_.head.parameters()]
     for rank in ranks:
-        for before, after in zip(head, rank["steps"]["depict_pretrain"][1][-len(head):]):
+        for before, after in zip(head, rank["steps"][averaging]["depict_pretrain"][1][-len(head):]):
             assert torch.equal(before, after)
+    # The two ways differ (the test can tell them apart).
+    gradients, local = (steps[mode]["depict_joint"][1] for mode in ("gradients", "local"))
+    assert not all(torch.allclose(a, b) for a, b in zip(gradients, local))
 
 
 def test_full_data_passes_are_gathered(two_ranks):
@@ -366,6 +439,8 @@ def test_interrupt_divergence_and_errors_stop_every_rank_together(two_ranks):
         assert "cluster loss became nan at epoch 2" in result["diverged"]
         assert "different data" in result["different_data"]
         assert "n_samples >= 4" in result["small_batch"]
+        assert "average differently" in result["different_averaging"]
+        assert "[0, 2]" in result["different_averaging"]
     for key, value in first["interrupted"]["params"].items():
         assert torch.equal(value, second["interrupted"]["params"][key]), key
     np.testing.assert_array_equal(first["nested"], second["nested"])
@@ -419,3 +494,19 @@ def test_outside_a_distributed_fit_the_helpers_are_plain_calls():
     counts = torch.ones(3)
     assert distributed.sum_over_ranks(counts) is counts and counts.tolist() == [1, 1, 1]
     assert distributed.apply_sharded(lambda X: X * 2, idx).tolist() == (idx * 2).tolist()
+
+
+@pytest.mark.parametrize("every", ["many", 0, -1, 2.5, True, None])
+def test_averaging_refuses_bad_values(every):
+    with pytest.raises(ValueError, match="averaging takes"):
+        with distributed.averaging(every):
+            pass
+
+
+def test_averaging_is_restored_after_its_context():
+    with distributed.averaging(4):
+        assert distributed._AVERAGING == 4
+        with distributed.averaging("gradients"):
+            assert distributed._AVERAGING == "gradients"
+        assert distributed._AVERAGING == 4
+    assert distributed._AVERAGING == "auto"
