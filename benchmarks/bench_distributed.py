@@ -214,6 +214,7 @@ def main():
             with open(args.out, "a") as f:
                 f.write(line + "\n")
     if world_size > 1:
+        dist.barrier()  # no rank tears the group down while another still uses it
         dist.destroy_process_group()
 
 

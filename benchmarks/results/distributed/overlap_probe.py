@@ -11,7 +11,7 @@ rank; a parameter no rank used keeps no gradient, as before (one that only
 some ranks use is not handled: none of the digits fits has one).
 ``OVERLAP=0`` runs the script unchanged. From the repository root::
 
-    OVERLAP=1 OMP_NUM_THREADS=1 torchrun --standalone --nproc_per_node=2 benchmarks/results/distributed/overlap_probe.py --method depict --seed 0
+    OVERLAP=1 OMP_NUM_THREADS=1 torchrun --standalone --nproc_per_node=2 benchmarks/results/distributed/overlap_probe.py --averaging gradients --method depict --seed 0
 """
 import os
 import runpy

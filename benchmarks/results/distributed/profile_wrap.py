@@ -4,7 +4,7 @@ Writes ``prof_RANK.out`` (``prof_solo.out`` without torchrun) into ``$PROFILE_DI
 (default: the current folder). From the repository root::
 
     OMP_NUM_THREADS=1 python benchmarks/results/distributed/profile_wrap.py --method depict --seed 0
-    OMP_NUM_THREADS=1 torchrun --standalone --nproc_per_node=2 benchmarks/results/distributed/profile_wrap.py --method depict --seed 0
+    OMP_NUM_THREADS=1 torchrun --standalone --nproc_per_node=2 benchmarks/results/distributed/profile_wrap.py --averaging gradients --method depict --seed 0
     python -c "import pstats; pstats.Stats('prof_0.out').sort_stats('tottime').print_stats(12)"
 """
 import cProfile
