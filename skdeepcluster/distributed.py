@@ -133,7 +133,7 @@ def averaging(every):
         sees its batch) and the processes average their parameters after
         every ``H`` steps and at the end of every epoch (one all-reduce
         each time), so every process ends each epoch with the same
-        parameters; each keeps its own Adam moments. ``"auto"`` (the
+        parameters; each keeps its own optimiser state. ``"auto"`` (the
         default outside this context): ``"gradients"`` with NCCL (GPUs,
         where the all-reduce costs little), :data:`LOCAL_STEPS` local
         steps with gloo (CPUs, where it costs about what a small network's
@@ -457,7 +457,7 @@ class DataParallelLoss:
       own optimiser step; the ranks average their parameters after every
       ``H`` steps and at the end of the epoch (:meth:`end_epoch`), so every
       rank ends each epoch with the same parameters. Each rank keeps its own
-      optimiser state (Adam's moments).
+      optimiser state (Adam's moments, JULE's momentum).
 
     Parameters
     ----------
