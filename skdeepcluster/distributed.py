@@ -482,13 +482,12 @@ class DataParallelLoss:
         self.batch_loss = batch_loss
         self.optimizer = optimizer
         self.params = [p for group in optimizer.param_groups for p in group["params"]]
-        self.every = _SESSION.every
         self.local_steps = 0  # steps since the parameters were last averaged
 
     def __call__(self, idx):
         parts = torch.tensor_split(idx, _SESSION.world_size)
         part = parts[_SESSION.rank]
-        if self.every is not None:  # local steps: the part's own loss
+        if _SESSION.every is not None:  # local steps: the part's own loss
             return self.batch_loss(part)
         _SESSION.part_sizes = [len(part) for part in parts]
         _SESSION.gathered = False
@@ -504,13 +503,13 @@ class DataParallelLoss:
         """The optimiser's step after the backward pass of this rank's loss:
         on the gradients averaged over the ranks, or a local step (and, every
         ``H`` local steps, the parameters averaged)."""
-        if self.every is None:
+        if _SESSION.every is None:
             self.average_gradients()
             self.optimizer.step()
             return
         self.optimizer.step()
         self.local_steps += 1
-        if self.local_steps >= self.every:
+        if self.local_steps >= _SESSION.every:
             self.average_parameters()
 
     def end_epoch(self):
