@@ -9,6 +9,7 @@ algorithms is :class:`~skdeepcluster.gdl.GDLClustering`.
 import ctypes
 import functools
 import heapq
+import math
 import warnings
 
 import numpy as np
@@ -467,7 +468,12 @@ def merge_criterion(top_affinities, n_cluster_neighbors=5, lambda_=1.0):
     best = top[..., 0]
     if n_cluster_neighbors <= 1 or lambda_ == 0:
         return best
-    others = top[..., 1:n_cluster_neighbors].sum(-1)
+    return _criterion(best, top[..., 1:n_cluster_neighbors].sum(-1), n_cluster_neighbors, lambda_)
+
+
+def _criterion(best, others, n_cluster_neighbors, lambda_):
+    """:func:`merge_criterion` from the highest affinity and the sum of the
+    next ``K_c - 1`` (arrays, or the floats of one cluster in the merge loop)."""
     return best * (1.0 + lambda_) - lambda_ / (n_cluster_neighbors - 1) * others
 
 
@@ -542,9 +548,12 @@ def gdl_agglomerative(
     size = np.bincount(labels, minlength=n_init).astype(np.float64)
     order = np.argsort(labels, kind="stable")
     members = [[m] for m in np.split(order, np.cumsum(size[:-1].astype(np.intp)))]
-    alive = np.ones(n_init, dtype=bool)
-    version = np.zeros(n_init, dtype=np.int64)
+    # Python numbers from here: the loop reads them one at a time.
+    size = size.tolist()
+    alive = [True] * n_init
+    version = [0] * n_init
     k_c = max(int(n_cluster_neighbors), 1)
+    plain = k_c == 1 or lambda_ == 0  # the score is the highest affinity
 
     cap = np.inf if max_size is None else max_size
     small = 0 if min_size is None else min_size
@@ -563,12 +572,14 @@ def gdl_agglomerative(
         allowed = [kv for kv in row.items() if size[kv[0]] <= room]
         if not allowed:
             if size[c] < small and row:
-                return (-np.inf, c, int(version[c]), strongest(row.items())[0])
+                return (-math.inf, c, version[c], strongest(row.items())[0])
             return None
         partner, best = strongest(allowed)
-        top = [best] + heapq.nlargest(k_c - 1, (v for key, v in row.items() if key != partner))
-        top += [0.0] * (k_c - len(top))
-        return (-float(merge_criterion(top, k_c, lambda_)), c, int(version[c]), partner)
+        if not plain:
+            # Missing neighbours count as 0, so they add nothing to the sum.
+            others = heapq.nlargest(k_c - 1, (v for key, v in row.items() if key != partner))
+            best = _criterion(best, sum(others), k_c, lambda_)
+        return (-best, c, version[c], partner)
 
     heap = [e for e in map(entry, range(n_init)) if e is not None]
     heapq.heapify(heap)
@@ -621,7 +632,8 @@ def gdl_agglomerative(
             if e is not None:
                 heapq.heappush(heap, e)
     if n_alive > n_clusters:
-        _merge_unlinked(labels, members, size, alive, n_alive - n_clusters, features)
+        _merge_unlinked(labels, members, np.array(size), np.array(alive), n_alive - n_clusters,
+                        features)
     return np.unique(labels, return_inverse=True)[1]
 
 
@@ -640,11 +652,14 @@ def _cross_terms(W, Wc, labels, keep, drop, moved):
     ``S[c, keep] + S[c, drop]``. ``in_x(m)`` is the weight of the edges from
     cluster ``x`` into sample ``m``, ``out_x(m)`` that of the edges from ``m``
     into ``x``. Only samples linked to ``drop`` contribute, so the cost follows
-    the smaller cluster's edges, never the size of ``keep``."""
-    into = W[moved]  # edges a -> m, a in drop: in_drop(m)
-    out_of = Wc[:, moved]  # edges m -> a, a in drop: out_drop(m)
-    in_u, in_inv = np.unique(into.indices, return_inverse=True)
-    out_u, out_inv = np.unique(out_of.indices, return_inverse=True)
+    the smaller cluster's edges, never the size of ``keep``. ``W`` (csr) and
+    ``Wc`` (its csc copy) are read through their arrays (:func:`_major_slice`):
+    scipy's fancy indexing built a matrix per call and took most of a merge's
+    time."""
+    _, into_idx, into_data = _major_slice(W, moved)  # edges a -> m, a in drop: in_drop(m)
+    _, out_idx, out_data = _major_slice(Wc, moved)  # edges m -> a, a in drop: out_drop(m)
+    in_u, in_inv = np.unique(into_idx, return_inverse=True)
+    out_u, out_inv = np.unique(out_idx, return_inverse=True)
     near = np.union1d(in_u, out_u)
     near = near[(labels[near] != keep) & (labels[near] != drop)]
     if near.size == 0:
@@ -653,12 +668,12 @@ def _cross_terms(W, Wc, labels, keep, drop, moved):
     out_drop = np.zeros(near.size)
     pos = np.searchsorted(near, in_u)
     hit = (pos < near.size) & (near[np.minimum(pos, near.size - 1)] == in_u)
-    in_drop[pos[hit]] = np.bincount(in_inv, weights=into.data)[hit]
+    in_drop[pos[hit]] = np.bincount(in_inv, weights=into_data)[hit]
     pos = np.searchsorted(near, out_u)
     hit = (pos < near.size) & (near[np.minimum(pos, near.size - 1)] == out_u)
-    out_drop[pos[hit]] = np.bincount(out_inv, weights=out_of.data)[hit]
-    in_keep = _sum_from(Wc[:, near], labels, keep)  # edges a -> m, a in keep
-    out_keep = _sum_from(W[near], labels, keep)  # edges m -> a, a in keep
+    out_drop[pos[hit]] = np.bincount(out_inv, weights=out_data)[hit]
+    in_keep = _sum_from(Wc, near, labels, keep)  # edges a -> m, a in keep
+    out_keep = _sum_from(W, near, labels, keep)  # edges m -> a, a in keep
     cross = in_keep * out_drop + in_drop * out_keep
     linked = cross > 0
     if not linked.any():
@@ -667,12 +682,24 @@ def _cross_terms(W, Wc, labels, keep, drop, moved):
     return dict(zip(clusters.tolist(), np.bincount(inverse, weights=cross[linked]).tolist()))
 
 
-def _sum_from(M, labels, cluster):
-    """Per major row/column of a compressed sparse slice, the sum of the
-    entries whose minor index belongs to ``cluster``."""
-    weights = np.where(labels[M.indices] == cluster, M.data, 0.0)
-    owner = np.repeat(np.arange(M.shape[0] if M.format == "csr" else M.shape[1]), np.diff(M.indptr))
-    return np.bincount(owner, weights=weights, minlength=len(M.indptr) - 1)
+def _major_slice(M, rows):
+    """The entries of rows ``rows`` of a csr matrix (columns of a csc one),
+    in the order ``M[rows]`` (``M[:, rows]``) would hold them: each entry's
+    position in ``rows``, its minor index and its value."""
+    starts = M.indptr[rows]
+    lengths = M.indptr[np.asarray(rows) + 1] - starts
+    owner = np.repeat(np.arange(len(starts)), lengths)
+    offsets = np.arange(owner.size) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    at = np.repeat(starts, lengths) + offsets
+    return owner, M.indices[at], M.data[at]
+
+
+def _sum_from(M, rows, labels, cluster):
+    """Per row of ``rows`` of a csr matrix (column of a csc one), the sum of
+    its entries whose minor index belongs to ``cluster``."""
+    owner, indices, data = _major_slice(M, rows)
+    weights = np.where(labels[indices] == cluster, data, 0.0)
+    return np.bincount(owner, weights=weights, minlength=len(rows))
 
 
 def _merge_unlinked(labels, members, size, alive, n_merges, features):
