@@ -17,9 +17,8 @@ What a fit does in a group of ``W`` processes (ranks):
   part;
 * the ranks combine their steps as :func:`averaging` says
   (:class:`DataParallelLoss`): on CPUs (gloo) by default each rank takes
-  about :data:`LOCAL_STEPS` steps of its own, on its parts, and the ranks
-  then average their parameters, the last time at the end of every epoch
-  (:func:`averaged_steps`);
+  :data:`LOCAL_STEPS` steps of its own, on its parts, and the ranks then
+  average their parameters (and again at the end of every epoch);
   with ``averaging("gradients")`` (the default with NCCL) the loss of a
   part is weighted by its share of the rows and the gradients are averaged
   over the ranks (one all-reduce per step), so one step equals the step of
@@ -43,7 +42,6 @@ its own, so it can be called from one rank only.
 """
 
 import contextlib
-import math
 import os
 import signal
 import threading
@@ -71,7 +69,6 @@ __all__ = [
     "raise_if_interrupted",
     "average_buffers",
     "averaging",
-    "averaged_steps",
     "LOCAL_STEPS",
 ]
 
@@ -133,12 +130,9 @@ def averaging(every):
         rounding). An int ``H >= 1``: local steps, as in local SGD; each
         process takes its own optimiser steps on its part of every global
         batch (losses over pairs of samples see that part, as one process
-        sees its batch) and the processes average their parameters about
-        every ``H`` steps, the last time at the end of the epoch (one
-        all-reduce each time: an epoch's ``S`` steps are cut into
-        ``max(1, round(S / H))`` runs of near-equal length, so an epoch of
-        9 steps with ``H = 8`` averages once, not after its 8th and 9th
-        steps), so every process ends each epoch with the same
+        sees its batch) and the processes average their parameters after
+        every ``H`` steps and at the end of every epoch (one all-reduce
+        each time), so every process ends each epoch with the same
         parameters; each keeps its own optimiser state. ``"auto"`` (the
         default outside this context): ``"gradients"`` with NCCL (GPUs,
         where the all-reduce costs little), :data:`LOCAL_STEPS` local
@@ -460,10 +454,9 @@ class DataParallelLoss:
     * an int ``H`` (local steps): each rank's loss is the loss of its part
       alone, as one process computes the loss of its batch (a loss that
       would gather the batch sees the part), and :meth:`step` is the rank's
-      own optimiser step; the ranks average their parameters about every
-      ``H`` steps, the last time at the end of the epoch
-      (:func:`averaged_steps`), so every rank ends each epoch with the same
-      parameters. Each rank keeps its own
+      own optimiser step; the ranks average their parameters after every
+      ``H`` steps and at the end of the epoch (:meth:`end_epoch`), so every
+      rank ends each epoch with the same parameters. Each rank keeps its own
       optimiser state (Adam's moments, JULE's momentum).
 
     Parameters
@@ -477,11 +470,9 @@ class DataParallelLoss:
         (:func:`global_batch_size`). Every rank's part of every batch must
         hold at least 2 rows (batch normalisation needs two); a ValueError
         says so otherwise.
-    n_steps : int
-        The steps of the epoch (where local steps average).
     """
 
-    def __init__(self, batch_loss, optimizer, n_samples, batch_size, *, n_steps):
+    def __init__(self, batch_loss, optimizer, n_samples, batch_size):
         if min(n_samples, batch_size) < min_rows():
             raise ValueError(
                 f"A global batch of {batch_size} rows (n_samples={n_samples}) is split over "
@@ -492,9 +483,6 @@ class DataParallelLoss:
         self.optimizer = optimizer
         self.params = [p for group in optimizer.param_groups for p in group["params"]]
         self.local_steps = 0  # steps since the parameters were last averaged
-        self.steps = 0
-        self.average_after = (set() if _SESSION.every is None
-                              else set(averaged_steps(n_steps, _SESSION.every)))
 
     def __call__(self, idx):
         parts = torch.tensor_split(idx, _SESSION.world_size)
@@ -521,8 +509,7 @@ class DataParallelLoss:
             return
         self.optimizer.step()
         self.local_steps += 1
-        self.steps += 1
-        if self.steps in self.average_after:
+        if self.local_steps >= _SESSION.every:
             self.average_parameters()
 
     def end_epoch(self):
@@ -566,19 +553,6 @@ class DataParallelLoss:
                 else:
                     param.grad.copy_(mean)
             offset += n
-
-
-def averaged_steps(n_steps, every):
-    """After which of an epoch's ``n_steps`` local steps the parameters are
-    averaged with ``averaging(every)``: the steps cut into
-    ``max(1, round(n_steps / every))`` runs of near-equal length (halves
-    rounded up), each ending in an average; the last is the epoch's last step.
-
-    >>> averaged_steps(9, 8), averaged_steps(12, 8), averaged_steps(20, 8)
-    ([9], [6, 12], [6, 13, 20])
-    """
-    n_runs = max(1, math.floor(n_steps / every + 0.5))
-    return [n_steps * run // n_runs for run in range(1, n_runs + 1)]
 
 
 def average_buffers(modules):

@@ -185,12 +185,11 @@ def train_epoch(batch_loss, optimizer, n_samples, batch_size, generator, *, rows
     min_size, parallel = 2, None
     if distributed.active():
         batch_size = distributed.global_batch_size(batch_size)
+        batch_loss = parallel = distributed.DataParallelLoss(batch_loss, optimizer, n_samples,
+                                                             batch_size)
         min_size = distributed.min_rows()
     losses = BatchMean()
-    batches = list(minibatches(n_samples, batch_size, generator=generator, min_size=min_size))
-    if distributed.active():
-        batch_loss = parallel = distributed.DataParallelLoss(
-            batch_loss, optimizer, n_samples, batch_size, n_steps=len(batches))
+    batches = minibatches(n_samples, batch_size, generator=generator, min_size=min_size)
     # In a distributed fit each process reads only its part of every batch
     # (DataParallelLoss), not the whole batch, so nothing is read ahead there.
     with read_ahead(None if distributed.active() else rows, batches) as batches:

@@ -29,8 +29,8 @@ if os.environ.get("OVERLAP", "1") == "1":
 
     original_init = distributed.DataParallelLoss.__init__
 
-    def __init__(self, *args, **kwargs):
-        original_init(self, *args, **kwargs)
+    def __init__(self, batch_loss, optimizer, n_samples, batch_size):
+        original_init(self, batch_loss, optimizer, n_samples, batch_size)
         self.pending = []
         for param in self.params:
             if not getattr(param, "_overlap_hooked", False):
