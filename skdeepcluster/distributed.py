@@ -60,6 +60,8 @@ __all__ = [
     "world_size",
     "gather_rows",
     "apply_sharded",
+    "row_block",
+    "shard_rows",
     "on_rank_zero",
     "sum_over_ranks",
     "mean_over_ranks",
@@ -312,6 +314,16 @@ def gather_rows(tensor):
     return _gather_parts(tensor.to(_SESSION.device), [int(c) for c in counts]).cpu()
 
 
+def row_block(n_rows):
+    """This rank's contiguous block ``(start, stop)`` of ``n_rows`` rows
+    (the blocks of the ranks in rank order cover them); ``(0, n_rows)``
+    outside a distributed fit."""
+    if _SESSION is None:
+        return 0, n_rows
+    rank, size = _SESSION.rank, _SESSION.world_size
+    return n_rows * rank // size, n_rows * (rank + 1) // size
+
+
 def apply_sharded(apply, X):
     """``apply(X)`` (a full pass that returns a CPU tensor, or a tuple of
     them, with one row per row of ``X``) with each rank computing its
@@ -321,12 +333,23 @@ def apply_sharded(apply, X):
     ``apply(X)`` in this process."""
     if _SESSION is None or X.shape[0] < _SESSION.world_size:
         return apply(X)
-    n_rows = X.shape[0]
-    bounds = [n_rows * r // _SESSION.world_size for r in range(_SESSION.world_size + 1)]
-    result = apply(X[bounds[_SESSION.rank]:bounds[_SESSION.rank + 1]])
+    start, stop = row_block(X.shape[0])
+    result = apply(X[start:stop])
     if isinstance(result, tuple):
         return tuple(gather_rows(part) for part in result)
     return gather_rows(result)
+
+
+def shard_rows(search, n_rows):
+    """``search(start, stop)`` (a tuple of arrays with one row per row
+    ``start:stop`` of a pass over ``n_rows`` rows, such as a neighbour
+    search of those queries) with each rank computing its block
+    (:func:`row_block`) and every rank receiving all the rows, in order;
+    ``search(0, n_rows)`` outside a distributed fit. Every rank must call it."""
+    if _SESSION is None:
+        return search(0, n_rows)
+    return tuple(gather_rows(torch.from_numpy(np.ascontiguousarray(part))).numpy()
+                 for part in search(*row_block(n_rows)))
 
 
 def on_rank_zero(function, *args, **kwargs):

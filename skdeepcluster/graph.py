@@ -22,6 +22,7 @@ from sklearn.manifold import spectral_embedding
 from sklearn.neighbors import KDTree
 from sklearn.utils import check_random_state
 
+from . import distributed
 from .data import ArrayRows, read_ahead
 
 __all__ = [
@@ -133,6 +134,11 @@ def nearest_neighbors(X, n_neighbors, *, queries=None, device="cpu", dtype=torch
     blocks make the search bound by memory, a k-d tree answers instead (in
     float64, ``dtype`` aside; the same neighbours up to ties and rounding).
 
+    In a distributed fit (:mod:`skdeepcluster.distributed`) every process
+    searches its contiguous block of the queries and receives all of them
+    (:func:`~skdeepcluster.distributed.shard_rows`), so every process must
+    call it, with the same arrays.
+
     Parameters
     ----------
     X : ndarray or Tensor of shape (n_samples, n_features)
@@ -161,19 +167,33 @@ def nearest_neighbors(X, n_neighbors, *, queries=None, device="cpu", dtype=torch
     k = n_neighbors + 1 if self_search else n_neighbors
     if not 0 < k <= n_ref:
         raise ValueError(f"Cannot find {n_neighbors} neighbours among {n_ref} samples.")
-    if (reference.device.type == "cpu" and reference.shape[1] <= KDTREE_MAX_FEATURES
-            and n_ref >= KDTREE_MIN_SAMPLES):
-        return _tree_nearest_neighbors(reference, query, n_neighbors, self_search)
+    tree = (reference.device.type == "cpu" and reference.shape[1] <= KDTREE_MAX_FEATURES
+            and n_ref >= KDTREE_MIN_SAMPLES)
+
+    def search(start, stop):
+        part = query if (start, stop) == (0, query.shape[0]) else query[start:stop]
+        if tree:
+            return _tree_nearest_neighbors(reference, part, n_neighbors, self_search, start)
+        return _blocked_nearest_neighbors(reference, part, n_neighbors, self_search, start)
+
+    return distributed.shard_rows(search, query.shape[0])
+
+
+def _blocked_nearest_neighbors(reference, query, n_neighbors, self_search, offset):
+    """:func:`nearest_neighbors` in blocks of distances; with
+    ``self_search``, ``query`` is ``reference[offset:]`` (its first rows)."""
+    n_ref, device = reference.shape[0], reference.device
+    k = n_neighbors + 1 if self_search else n_neighbors
     ref_sq = (reference * reference).sum(1)
     _release_free_heap()
     block = max(1, _KNN_BLOCK_FLOATS * 4 // (reference.element_size() * max(n_ref, 1)))
-    found = _Neighbors(query.shape[0], n_neighbors, n_ref, dtype)
+    found = _Neighbors(query.shape[0], n_neighbors, n_ref, reference.dtype)
     for start in range(0, query.shape[0], block):
         q = query[start : start + block]
         d2 = _sq_distances((q * q).sum(1, keepdim=True), ref_sq, q, reference)
         if self_search:  # the sample itself first, whatever rounding says
             rows = torch.arange(q.shape[0], device=device)
-            d2[rows, rows + start] = -1.0
+            d2[rows, rows + offset + start] = -1.0
         dist, idx = torch.topk(d2, k, dim=1, largest=False, sorted=True)
         del d2  # not alive while the next block is computed
         if self_search:
@@ -183,7 +203,7 @@ def nearest_neighbors(X, n_neighbors, *, queries=None, device="cpu", dtype=torch
     return found.result()
 
 
-def _tree_nearest_neighbors(reference, query, n_neighbors, self_search):
+def _tree_nearest_neighbors(reference, query, n_neighbors, self_search, offset=0):
     """:func:`nearest_neighbors` by a k-d tree (exact, in float64, leaves of
     scikit-learn's default size): the
     same answer as the blocked search up to the order of ties and the
@@ -192,14 +212,17 @@ def _tree_nearest_neighbors(reference, query, n_neighbors, self_search):
     wherever the tree ranks it, else its farthest neighbour, as the blocked
     search does. Its worst case is many identical rows (a collapsed
     embedding): 30,000 copies of one point took 7.2 s of CPU against 4.1 s
-    in blocks; 10 points repeated 3,000 times 0.7 s."""
+    in blocks; 10 points repeated 3,000 times 0.7 s. With ``self_search``,
+    ``query`` is ``reference[offset:]`` (its first rows)."""
     same = query is reference
     reference = reference.numpy().astype(np.float64, copy=False)
     query = reference if same else query.numpy().astype(np.float64, copy=False)
     k = n_neighbors + 1 if self_search else n_neighbors
+    if not len(query):  # a process's empty block of a distributed search
+        return np.empty((0, n_neighbors)), np.empty((0, n_neighbors), _index_type(len(reference)))
     distances, indices = KDTree(reference).query(query, k=k)
     if self_search:
-        own = indices == np.arange(len(indices))[:, None]
+        own = indices == offset + np.arange(len(indices))[:, None]
         # Stable: the others keep their order, the sample itself goes last.
         order = np.argsort(own, axis=1, kind="stable")[:, :n_neighbors]
         distances = np.take_along_axis(distances, order, 1)
@@ -259,6 +282,8 @@ def _streamed_nearest_neighbors(rows, n_neighbors, *, l2_normalize, device):
     first and dropped, as in :func:`nearest_neighbors`. Memory holds two
     blocks and the neighbours found, never the data; the data are read
     ``n_samples / query rows`` times (from the page cache for a memmap).
+    In a distributed fit each process searches for its contiguous block of
+    the rows (:func:`~skdeepcluster.distributed.shard_rows`).
     """
     n_samples, n_features = rows.shape
     k = n_neighbors + 1
@@ -270,10 +295,19 @@ def _streamed_nearest_neighbors(rows, n_neighbors, *, l2_normalize, device):
         return torch.nn.functional.normalize(x, dim=1) if l2_normalize else x
 
     references = [slice(start, start + reference_rows) for start in range(0, n_samples, reference_rows)]
-    found = _Neighbors(n_samples, n_neighbors, n_samples, torch.float32)
-    for start in range(0, n_samples, query_rows):
+    return distributed.shard_rows(
+        lambda first, stop: _streamed_search(rows, block, references, k, query_rows, device,
+                                             first, stop),
+        n_samples)
+
+
+def _streamed_search(rows, block, references, k, query_rows, device, first, stop):
+    """The query rows ``first:stop`` of :func:`_streamed_nearest_neighbors`
+    (``block`` reads and normalises rows; ``k`` counts the sample itself)."""
+    found = _Neighbors(stop - first, k - 1, rows.shape[0], torch.float32)
+    for start in range(first, stop, query_rows):
         _release_free_heap()
-        q = block(slice(start, start + query_rows))
+        q = block(slice(start, min(start + query_rows, stop)))
         q_sq = (q * q).sum(1, keepdim=True)
         diagonal = torch.arange(q.shape[0], device=device)
         best_d = torch.empty((q.shape[0], 0), device=device)
@@ -292,7 +326,7 @@ def _streamed_nearest_neighbors(rows, n_neighbors, *, l2_normalize, device):
                 best_d, pick = torch.topk(merged_d, min(k, merged_d.shape[1]), dim=1,
                                           largest=False, sorted=True)
                 best_i = merged_i.gather(1, pick)
-        found.put(start, best_d[:, 1:], best_i[:, 1:])
+        found.put(start - first, best_d[:, 1:], best_i[:, 1:])
     _release_free_heap()
     return found.result()
 

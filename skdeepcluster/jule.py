@@ -521,10 +521,12 @@ class JULEClustering(BaseDeepClustering):
             self.sigma2_ = 1.0
             return
 
-        # The graph and its merges run on rank 0 of a distributed fit and are
-        # broadcast (skdeepcluster.distributed.on_rank_zero).
+        # In a distributed fit every rank searches the neighbours of its block
+        # of samples and builds the same graph from all of them
+        # (nearest_neighbors); the merges run on rank 0 and are broadcast
+        # (skdeepcluster.distributed.on_rank_zero).
         features = X
-        W, labels, _ = on_rank_zero(self._over_cluster, features)
+        W, labels, _ = self._over_cluster(features)
         self.n_initial_clusters_ = int(labels.max()) + 1
         n_schedule = None
         input_memo = {}  # "auto" estimates twice on one input
@@ -570,7 +572,7 @@ class JULEClustering(BaseDeepClustering):
                 n_schedule = n_current - math.ceil(self.eta * n_current)
             if n_target <= self.n_clusters_:
                 break
-            W = on_rank_zero(self._graph, features, n_target)[0]
+            W = self._graph(features, n_target)[0]
 
         self.sf_labels_ = labels
         if self._auto_n_clusters and self.final_clustering != "sf":
@@ -578,7 +580,7 @@ class JULEClustering(BaseDeepClustering):
             # is estimated again, on the embedding the periods learned.
             self._estimate_n_clusters(features.numpy().astype(np.float64), random_state, X,
                                       input_memo=input_memo)
-        W, chains, self.sigma2_ = on_rank_zero(self._over_cluster, features)
+        W, chains, self.sigma2_ = self._over_cluster(features)
         if self.final_clustering == "rc":
             labels = on_rank_zero(self._merge, W, self.n_clusters_, chains, features)
         elif self.final_clustering == "spectral":
@@ -591,7 +593,7 @@ class JULEClustering(BaseDeepClustering):
         self.embedding_ = features.numpy()
         # The prediction rule on the training samples: the graph labels,
         # except that samples with identical embeddings share one cluster.
-        self.labels_ = on_rank_zero(self._vote, self.embedding_).argmax(1)
+        self.labels_ = self._vote(self.embedding_).argmax(1)
 
     # ----------------------------------------------------------- inference
     def predict_proba(self, X):

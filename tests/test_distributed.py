@@ -242,7 +242,35 @@ def _statistics(estimators, X):
         "damic_labels": damic._apply(damic._labels_batch, X),
         "ddlsc_centroids": spherical_centroids(codes, labels, 3, torch.zeros(3, codes.shape[1])),
         "tuple": depict._apply(lambda x: (depict._embed_batch(x), x.sum(1)), X),
+        **_neighbour_searches(X, jule),
     }
+
+
+def _neighbour_searches(X, jule):
+    """Every path of the neighbour search (each rank searches its block of
+    the queries): in blocks of distances, by a k-d tree, streamed from an
+    out-of-core source, and JULE's graph and neighbour vote on them."""
+    from skdeepcluster import graph
+    from skdeepcluster.data import ArrayRows
+
+    def as_tensors(*arrays):
+        return tuple(torch.as_tensor(np.asarray(a)) for a in arrays)
+
+    searches = {"blocks": as_tensors(*graph.nearest_neighbors(X, 4)),
+                "queries": as_tensors(*graph.nearest_neighbors(X[:20], 4, queries=X))}
+    saved = graph.KDTREE_MIN_SAMPLES, graph._STREAM_QUERY_FLOATS, graph._KNN_BLOCK_FLOATS
+    try:
+        graph.KDTREE_MIN_SAMPLES = 1
+        searches["tree"] = as_tensors(*graph.nearest_neighbors(X, 4))
+        # Blocks of 7 queries against 11 references, across the ranks' blocks.
+        graph._STREAM_QUERY_FLOATS, graph._KNN_BLOCK_FLOATS = 7 * X.shape[1], 7 * 11
+        searches["streamed"] = as_tensors(*graph.knn_graph(ArrayRows(X.numpy()), 4)[1:3])
+    finally:
+        graph.KDTREE_MIN_SAMPLES, graph._STREAM_QUERY_FLOATS, graph._KNN_BLOCK_FLOATS = saved
+    W, chains, _ = jule._over_cluster(X)
+    searches["jule_graph"] = as_tensors(W.toarray(), chains)
+    searches["jule_vote"] = as_tensors(jule._vote(jule.embedding_))
+    return searches
 
 
 def _task_statistics(rank, directory):
