@@ -27,9 +27,11 @@ What a fit does in a group of ``W`` processes (ranks):
   (:func:`gather_batch`) and are the whole batch's loss in every rank;
 * full passes over the data (embeddings, probabilities, labels) compute each
   rank's contiguous block of rows and gather the blocks, so every epoch-level
-  statistic is computed on every rank from the same tensor;
-* what may differ between processes (an initial clustering, a graph and its
-  merges, an estimate of the number of clusters) runs on rank 0 and is
+  statistic is computed on every rank from the same tensor; neighbour
+  searches likewise search for each rank's block of queries
+  (:func:`shard_rows`);
+* what may differ between processes (an initial clustering, the merges of a
+  graph, an estimate of the number of clusters) runs on rank 0 and is
   broadcast (:func:`on_rank_zero`);
 * the epoch's loss is averaged over the ranks before the divergence check, and
   Ctrl-C takes effect on every rank together at the end of the epoch.
