@@ -257,11 +257,14 @@ def _neighbour_searches(X, jule):
         return tuple(torch.as_tensor(np.asarray(a)) for a in arrays)
 
     searches = {"blocks": as_tensors(*graph.nearest_neighbors(X, 4)),
-                "queries": as_tensors(*graph.nearest_neighbors(X[:20], 4, queries=X))}
+                "queries": as_tensors(*graph.nearest_neighbors(X[:20], 4, queries=X)),
+                # One query: rank 0's block is empty.
+                "one_query": as_tensors(*graph.nearest_neighbors(X, 4, queries=X[:1]))}
     saved = graph.KDTREE_MIN_SAMPLES, graph._STREAM_QUERY_FLOATS, graph._KNN_BLOCK_FLOATS
     try:
         graph.KDTREE_MIN_SAMPLES = 1
         searches["tree"] = as_tensors(*graph.nearest_neighbors(X, 4))
+        searches["tree_one_query"] = as_tensors(*graph.nearest_neighbors(X, 4, queries=X[:1]))
         # Blocks of 7 queries against 11 references, across the ranks' blocks.
         graph._STREAM_QUERY_FLOATS, graph._KNN_BLOCK_FLOATS = 7 * X.shape[1], 7 * 11
         searches["streamed"] = as_tensors(*graph.knn_graph(ArrayRows(X.numpy()), 4)[1:3])
