@@ -214,12 +214,12 @@ def _tree_nearest_neighbors(reference, query, n_neighbors, self_search, offset=0
     embedding): 30,000 copies of one point took 7.2 s of CPU against 4.1 s
     in blocks; 10 points repeated 3,000 times 0.7 s. With ``self_search``,
     ``query`` is ``reference[offset:]`` (its first rows)."""
+    if not len(query):  # a process's empty block of a distributed search
+        return np.empty((0, n_neighbors)), np.empty((0, n_neighbors), _index_type(len(reference)))
     same = query is reference
     reference = reference.numpy().astype(np.float64, copy=False)
     query = reference if same else query.numpy().astype(np.float64, copy=False)
     k = n_neighbors + 1 if self_search else n_neighbors
-    if not len(query):  # a process's empty block of a distributed search
-        return np.empty((0, n_neighbors)), np.empty((0, n_neighbors), _index_type(len(reference)))
     distances, indices = KDTree(reference).query(query, k=k)
     if self_search:
         own = indices == offset + np.arange(len(indices))[:, None]
@@ -295,40 +295,36 @@ def _streamed_nearest_neighbors(rows, n_neighbors, *, l2_normalize, device):
         return torch.nn.functional.normalize(x, dim=1) if l2_normalize else x
 
     references = [slice(start, start + reference_rows) for start in range(0, n_samples, reference_rows)]
-    return distributed.shard_rows(
-        lambda first, stop: _streamed_search(rows, block, references, k, query_rows, device,
-                                             first, stop),
-        n_samples)
 
-
-def _streamed_search(rows, block, references, k, query_rows, device, first, stop):
-    """The query rows ``first:stop`` of :func:`_streamed_nearest_neighbors`
-    (``block`` reads and normalises rows; ``k`` counts the sample itself)."""
-    found = _Neighbors(stop - first, k - 1, rows.shape[0], torch.float32)
-    for start in range(first, stop, query_rows):
+    def search(first, stop):  # the query rows first:stop
+        found = _Neighbors(stop - first, n_neighbors, n_samples, torch.float32)
+        for start in range(first, stop, query_rows):
+            _release_free_heap()
+            q = block(slice(start, min(start + query_rows, stop)))
+            q_sq = (q * q).sum(1, keepdim=True)
+            diagonal = torch.arange(q.shape[0], device=device)
+            best_d = torch.empty((q.shape[0], 0), device=device)
+            best_i = torch.empty((q.shape[0], 0), dtype=torch.long, device=device)
+            with read_ahead(rows, references) as batches:
+                for batch in batches:
+                    r = block(batch)
+                    d2 = _sq_distances(q_sq, (r * r).sum(1), q, r)
+                    own = diagonal + start - batch.start
+                    inside = (own >= 0) & (own < r.shape[0])
+                    d2[diagonal[inside], own[inside]] = -1.0
+                    dist, idx = torch.topk(d2, min(k, r.shape[0]), dim=1, largest=False,
+                                           sorted=True)
+                    del d2  # not alive while the next block is computed
+                    merged_d = torch.cat([best_d, dist], 1)
+                    merged_i = torch.cat([best_i, idx + batch.start], 1)
+                    best_d, pick = torch.topk(merged_d, min(k, merged_d.shape[1]), dim=1,
+                                              largest=False, sorted=True)
+                    best_i = merged_i.gather(1, pick)
+            found.put(start - first, best_d[:, 1:], best_i[:, 1:])
         _release_free_heap()
-        q = block(slice(start, min(start + query_rows, stop)))
-        q_sq = (q * q).sum(1, keepdim=True)
-        diagonal = torch.arange(q.shape[0], device=device)
-        best_d = torch.empty((q.shape[0], 0), device=device)
-        best_i = torch.empty((q.shape[0], 0), dtype=torch.long, device=device)
-        with read_ahead(rows, references) as batches:
-            for batch in batches:
-                r = block(batch)
-                d2 = _sq_distances(q_sq, (r * r).sum(1), q, r)
-                own = diagonal + start - batch.start
-                inside = (own >= 0) & (own < r.shape[0])
-                d2[diagonal[inside], own[inside]] = -1.0
-                dist, idx = torch.topk(d2, min(k, r.shape[0]), dim=1, largest=False, sorted=True)
-                del d2  # not alive while the next block is computed
-                merged_d = torch.cat([best_d, dist], 1)
-                merged_i = torch.cat([best_i, idx + batch.start], 1)
-                best_d, pick = torch.topk(merged_d, min(k, merged_d.shape[1]), dim=1,
-                                          largest=False, sorted=True)
-                best_i = merged_i.gather(1, pick)
-        found.put(start - first, best_d[:, 1:], best_i[:, 1:])
-    _release_free_heap()
-    return found.result()
+        return found.result()
+
+    return distributed.shard_rows(search, n_samples)
 
 
 def knn_graph(X, n_neighbors=20, *, a=1.0, l2_normalize=True, device="cpu"):
