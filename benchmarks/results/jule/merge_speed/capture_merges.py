@@ -1,7 +1,9 @@
-"""Capture the arguments of every merge of a JULE fit (Fashion-MNIST test
-split, flat rows, seed 0, defaults) and time them in the fit.
+"""Capture the arguments of every merge of a JULE fit (a dataset of
+``load_dataset`` as flat rows, default the Fashion-MNIST test split; seed 0,
+defaults) and time them in the fit.
 
     OMP_NUM_THREADS=1 PYTHONPATH=. python benchmarks/results/jule/merge_speed/capture_merges.py /tmp/gdl_calls_10k.pkl
+    OMP_NUM_THREADS=1 PYTHONPATH=. python benchmarks/results/jule/merge_speed/capture_merges.py /tmp/gdl_calls_digits.pkl digits
 """
 import pickle, time, numpy as np, sys
 import skdeepcluster.jule as J
@@ -17,7 +19,7 @@ def rec(W, n, labels, **kw):
     calls.append((W, n, np.array(labels), kw2, None if f is None else np.asarray(f), out, dt))
     return out
 J.gdl_agglomerative = rec
-d = load_dataset("fashion_mnist")
+d = load_dataset(sys.argv[2] if len(sys.argv) > 2 else "fashion_mnist")
 X = np.asarray(d.data, dtype=np.float32).reshape(len(d.data), -1)
 t = time.time()
 est = JULEClustering(n_clusters=10, random_state=0, device="cpu").fit(X)
