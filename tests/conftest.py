@@ -112,16 +112,18 @@ def umap_gmm_digits():
 
 @pytest.fixture(scope="session")
 def digits_seed_scores():
-    """``scores(Estimator)``: ACC and NMI lists of ``Estimator(10)`` (as a
-    user builds it, on the CPU) fitted on the bundled digits with seeds 0-2
-    on one torch thread, as measured, and k-means' ACC."""
+    """``scores(Estimator, check=None)``: ACC and NMI lists of
+    ``Estimator(10)`` (as a user builds it, on the CPU) fitted on the
+    bundled digits with seeds 0-2 on one torch thread, as measured, and
+    k-means' ACC; ``check(model, digits)``, if given, is called on each
+    fitted model."""
     from sklearn.cluster import KMeans
     from sklearn.metrics import normalized_mutual_info_score
 
     from skdeepcluster.datasets import load_digits
     from skdeepcluster.metrics import clustering_accuracy
 
-    def scores(estimator_class):
+    def scores(estimator_class, check=None):
         digits = load_digits()
         kmeans = KMeans(10, n_init=10, random_state=0).fit_predict(digits.data)
         accs, nmis = [], []
@@ -129,7 +131,10 @@ def digits_seed_scores():
         torch.set_num_threads(1)
         try:
             for seed in (0, 1, 2):
-                labels = estimator_class(10, device="cpu", random_state=seed).fit(digits.data).labels_
+                model = estimator_class(10, device="cpu", random_state=seed).fit(digits.data)
+                if check is not None:
+                    check(model, digits)
+                labels = model.labels_
                 accs.append(clustering_accuracy(digits.target, labels))
                 nmis.append(normalized_mutual_info_score(digits.target, labels))
         finally:
