@@ -188,8 +188,7 @@ def test_history_records_every_phase(blobs):
 @pytest.mark.parametrize("subsample, rows", [(1, 30), (7, 5), (10, 3), (15, 2), (40, 2)])
 def test_reconstruction_subsample_decodes_rows_0_s_2s(blobs, monkeypatch, subsample, rows):
     """The decoder of a training batch runs on rows 0, s, 2s, ... of its
-    codes (at least two), and the reconstruction loss compares them with the
-    same rows of the batch."""
+    codes (at least two): 30 rows with s = 1, the code before."""
     X, _ = blobs
     seen = []
     build_network = DiscriminativeLatentClustering._build_network
