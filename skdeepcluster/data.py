@@ -92,8 +92,8 @@ class ColumnStats:
     """Per-column statistics of an array read chunk by chunk.
 
     Feed the chunks (validated float arrays, in row order) to :meth:`update`;
-    the minimum, maximum, mean and the number of non-zero values
-    (``n_nonzero``) are then known. The standard deviation
+    the minimum, maximum, mean, the number of non-zero values
+    (``n_nonzero``) and of rows with none (``n_empty_rows``) are then known. The standard deviation
     needs a second pass of :meth:`update_deviations` once the mean is known:
     like :meth:`numpy.ndarray.std`, it sums the squared deviations from the
     mean, so that the statistics equal the in-memory ones.
@@ -106,6 +106,7 @@ class ColumnStats:
     def __init__(self, n_features):
         self.n_samples = 0
         self.n_nonzero = 0
+        self.n_empty_rows = 0
         self.column_min = np.full(n_features, np.inf)
         self.column_max = np.full(n_features, -np.inf)
         self._sum = np.zeros(n_features)
@@ -117,6 +118,7 @@ class ColumnStats:
             return
         self.n_samples += len(chunk)
         self.n_nonzero += int(np.count_nonzero(chunk))
+        self.n_empty_rows += int(len(chunk) - np.count_nonzero(chunk.any(axis=1)))
         np.minimum(self.column_min, chunk.min(axis=0), out=self.column_min)
         np.maximum(self.column_max, chunk.max(axis=0), out=self.column_max)
         self._sum = _running_sum(self._sum, chunk)

@@ -127,6 +127,51 @@ def test_sparse_kind_is_read_from_a_memmap_as_in_memory(tmp_path):
     np.testing.assert_array_equal(in_memory.labels_, out_of_core.labels_)
 
 
+@pytest.mark.parametrize("form", ["array", "sparse", "memmap"])
+def test_many_empty_rows_of_the_sparse_kind_warn(form, tmp_path):
+    # Texts with no word left crowd the input's neighbour graphs: fit says
+    # so from EMPTY_ROWS_WARNING of them on, counted in every input form,
+    # and not for fewer, nor for dense data of another kind.
+    import scipy.sparse as sp
+
+    from skdeepcluster import DAMICClustering
+    from skdeepcluster.base import EMPTY_ROWS_WARNING, count_empty_rows
+
+    files = iter(range(10))
+
+    def fit_warnings(X):
+        if form == "sparse":
+            X = sp.csr_matrix(X)
+        elif form == "memmap":
+            path = tmp_path / f"rows{next(files)}.f32"
+            X.astype(np.float32).tofile(path)
+            X = np.memmap(path, dtype=np.float32, mode="r", shape=X.shape)
+        model = DAMICClustering(2, hidden_layer_sizes=(8,), n_pretrain_epochs=1,
+                                n_cluster_pretrain_epochs=1, n_epochs=1, batch_size=40,
+                                device="cpu", random_state=0)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            model.fit(X)
+        return [w for w in caught if "no non-zero value" in str(w.message)], X
+
+    X = _sparse_kind_rows(80, 50)
+    X[:EMPTY_ROWS_WARNING] = 0
+    caught, fitted_on = fit_warnings(X)
+    assert count_empty_rows(fitted_on) == EMPTY_ROWS_WARNING
+    assert len(caught) == 1
+    message = str(caught[0].message)
+    assert message.startswith(f"{EMPTY_ROWS_WARNING} of the 80 rows of X have no non-zero value")
+    assert "Fit on the rows that have a value" in message
+    assert caught[0].filename == __file__  # points at the caller of fit
+
+    X[0] = _sparse_kind_rows(80, 50)[0]  # one empty row fewer: no warning
+    assert fit_warnings(X)[0] == []
+    if form == "array":  # empty rows of dense data of another kind: no warning
+        Y = np.random.RandomState(0).normal(size=(80, 5))
+        Y[:EMPTY_ROWS_WARNING] = 0
+        assert fit_warnings(Y)[0] == []
+
+
 @pytest.mark.parametrize(
     "make_X, image_shape, expected",
     [
