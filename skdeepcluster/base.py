@@ -90,8 +90,8 @@ SPARSE_ZERO_FRACTION = 0.9
 
 #: ``fit`` warns when input of the sparse kind has at least this many rows
 #: with no non-zero value (texts with no word left, as tf-idf rows): such a
-#: row is no nearer to one text than to another, yet nearer to most texts
-#: (distance 1 from a unit row) than their nearest text is, so this many of
+#: row is no nearer to one unit-norm row than to another, yet nearer to most
+#: (distance 1) than their nearest text is, so this many of
 #: them can fill a row's whole neighbourhood in the graphs built on the
 #: input (the spectral graph's :data:`~skdeepcluster.graph.SPECTRAL_NEIGHBORS`
 #: neighbours). On a held-out corpus with 62 of them in 3,047 texts the
@@ -946,10 +946,11 @@ def _warn_if_many_empty_rows(X):
     if n_empty >= EMPTY_ROWS_WARNING:
         warnings.warn(
             f"{n_empty} of the {X.shape[0]} rows of X have no non-zero value (for text "
-            "as tf-idf or counts: documents with no word left). Such a row is as near to "
-            "every other row as to any, and nearer to most than their own nearest "
-            "neighbours, so these rows crowd the neighbour graphs the fit builds and blur "
-            "the clusters. Fit on the rows that have a value (for an array: "
+            "as tf-idf or counts: documents with no word left). Such a row shares nothing "
+            "with any other, yet among unit-norm rows such as tf-idf it is at distance 1 "
+            "from all of them, nearer than most rows' own nearest neighbours, so these rows "
+            "crowd the neighbour graphs the fit builds and blur the clusters. Fit on the "
+            "rows that have a value (for an array: "
             "X[np.any(X != 0, axis=1)]; for a sparse matrix: X[X.getnnz(axis=1) > 0]) "
             "and label the empty ones apart.",
             UserWarning,
