@@ -117,8 +117,9 @@ class ColumnStats:
         if not len(chunk):
             return
         self.n_samples += len(chunk)
-        self.n_nonzero += int(np.count_nonzero(chunk))
-        self.n_empty_rows += int(len(chunk) - np.count_nonzero(chunk.any(axis=1)))
+        per_row = np.count_nonzero(chunk, axis=1)
+        self.n_nonzero += int(per_row.sum())
+        self.n_empty_rows += int(np.count_nonzero(per_row == 0))
         np.minimum(self.column_min, chunk.min(axis=0), out=self.column_min)
         np.maximum(self.column_max, chunk.max(axis=0), out=self.column_max)
         self._sum = _running_sum(self._sum, chunk)
