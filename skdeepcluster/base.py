@@ -931,9 +931,10 @@ def is_sparse_kind(X):
 
 def count_empty_rows(X):
     """The number of rows of validated ``X`` (dense, scipy.sparse or
-    out-of-core) with no non-zero value."""
+    out-of-core) with no non-zero value (stored zeros of a sparse matrix
+    count as zeros, as in :func:`is_sparse_kind`)."""
     if sp.issparse(X):
-        return int(np.count_nonzero(X.getnnz(axis=1) == 0))
+        return int(np.count_nonzero((X != 0).getnnz(axis=1) == 0))
     if isinstance(X, ArrayRows):
         return X.stats.n_empty_rows
     return int(len(X) - np.count_nonzero(np.any(X, axis=1)))

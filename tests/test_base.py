@@ -127,6 +127,19 @@ def test_sparse_kind_is_read_from_a_memmap_as_in_memory(tmp_path):
     np.testing.assert_array_equal(in_memory.labels_, out_of_core.labels_)
 
 
+def test_count_empty_rows_reads_stored_zeros_as_zeros():
+    import scipy.sparse as sp
+
+    from skdeepcluster.base import count_empty_rows
+
+    X = np.zeros((4, 3))
+    X[0, 1] = X[2, 2] = 1.0
+    stored = sp.csr_matrix(X)
+    stored.data[1] = 0.0  # row 2 keeps a stored entry whose value is zero
+    assert count_empty_rows(X) == 2 and count_empty_rows(stored) == 3
+    assert count_empty_rows(sp.csc_matrix(X)) == 2
+
+
 @pytest.mark.parametrize("form", ["array", "sparse", "memmap"])
 def test_many_empty_rows_of_the_sparse_kind_warn(form, tmp_path):
     # Texts with no word left crowd the input's neighbour graphs: fit says
