@@ -10,7 +10,7 @@ import warnings
 import numpy as np
 import torch
 
-import skdeepcluster as sk
+from skdeepcluster.__main__ import METHODS
 from skdeepcluster.datasets import FORTUNE_CATEGORIES, load_fortunes_tfidf
 from skdeepcluster.metrics import clustering_report
 
@@ -19,10 +19,8 @@ torch.set_num_threads(1)
 corpus, method, seed = sys.argv[1], sys.argv[2], int(sys.argv[3])
 categories = ("art", "computers", "education", "politics", "science") if corpus == "heldout" else FORTUNE_CATEGORIES
 c = load_fortunes_tfidf(categories)
-ESTIMATORS = {"depict": sk.DEPICTClustering, "ddlsc": sk.DiscriminativeLatentClustering,
-              "damic": sk.DAMICClustering, "jule": sk.JULEClustering}
 for name, rows in [("all rows", np.ones(len(c.data), bool)), ("rows with a word", c.data.sum(1) > 0)]:
     start = time.process_time()
-    labels = ESTIMATORS[method](len(categories), random_state=seed).fit(c.data[rows]).labels_
+    labels = METHODS[method](len(categories), random_state=seed).fit(c.data[rows]).labels_
     scores = {k: round(v, 3) for k, v in clustering_report(c.target[rows], labels).items()}
     print(corpus, method, seed, name, int(rows.sum()), scores, round(time.process_time() - start, 1), flush=True)
