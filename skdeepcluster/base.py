@@ -615,7 +615,9 @@ class BaseDeepClustering(
         """``n_clusters_``: with ``"auto"``, estimated on ``embedding`` by
         :func:`~skdeepcluster.estimate_n_clusters` (at most ``max_clusters``),
         with the scaled training input ``X`` as its ``X_input`` when ``X`` is
-        a dense in-memory tensor (not for sparse or out-of-core ``X``); else
+        a dense in-memory tensor (not for sparse or out-of-core ``X``), in
+        the input's own unit where every feature shares one
+        (:func:`shares_one_unit` with ``every=True``) and was standardised; else
         ``n_clusters``, and ``random_state`` is left untouched.
         ``n_neighbors`` (None: the shared default) sizes the embedding's
         graph only; the input's keeps the default. A fit that estimates
@@ -624,6 +626,13 @@ class BaseDeepClustering(
         if self._auto_n_clusters:
             seed = random_state.randint(np.iinfo(np.int32).max)
             X_input = X.numpy() if isinstance(X, torch.Tensor) else None
+            if X_input is not None and self._estimate_in_unit:
+                # Features that all share one unit, standardised for training
+                # (few features: scaling="auto" is "standard"), are read in
+                # that unit again, the input less its mean: standardising
+                # each stretches shapes drawn in one unit, and the graph of
+                # FCPS Lsun's two coordinates fell into 4 pieces, not 3.
+                X_input = X_input / self.scale_factor_
             self.n_clusters_ = distributed.on_rank_zero(
                 _estimate, embedding, self._max_clusters, X_input,
                 n_neighbors or SPECTRAL_NEIGHBORS, SPECTRAL_NEIGHBORS, DEFAULT_RULE, seed,
@@ -746,6 +755,12 @@ class BaseDeepClustering(
                 offset, std = stats.mean, stats.std
             factor = np.where(std > 0, 1.0 / np.where(std > 0, std, 1.0), 1.0)
         self.scale_offset_, self.scale_factor_ = offset, factor
+        # With n_clusters="auto" the estimate reads the input in its own unit
+        # where every feature shares one (see _estimate_n_clusters).
+        self._estimate_in_unit = bool(
+            self._auto_n_clusters and mode == "standard" and isinstance(X, np.ndarray)
+            and shares_one_unit(X, every=True)
+        )
 
     def _scale(self, X):
         """The scaled batch source of validated ``X``: a float32 tensor (CPU)
@@ -907,11 +922,14 @@ AUTO_MINMAX_MIN_FEATURES = 16
 SQUASHED_RANGE_RATIO = 0.1
 
 
-def shares_one_unit(X):
+def shares_one_unit(X, every=False):
     """Whether the columns of the dense array ``X`` look like one unit
     (see ``SHARED_UNIT_RATIO``), so that one global min-max scaling keeps
-    their relative sizes, as for pixels."""
-    return X.size > 0 and _columns_share_one_unit(X.min(axis=0), X.max(axis=0))
+    their relative sizes, as for pixels. ``every=True`` asks it of every
+    varying feature's maximum instead of their median: the test for a few
+    features (with two, the median of the maxima, their mean, is always at
+    least half the larger one)."""
+    return X.size > 0 and _columns_share_one_unit(X.min(axis=0), X.max(axis=0), every)
 
 
 def is_sparse_kind(X):
@@ -959,12 +977,13 @@ def _warn_if_many_empty_rows(X):
         )
 
 
-def _columns_share_one_unit(minima, maxima):
+def _columns_share_one_unit(minima, maxima, every=False):
     """:func:`shares_one_unit` from the columns' minima and maxima."""
     if minima.min() < 0:
         return False
     varying = maxima[minima < maxima]
-    return bool(varying.size and np.median(varying) >= SHARED_UNIT_RATIO * maxima.max())
+    reach = np.min if every else np.median
+    return bool(varying.size and reach(varying) >= SHARED_UNIT_RATIO * maxima.max())
 
 
 def _column_extremes(X):

@@ -187,6 +187,34 @@ def test_auto_reads_the_scaled_input(estimator, four_blobs, monkeypatch):
 
 
 @pytest.mark.parametrize("estimator", fast_estimators(), ids=estimator_id)
+@pytest.mark.parametrize("smallest_max, in_unit", [(1.2, True), (0.2, False)])
+def test_auto_reads_features_of_one_unit_in_that_unit(estimator, four_blobs, monkeypatch,
+                                                       smallest_max, in_unit):
+    # Few non-negative features whose maxima are all at least half the
+    # largest share one unit: where the training standardised them, the
+    # estimate reads them in that unit (the input less its mean); features
+    # with a maximum below half the largest are read as trained.
+    import skdeepcluster.base as base
+
+    seen = []
+
+    def spy(embedding, max_clusters, X_input, *args):
+        seen.append(X_input)
+        return base_estimate(embedding, max_clusters, X_input, *args)
+
+    base_estimate = base._estimate
+    monkeypatch.setattr(base, "_estimate", spy)
+    X, _ = four_blobs
+    X = X - X.min(axis=0)
+    X = X / X.max(axis=0) * np.linspace(smallest_max, 2.0, X.shape[1])
+    estimator.set_params(n_clusters="auto", max_clusters=8).fit(X)
+    trained = (X - estimator.scale_offset_) * estimator.scale_factor_
+    expected = X - estimator.scale_offset_ if in_unit and estimator.scaling_ == "standard" else trained
+    assert in_unit or not np.allclose(expected, X - estimator.scale_offset_)
+    np.testing.assert_allclose(seen[0], expected, rtol=1e-5, atol=1e-5)
+
+
+@pytest.mark.parametrize("estimator", fast_estimators(), ids=estimator_id)
 def test_estimate_at_the_bound_warns(estimator):
     # Eight separated blobs, at most 3 clusters: the estimate stops at the
     # bound, and says so; below the bound it is silent.

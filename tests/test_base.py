@@ -72,6 +72,14 @@ def test_shares_one_unit_tells_pixels_from_mixed_units():
     assert shares_one_unit(load_iris().data)  # four lengths in cm
     assert not shares_one_unit(load_wine().data)
     assert not shares_one_unit(load_breast_cancer().data)
+    # Two features: the median of the maxima is their mean, always at least
+    # half the larger; every=True asks it of each (FCPS Lsun's coordinates,
+    # maxima 4.2 and 5.4, against Old Faithful's minutes of eruption and of
+    # waiting, 5.1 and 96).
+    lsun_like, faithful_like = np.array([[0.0, 0.1], [4.2, 5.4]]), np.array([[1.6, 43], [5.1, 96]])
+    assert shares_one_unit(faithful_like) and not shares_one_unit(faithful_like, every=True)
+    assert shares_one_unit(lsun_like, every=True)
+    assert not shares_one_unit(load_digits().data, every=True)  # border pixels barely vary
     assert not shares_one_unit(load_digits().data - 8)  # negative values
     assert not shares_one_unit(np.zeros((5, 3)))  # nothing varies
 
