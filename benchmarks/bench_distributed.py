@@ -149,6 +149,9 @@ def main():
                         help="build a throwaway optimiser before the timed fit, so that PyTorch's "
                              "one-time import of torch._dynamo (which the first optimiser of a "
                              "process triggers, ~1.3 s) is not counted")
+    parser.add_argument("--params", default="{}", type=json.loads,
+                        help="JSON of estimator parameters beyond n_clusters, device and "
+                             "random_state, e.g. '{\"batch_size\": 500}'")
     parser.add_argument("--averaging", default="auto",
                         help='skdeepcluster.distributed.averaging: "auto", "gradients" or a '
                              "number of local steps")
@@ -176,7 +179,7 @@ def main():
     else:
         X, y = load_digits(return_X_y=True)
     estimator = METHODS[args.method](
-        n_clusters=args.n_clusters, device=args.device, random_state=args.seed
+        n_clusters=args.n_clusters, device=args.device, random_state=args.seed, **args.params
     )
 
     if args.warm:
@@ -205,6 +208,7 @@ def main():
             "device": str(estimator.device_),
             "seed": args.seed,
             "averaging": args.averaging if world_size > 1 else None,
+            "params": args.params,
             "warm": args.warm,
             "n_samples": int(X.shape[0]),
             **(clustering_report(y, estimator.labels_) if y is not None else {}),
