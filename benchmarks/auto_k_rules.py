@@ -107,12 +107,14 @@ def capture(out, seed=0):
     class Stop(Exception):
         pass
 
-    def spy(self, embedding, random_state, X):
+    def spy(self, embedding, random_state, X, **kwargs):
         seen.append(np.asarray(embedding, dtype=np.float32))
-        inputs[:] = [np.asarray(X, dtype=np.float32)]
+        # The input as the estimate reads it (in its own unit where it has one).
+        X = np.asarray(X, dtype=np.float32)
+        inputs[:] = [X / self.scale_factor_ if self._estimate_in_unit else X]
         if not isinstance(self, skdeepcluster.JULEClustering):
             raise Stop
-        return estimate(self, embedding, random_state, X)
+        return estimate(self, embedding, random_state, X, **kwargs)
 
     BaseDeepClustering._estimate_n_clusters = spy
     for name, X, y, k in suite("/nonexistent"):
