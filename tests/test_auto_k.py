@@ -26,6 +26,25 @@ def four_blobs():
     return make_blobs([40, 60, 80, 50], n_features=8, random_state=0)
 
 
+@pytest.fixture
+def estimate_calls(monkeypatch):
+    """The positional arguments of every call the estimators make to the
+    shared estimate (``skdeepcluster.base._estimate``: the embedding,
+    ``max_clusters``, ``X_input``, the embedding's and the input's
+    neighbours, ...), which still answers."""
+    import skdeepcluster.base as base
+
+    calls = []
+    estimate = base._estimate
+
+    def spy(*args):
+        calls.append(args)
+        return estimate(*args)
+
+    monkeypatch.setattr(base, "_estimate", spy)
+    return calls
+
+
 @pytest.mark.parametrize("estimator", fast_estimators(), ids=estimator_id)
 def test_auto_finds_four_blobs(estimator, four_blobs):
     X, y = four_blobs
@@ -87,24 +106,14 @@ def test_jule_estimates_again_on_its_final_embedding(four_blobs, final_clusterin
 
 @pytest.mark.parametrize("k_s_max", [60, None])
 def test_jule_reads_its_first_embedding_with_wide_neighbourhoods(four_blobs, k_s_max,
-                                                                   monkeypatch):
+                                                                   estimate_calls):
     # The first period trains up to max_clusters clusters apart, so its
     # embedding's graph takes k_s_max neighbours (None: the shared 15); the
     # final embedding's and the input's graphs keep the shared 15.
-    import skdeepcluster.base as base
-
-    seen = []
-
-    def spy(embedding, max_clusters, X_input, n_neighbors, input_neighbors, *args):
-        seen.append((n_neighbors, input_neighbors))
-        return base_estimate(embedding, max_clusters, X_input, n_neighbors, input_neighbors, *args)
-
-    base_estimate = base._estimate
-    monkeypatch.setattr(base, "_estimate", spy)
     X, _ = four_blobs
     JULEClustering(n_clusters="auto", max_clusters=8, hidden_layer_sizes=(16,), embedding_dim=8,
                    n_epochs=1, k_s_max=k_s_max, device="cpu", random_state=0).fit(X)
-    assert seen == [(k_s_max or 15, 15), (15, 15)]
+    assert [call[3:5] for call in estimate_calls] == [(k_s_max or 15, 15), (15, 15)]
 
 
 def test_jule_reads_its_input_once(four_blobs, monkeypatch):
@@ -166,44 +175,25 @@ def test_jule_finds_the_digits_ten():
 
 
 @pytest.mark.parametrize("estimator", fast_estimators(), ids=estimator_id)
-def test_auto_reads_the_scaled_input(estimator, four_blobs, monkeypatch):
+def test_auto_reads_the_scaled_input(estimator, four_blobs, estimate_calls):
     # The estimate reads the training input, as the network sees it, next
     # to the embedding.
-    import skdeepcluster.base as base
-
-    seen = []
-
-    def spy(embedding, max_clusters, X_input, *args):
-        seen.append(X_input)
-        return base_estimate(embedding, max_clusters, X_input, *args)
-
-    base_estimate = base._estimate
-    monkeypatch.setattr(base, "_estimate", spy)
     X, _ = four_blobs
     estimator.set_params(n_clusters="auto", max_clusters=8).fit(X)
-    assert seen
-    np.testing.assert_allclose(seen[0], (X - estimator.scale_offset_) * estimator.scale_factor_,
+    assert estimate_calls
+    np.testing.assert_allclose(estimate_calls[0][2],
+                               (X - estimator.scale_offset_) * estimator.scale_factor_,
                                rtol=1e-5, atol=1e-5)
 
 
 @pytest.mark.parametrize("estimator", fast_estimators(), ids=estimator_id)
 @pytest.mark.parametrize("smallest_max, in_unit", [(1.2, True), (0.2, False)])
-def test_auto_reads_features_of_one_unit_in_that_unit(estimator, four_blobs, monkeypatch,
+def test_auto_reads_features_of_one_unit_in_that_unit(estimator, four_blobs, estimate_calls,
                                                        smallest_max, in_unit):
     # Few non-negative features whose maxima are all at least half the
     # largest share one unit: where the training standardised them, the
     # estimate reads them in that unit (the input less its mean); features
     # with a maximum below half the largest are read as trained.
-    import skdeepcluster.base as base
-
-    seen = []
-
-    def spy(embedding, max_clusters, X_input, *args):
-        seen.append(X_input)
-        return base_estimate(embedding, max_clusters, X_input, *args)
-
-    base_estimate = base._estimate
-    monkeypatch.setattr(base, "_estimate", spy)
     X, _ = four_blobs
     X = X - X.min(axis=0)
     X = X / X.max(axis=0) * np.linspace(smallest_max, 2.0, X.shape[1])
@@ -211,7 +201,7 @@ def test_auto_reads_features_of_one_unit_in_that_unit(estimator, four_blobs, mon
     trained = (X - estimator.scale_offset_) * estimator.scale_factor_
     expected = X - estimator.scale_offset_ if in_unit and estimator.scaling_ == "standard" else trained
     assert in_unit or not np.allclose(expected, X - estimator.scale_offset_)
-    np.testing.assert_allclose(seen[0], expected, rtol=1e-5, atol=1e-5)
+    np.testing.assert_allclose(estimate_calls[0][2], expected, rtol=1e-5, atol=1e-5)
 
 
 @pytest.mark.parametrize("estimator", fast_estimators(), ids=estimator_id)
