@@ -314,7 +314,9 @@ def estimate_n_clusters(X_embedded, max_clusters=None, *, X_input=None,
     X_input : array-like of shape (n_samples, n_input_features), default=None
         The (scaled) rows the embedding was computed from, in the same
         order; None reads the embedding alone. The estimators pass their
-        training input (dense, in memory).
+        training input (dense, in memory) as their network sees it, or, where
+        they standardised features that all share one unit, in that unit
+        (less its mean: standardising stretches shapes drawn in one unit).
     n_neighbors : int, default=15
         Neighbours per sample in the embedding's graph (that of
         :func:`~skdeepcluster.graph.spectral_clustering`).
