@@ -110,8 +110,7 @@ def capture(out, seed=0):
     def spy(self, embedding, random_state, X, **kwargs):
         seen.append(np.asarray(embedding, dtype=np.float32))
         # The input as the estimate reads it (in its own unit where it has one).
-        X = np.asarray(X, dtype=np.float32)
-        inputs[:] = [X / self.scale_factor_ if self._estimate_in_unit else X]
+        inputs[:] = [np.asarray(self._estimate_input(X), dtype=np.float32)]
         if not isinstance(self, skdeepcluster.JULEClustering):
             raise Stop
         return estimate(self, embedding, random_state, X, **kwargs)

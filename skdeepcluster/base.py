@@ -615,9 +615,8 @@ class BaseDeepClustering(
         """``n_clusters_``: with ``"auto"``, estimated on ``embedding`` by
         :func:`~skdeepcluster.estimate_n_clusters` (at most ``max_clusters``),
         with the scaled training input ``X`` as its ``X_input`` when ``X`` is
-        a dense in-memory tensor (not for sparse or out-of-core ``X``), in
-        the input's own unit where every feature shares one
-        (:func:`shares_one_unit` with ``every=True``) and was standardised; else
+        a dense in-memory tensor (not for sparse or out-of-core ``X``; in
+        its own unit where it has one, :meth:`_estimate_input`); else
         ``n_clusters``, and ``random_state`` is left untouched.
         ``n_neighbors`` (None: the shared default) sizes the embedding's
         graph only; the input's keeps the default. A fit that estimates
@@ -625,16 +624,8 @@ class BaseDeepClustering(
         input is read once."""
         if self._auto_n_clusters:
             seed = random_state.randint(np.iinfo(np.int32).max)
-            X_input = X.numpy() if isinstance(X, torch.Tensor) else None
-            if X_input is not None and self._estimate_in_unit:
-                # Features that all share one unit, standardised for training
-                # (few features: scaling="auto" is "standard"), are read in
-                # that unit again, the input less its mean: standardising
-                # each stretches shapes drawn in one unit, and the graph of
-                # FCPS Lsun's two coordinates fell into 4 pieces, not 3.
-                X_input = X_input / self.scale_factor_
             self.n_clusters_ = distributed.on_rank_zero(
-                _estimate, embedding, self._max_clusters, X_input,
+                _estimate, embedding, self._max_clusters, self._estimate_input(X),
                 n_neighbors or SPECTRAL_NEIGHBORS, SPECTRAL_NEIGHBORS, DEFAULT_RULE, seed,
                 self.device_, input_memo,
             )
@@ -646,6 +637,19 @@ class BaseDeepClustering(
                     UserWarning, stacklevel=3,
                 )
         return self.n_clusters_
+
+    def _estimate_input(self, X):
+        """The ``X_input`` that :meth:`_estimate_n_clusters` passes for the
+        scaled training input ``X``: ``X`` as an array when it is a dense
+        in-memory tensor, else None. Features that all share one unit,
+        standardised for training (few features: ``scaling="auto"`` is
+        ``"standard"``), are read in that unit again, the input less its
+        mean: standardising each stretches shapes drawn in one unit, and the
+        graph of FCPS Lsun's two coordinates fell into 4 pieces, not 3."""
+        if not isinstance(X, torch.Tensor):
+            return None
+        X_input = X.numpy()
+        return X_input / self.scale_factor_ if self._estimate_in_unit else X_input
 
     def _resolve_image_shape(self, n_features):
         """``image_shape`` as a (C, H, W) tuple, or None for flat features."""
@@ -756,7 +760,7 @@ class BaseDeepClustering(
             factor = np.where(std > 0, 1.0 / np.where(std > 0, std, 1.0), 1.0)
         self.scale_offset_, self.scale_factor_ = offset, factor
         # With n_clusters="auto" the estimate reads the input in its own unit
-        # where every feature shares one (see _estimate_n_clusters).
+        # where every feature shares one (see _estimate_input).
         self._estimate_in_unit = bool(
             self._auto_n_clusters and mode == "standard" and isinstance(X, np.ndarray)
             and shares_one_unit(X, every=True)
