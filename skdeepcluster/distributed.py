@@ -449,14 +449,40 @@ def gather_batch(part):
     return _gather_parts(part, _SESSION.part_sizes)
 
 
+class _SumOverRanks(torch.autograd.Function):
+    """An all-reduce (sum) with gradients, in a loss that every rank
+    computes whole: backward sums the gradient over the ranks, as
+    :class:`_GatherBatch` does."""
+
+    @staticmethod
+    def forward(ctx, tensor):
+        total = tensor.clone()
+        torch.distributed.all_reduce(total)
+        return total
+
+    @staticmethod
+    def backward(ctx, grad):
+        grad = grad.clone()
+        torch.distributed.all_reduce(grad)
+        return grad
+
+
 def mean_over_batch(values):
-    """``values.mean()`` over the whole batch, from this rank's rows (in a
-    loss that uses :func:`gather_batch`); ``values.mean()`` where that
-    returns the part itself."""
+    """The mean of ``values`` over the whole batch, from this rank's rows of
+    it (in a loss that uses :func:`gather_batch`); ``values.mean()`` where
+    that returns the part itself.
+
+    ``values`` may hold any number of this rank's rows, not only its part of
+    the batch (DiscriminativeLatentClustering reconstructs one row in
+    ``reconstruction_subsample`` of each part): the sums and the counts of
+    the ranks' elements are added up, one all-reduce of two numbers.
+    """
     if _SESSION is None or _SESSION.part_sizes is None:
         return values.mean()
-    sums = gather_batch(values.flatten(1).sum(1) if values.dim() > 1 else values)
-    return sums.sum() / values[:1].numel() / sums.shape[0]
+    _SESSION.gathered = True
+    count = values.new_tensor(float(values.numel())).detach()
+    total, n = _SumOverRanks.apply(torch.stack([values.sum(), count]))
+    return total / n
 
 
 class DataParallelLoss:
