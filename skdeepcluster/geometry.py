@@ -83,12 +83,18 @@ def select_anchors(x, n_neighbors=5, fraction=0.1):
         return anchors
     x = x.reshape(n, -1).float()
     squared = x.pow(2).sum(1)
-    d2 = (squared[:, None] + squared[None, :] - 2.0 * (x @ x.T)).clamp_min(0.0)
+    # Row i's order of ||x_j||^2 - 2 x_i'x_j is that of its squared
+    # distances (one fused N x N operation); ||x_i||^2 is added to the k kept.
+    d2 = torch.addmm(squared[None, :], x, x.T, alpha=-2.0)
     d2.fill_diagonal_(float("inf"))
     distances, neighbors = d2.topk(k, dim=1, largest=False)
+    distances = (distances + squared[:, None]).clamp_min(0.0)
     n_edges = distances.numel()
     n_keep = min(n_edges, max(1, int(round(fraction * n_edges))))
-    keep = distances.reshape(-1).topk(n_keep, largest=False).indices
+    if n_keep < n_edges:
+        keep = distances.reshape(-1).topk(n_keep, largest=False).indices
+    else:
+        keep = torch.arange(n_edges, device=x.device)
     rows = torch.div(keep, k, rounding_mode="floor")
     cols = neighbors.reshape(-1)[keep]
     anchors[rows, cols] = True

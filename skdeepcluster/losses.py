@@ -289,16 +289,21 @@ def discriminative_loss(z, anchors, alpha=0.2):
     -------
     Tensor, scalar
     """
+    # The sum of |C| over all pairs, less the diagonal and the anchors,
+    # whose similarities are computed from their pairs of codes: the one
+    # N x N matrix is C itself (half the time of masking it, fwd + bwd).
     n = z.shape[0]
-    C = cosine_similarities(z)
-    off_diagonal = ~torch.eye(n, dtype=torch.bool, device=z.device)
-    anchors = anchors & off_diagonal
-    n_anchors = anchors.sum()
-    n_others = n * (n - 1) - n_anchors
-    abs_c = C.abs()
-    others = (abs_c * off_diagonal).sum() - (abs_c * anchors).sum()
-    loss = others / n_others.clamp_min(1)
-    pull = (C * anchors).sum() / n_anchors.clamp_min(1)
+    z = normalise_rows(z)
+    C = z @ z.T
+    rows, cols = anchors.nonzero(as_tuple=True)
+    off_diagonal = rows != cols
+    rows, cols = rows[off_diagonal], cols[off_diagonal]
+    n_anchors = rows.numel()
+    anchored = (z[rows] * z[cols]).sum(1)
+    diagonal = (z * z).sum(1)  # 1, or 0 for a zero code
+    others = C.abs().sum() - diagonal.sum() - anchored.abs().sum()
+    loss = others / max(n * (n - 1) - n_anchors, 1)
+    pull = anchored.sum() / max(n_anchors, 1)
     return loss - (1.0 - alpha) * pull
 
 

@@ -64,6 +64,31 @@ def test_discriminative_loss_matches_eq5(alpha):
     assert float(discriminative_loss(z, none, alpha)) == pytest.approx(expected)
 
 
+def test_discriminative_loss_gradient_is_that_of_eq5_on_the_masked_matrix():
+    """The loss computes |C| once and the anchors from their pairs; its
+    gradient is that of eq. (5) written on the masked N x N matrix, also
+    with a zero code and an anchor on the diagonal (both ignored)."""
+    z = _codes(n=12, d=5)
+    z[4] = 0.0
+    anchors = torch.zeros(12, 12, dtype=torch.bool)
+    for i, j in [(0, 3), (2, 5), (7, 8), (1, 4), (6, 6)]:
+        anchors[i, j] = anchors[j, i] = True
+
+    def masked(z):
+        norms = z.norm(dim=1, keepdim=True).clamp_min(1e-12)
+        C = (z / norms) @ (z / norms).T
+        off = ~torch.eye(len(z), dtype=torch.bool)
+        pairs = anchors & off
+        others = C.abs()[off & ~pairs]
+        return others.mean() - 0.8 * C[pairs].mean()
+
+    z.requires_grad_(True)
+    ours, = torch.autograd.grad(discriminative_loss(z, anchors), z)
+    reference, = torch.autograd.grad(masked(z), z)
+    assert float(discriminative_loss(z, anchors)) == pytest.approx(float(masked(z)), rel=1e-12)
+    torch.testing.assert_close(ours, reference, rtol=1e-10, atol=1e-12)
+
+
 def test_discriminative_loss_prefers_orthogonal_codes_and_close_anchors():
     anchors = torch.zeros(4, 4, dtype=torch.bool)
     anchors[0, 1] = anchors[1, 0] = True

@@ -63,3 +63,19 @@ def test_spherical_centroids_keep_previous_for_empty_clusters():
         mean = zn[labels.numpy() == k].sum(0)
         np.testing.assert_allclose(centroids[k].numpy(), mean / np.linalg.norm(mean))
     np.testing.assert_array_equal(centroids[3].numpy(), [0, 0, 0])  # kept: empty
+
+
+@pytest.mark.parametrize("fraction", [1.0, 0.3])
+def test_select_anchors_are_the_closest_edges_of_the_knn_graph(fraction):
+    """Against a brute-force search: each row's 3 nearest others (squared
+    distances computed pair by pair), the ``fraction`` closest of those
+    edges, made symmetric."""
+    x = torch.as_tensor(np.random.RandomState(3).normal(size=(40, 6)), dtype=torch.float64)
+    d2 = ((x[:, None, :] - x[None, :, :]) ** 2).sum(-1)
+    d2.fill_diagonal_(float("inf"))
+    edges = sorted((float(d2[i, j]), i, int(j)) for i in range(40)
+                   for j in torch.argsort(d2[i])[:3])
+    expected = np.zeros((40, 40), dtype=bool)
+    for _, i, j in edges[:int(round(fraction * len(edges)))]:
+        expected[i, j] = expected[j, i] = True
+    np.testing.assert_array_equal(select_anchors(x, 3, fraction).numpy(), expected)
