@@ -202,6 +202,8 @@ def weighted_triplet_loss(z, labels, *, gamma=1.0, margin=0.2, n_negatives=5):
     finite_neg = torch.where(torch.isfinite(negative_d2), negative_d2, torch.zeros_like(negative_d2))
     terms = torch.relu(gamma * d2[:, :, None] - finite_neg[:, None, :] + margin)
     return terms[valid].mean()
+
+
 def reconstruction_distances(x, reconstructions):
     """DAMIC's per-sample reconstruction error of every autoencoder,
     ``d_c(x) = 1/2 ||x - f_c(x)||^2`` (a sum over features, not a mean).
