@@ -449,24 +449,6 @@ def gather_batch(part):
     return _gather_parts(part, _SESSION.part_sizes)
 
 
-class _SumOverRanks(torch.autograd.Function):
-    """An all-reduce (sum) with gradients, in a loss that every rank
-    computes whole: backward sums the gradient over the ranks, as
-    :class:`_GatherBatch` does."""
-
-    @staticmethod
-    def forward(ctx, tensor):
-        total = tensor.clone()
-        torch.distributed.all_reduce(total)
-        return total
-
-    @staticmethod
-    def backward(ctx, grad):
-        grad = grad.clone()
-        torch.distributed.all_reduce(grad)
-        return grad
-
-
 def mean_over_batch(values):
     """The mean of ``values`` over the whole batch, from this rank's rows of
     it (in a loss that uses :func:`gather_batch`); ``values.mean()`` where
@@ -474,15 +456,17 @@ def mean_over_batch(values):
 
     ``values`` may hold any number of this rank's rows, not only its part of
     the batch (DiscriminativeLatentClustering reconstructs one row in
-    ``reconstruction_subsample`` of each part): the sums and the counts of
-    the ranks' elements are added up, one all-reduce of two numbers.
+    ``reconstruction_subsample`` of each part): each rank's sum and count,
+    one row per rank, are gathered (with gradients, as the batch's rows
+    are) and added up.
     """
     if _SESSION is None or _SESSION.part_sizes is None:
         return values.mean()
     _SESSION.gathered = True
-    count = values.new_tensor(float(values.numel())).detach()
-    total, n = _SumOverRanks.apply(torch.stack([values.sum(), count]))
-    return total / n
+    stats = torch.stack([values.sum(), values.new_tensor(float(values.numel()))])
+    ones = [1] * _SESSION.world_size
+    total, count = _GatherBatch.apply(stats[None], ones, _SESSION.rank).sum(0)
+    return total / count
 
 
 class DataParallelLoss:

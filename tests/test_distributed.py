@@ -302,6 +302,11 @@ def _fitted_state(estimator):
     }
 
 
+def _fast_ddlsc():
+    """The test suite's fast DiscriminativeLatentClustering."""
+    return next(e for e in fast_estimators() if isinstance(e, DiscriminativeLatentClustering))
+
+
 def _task_fits(rank, directory):
     """Each estimator fitted on the blobs in memory, then on the same rows
     memory-mapped from ``X.npy`` (out-of-core: each rank reads its parts),
@@ -317,7 +322,7 @@ def _task_fits(rank, directory):
     # DiscriminativeLatentClustering's losses gather the batch where the
     # gradients are averaged (the default on GPUs), its reconstruction of
     # one row in reconstruction_subsample included.
-    ddlsc = next(e for e in fast_estimators() if isinstance(e, DiscriminativeLatentClustering))
+    ddlsc = _fast_ddlsc()
     ddlsc.set_params(batch_size=ddlsc.batch_size // 2)
     with distributed.averaging("gradients"):
         gathered = _fitted_state(ddlsc.fit(X))
@@ -512,7 +517,7 @@ def test_two_process_fit_gives_every_rank_the_same_estimator(tmp_path, one_threa
     for key, value in gathered["params"].items():
         assert torch.equal(value, other_gathered["params"][key]), key
     np.testing.assert_array_equal(gathered["labels"], other_gathered["labels"])
-    ddlsc = next(e for e in fast_estimators() if isinstance(e, DiscriminativeLatentClustering))
+    ddlsc = _fast_ddlsc()
     alone = adjusted_rand_score(truth, ddlsc.fit(X).labels_)
     assert adjusted_rand_score(truth, gathered["labels"]) >= alone - 0.15
 
