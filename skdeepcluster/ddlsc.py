@@ -118,7 +118,9 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         feature, ``"minmax"`` maps the global range of ``X`` to [0, 1],
         ``"maxabs"`` divides ``X`` by its largest absolute value;
         ``"auto"`` is ``"minmax"`` for 16 or more flat features that share
-        one unit (none negative, similar ranges: pixels as flat rows),
+        one unit (none negative, similar ranges: pixels as flat rows; or the
+        same range for every feature: pixels normalised by a global mean and
+        standard deviation),
         ``"maxabs"`` for other flat features of the sparse kind (none
         negative, at least 90% zeros: tf-idf rows) and ``"standard"``
         otherwise (``scaling_`` says which was used). Anchors

@@ -210,7 +210,8 @@ class JULEClustering(BaseDeepClustering):
         Input scaling learned in ``fit``. ``"auto"`` is ``"minmax"`` (one
         global range, which keeps the geometry of the first graph, built on
         the input, that of the raw data) for images and for 16 or more flat
-        features that share one unit, such as pixels; ``"maxabs"`` (one
+        features that share one unit, such as pixels (also after a global
+        shift and scale); ``"maxabs"`` (one
         global factor) for other flat features of the sparse kind (none
         negative, at least 90% zeros: tf-idf rows); other flat features
         (tabular data) are standardised (``scaling_`` holds the mode used).
