@@ -978,7 +978,11 @@ def spectral_clustering(X, n_clusters, *, n_neighbors=SPECTRAL_NEIGHBORS,
     """Spectral clustering of a symmetric k-nearest-neighbour graph.
 
     The graph (:func:`connectivity_graph`) links each row to its
-    ``n_neighbors`` nearest rows; the ``n_clusters`` leading eigenvectors of
+    ``n_neighbors`` nearest rows. Where it falls apart into at least
+    ``n_clusters`` pieces (clusters far apart), its pieces are the answer,
+    joined two at a time by :func:`modularity_merge` (the smallest first)
+    down to ``n_clusters``: such a partition cuts no edge. Otherwise the
+    ``n_clusters`` leading eigenvectors of
     its normalised Laplacian are computed with LOBPCG and each sample's row of
     them is L2-normalised (Ng, Jordan and Weiss, 2002). Those rows are then
     rounded to a partition in more than one way, and the partition with the
@@ -1020,7 +1024,8 @@ def spectral_clustering(X, n_clusters, *, n_neighbors=SPECTRAL_NEIGHBORS,
     k-means of the eigenvectors' rows can split an elongated cluster in two
     where it leaves two nearby ones joined (on DAMIC's and DEPICT's digits
     embeddings, the 1s in two parts while the 3s and 8s share one; on
-    Gaussian blobs of unequal sizes, a large blob in two). Cutting into more
+    Gaussian blobs of unequal sizes, a large blob in two: where they are far
+    enough apart for the graph to fall apart, the pieces now settle it). Cutting into more
     groups separates the joined pairs, and the parts of one cluster, which
     share far more edges than two clusters do, are joined again. Where
     classes overlap, the graph's most modular merges can differ from them
@@ -1045,6 +1050,16 @@ def spectral_clustering(X, n_clusters, *, n_neighbors=SPECTRAL_NEIGHBORS,
     # sets the lists stay inside clusters (50 samples, 3 blobs: 8, not 15).
     neighbors = _connectivity_neighbors(
         X, max(1, min(int(n_neighbors), n_samples // (2 * n_clusters))), device)
+    A = _graph_of(neighbors)
+    n_pieces, pieces = sp.csgraph.connected_components(A, directed=False)
+    if n_pieces >= n_clusters:
+        # Whole pieces joined down to n_clusters cut no edge: the smallest
+        # normalised cut there is, which the eigenvectors' rounding can miss
+        # (of the vectors constant on each piece the first is dropped, and
+        # the next vector splits the largest piece: Gaussian blobs of 600,
+        # 300 and 100 samples came out as 383, 317 and 300).
+        return modularity_merge(A, pieces, n_clusters)
+    del A  # not held while LOBPCG runs (see _spectral_embedding)
     n_components = min(n_clusters, n_samples - 1)
     with warnings.catch_warnings():
         # A graph in several pieces is expected when clusters are far apart:

@@ -190,20 +190,50 @@ def test_modularity_merge_joins_the_parts_of_one_cluster_first():
 
 
 def test_spectral_clustering_mends_a_split_cluster_that_kmeans_leaves():
-    # Blobs of unequal sizes and spreads in 30 dimensions (those of
-    # bench_auto_k.py, k = 5): k-means of the eigenvectors splits a large blob
-    # and joins two others; the merged rounding recovers the blobs, and its
-    # smaller normalised cut is what picks it.
+    # Blobs of unequal sizes and spreads in 30 dimensions (as those of
+    # bench_auto_k.py, k = 5, but close enough that the graph is connected):
+    # k-means of the eigenvectors splits a large blob and joins two others;
+    # the merged rounding recovers the blobs, and its smaller normalised cut
+    # is what picks it.
+    import scipy.sparse as sp
     from sklearn.datasets import make_blobs
     from sklearn.metrics import adjusted_rand_score
 
-    from skdeepcluster.graph import spectral_clustering
+    from skdeepcluster.graph import connectivity_graph, spectral_clustering
 
     rng = np.random.RandomState(5)
     X, y = make_blobs(rng.randint(30, 300, size=5), n_features=30,
-                      cluster_std=rng.uniform(0.5, 2.0, 5), center_box=(-10, 10), random_state=5)
+                      cluster_std=rng.uniform(0.5, 2.0, 5), center_box=(-3, 3), random_state=5)
+    assert sp.csgraph.connected_components(connectivity_graph(X, 15))[0] == 1
     plain = spectral_clustering(X, 5, oversegment=(), random_state=0)
     assert adjusted_rand_score(y, plain) < 0.9
     assert adjusted_rand_score(y, spectral_clustering(X, 5, random_state=0)) == 1.0
     with pytest.raises(ValueError, match="above 1"):
         spectral_clustering(X, 5, oversegment=(1.0,))
+
+
+def test_spectral_clustering_takes_the_pieces_of_a_graph_that_falls_apart():
+    # Separated blobs of very unequal sizes: the graph has one piece per
+    # blob. The eigenvectors' rounding split the largest blob and joined the
+    # two others (ARI 0.52 and 0.39 here); the pieces themselves cut no edge.
+    import scipy.sparse as sp
+    from sklearn.datasets import make_blobs
+    from sklearn.metrics import adjusted_rand_score
+
+    from skdeepcluster.graph import connectivity_graph, normalized_cut, spectral_clustering
+
+    for sizes in ([600, 300, 100], [1000, 200, 50]):
+        X, y = make_blobs(sizes, n_features=10, random_state=0)
+        X = (X - X.mean(axis=0)) / X.std(axis=0)
+        assert sp.csgraph.connected_components(connectivity_graph(X, 15))[0] == 3
+        for oversegment in ((), (3,)):
+            labels = spectral_clustering(X, 3, oversegment=oversegment, random_state=0)
+            assert adjusted_rand_score(y, labels) == 1.0
+    # More pieces than clusters: whole pieces are joined (no edge cut), the
+    # smallest first.
+    X, y = make_blobs([300, 200, 40, 30], centers=30 * np.eye(4, 10), random_state=1)
+    A = connectivity_graph(X, 15)
+    assert sp.csgraph.connected_components(A)[0] == 4
+    labels = spectral_clustering(X, 3, random_state=0)
+    assert normalized_cut(A, labels) == 0.0
+    assert adjusted_rand_score(np.minimum(y, 2), labels) == 1.0
