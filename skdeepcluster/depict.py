@@ -222,8 +222,9 @@ class DEPICTClustering(BaseDeepClustering):
         ``"auto"`` is ``"minmax"`` for 16 or more flat features
         that share one unit (none negative, similar ranges: pixels as flat
         rows; or the same range for every feature: pixels normalised by a
-        global mean and standard deviation), ``"maxabs"`` for other input of the sparse kind (none
-        negative, at least 90% zeros: tf-idf or count rows, see the
+        global mean and standard deviation), ``"maxabs"`` for other input of
+        the sparse kind (none negative, at least 90% zeros: tf-idf or count
+        rows, see the
         :ref:`User Guide <scaling>`) and ``"standard"`` otherwise, images
         included (``scaling_`` says which was used). The authors map images to
         [-1, 1] with a tanh reconstruction; with the convolutional network

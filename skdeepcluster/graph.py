@@ -1025,8 +1025,9 @@ def spectral_clustering(X, n_clusters, *, n_neighbors=SPECTRAL_NEIGHBORS,
     where it leaves two nearby ones joined (on DAMIC's and DEPICT's digits
     embeddings, the 1s in two parts while the 3s and 8s share one; on
     Gaussian blobs of unequal sizes, a large blob in two: where they are far
-    enough apart for the graph to fall apart, the pieces now settle it). Cutting into more
-    groups separates the joined pairs, and the parts of one cluster, which
+    enough apart for the graph to fall apart, the pieces now settle it).
+    Cutting into more groups separates the joined pairs, and the parts of
+    one cluster, which
     share far more edges than two clusters do, are joined again. Where
     classes overlap, the graph's most modular merges can differ from them
     (the tops of Fashion-MNIST); the normalised cut, which keeps clusters
