@@ -1027,11 +1027,11 @@ def spectral_clustering(X, n_clusters, *, n_neighbors=SPECTRAL_NEIGHBORS,
     Gaussian blobs of unequal sizes, a large blob in two: where they are far
     enough apart for the graph to fall apart, the pieces now settle it).
     Cutting into more groups separates the joined pairs, and the parts of
-    one cluster, which
-    share far more edges than two clusters do, are joined again. Where
-    classes overlap, the graph's most modular merges can differ from them
-    (the tops of Fashion-MNIST); the normalised cut, which keeps clusters
-    balanced in edge volume, then keeps the plain rounding. Measured in
+    one cluster, which share far more edges than two clusters do, are
+    joined again. Where classes overlap, the graph's most modular merges can
+    differ from them (the tops of Fashion-MNIST); the normalised cut, which
+    keeps clusters balanced in edge volume, then keeps the plain rounding.
+    Measured in
     ``benchmarks/bench_init.py`` (User Guide, results page).
 
     References
