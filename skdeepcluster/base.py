@@ -1003,8 +1003,10 @@ def _columns_share_one_unit(minima, maxima, every=False):
         reach = np.min if every else np.median
         if reach(maxima[varying]) >= SHARED_UNIT_RATIO * maxima.max():
             return True
+    if every:
+        return False
     ranges = (maxima - minima)[varying]
-    return not every and bool(np.median(ranges) >= SHARED_RANGE_RATIO * ranges.max())
+    return bool(np.median(ranges) >= SHARED_RANGE_RATIO * ranges.max())
 
 
 def _column_extremes(X):

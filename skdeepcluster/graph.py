@@ -1051,16 +1051,6 @@ def spectral_clustering(X, n_clusters, *, n_neighbors=SPECTRAL_NEIGHBORS,
     # sets the lists stay inside clusters (50 samples, 3 blobs: 8, not 15).
     neighbors = _connectivity_neighbors(
         X, max(1, min(int(n_neighbors), n_samples // (2 * n_clusters))), device)
-    A = _graph_of(neighbors)
-    n_pieces, pieces = sp.csgraph.connected_components(A, directed=False)
-    if n_pieces >= n_clusters:
-        # Whole pieces joined down to n_clusters cut no edge: the smallest
-        # normalised cut there is, which the eigenvectors' rounding can miss
-        # (of the vectors constant on each piece the first is dropped, and
-        # the next vector splits the largest piece: Gaussian blobs of 600,
-        # 300 and 100 samples came out as 383, 317 and 300).
-        return modularity_merge(A, pieces, n_clusters)
-    del A  # not held while LOBPCG runs (see _spectral_embedding)
     n_components = min(n_clusters, n_samples - 1)
     with warnings.catch_warnings():
         # A graph in several pieces is expected when clusters are far apart:
@@ -1075,6 +1065,17 @@ def spectral_clustering(X, n_clusters, *, n_neighbors=SPECTRAL_NEIGHBORS,
         vectors = _spectral_embedding(neighbors, n_components, random_state)
     A = _graph_of(neighbors)
     del neighbors
+    n_pieces, pieces = sp.csgraph.connected_components(A, directed=False)
+    if n_pieces >= n_clusters:
+        # Whole pieces joined down to n_clusters cut no edge: the smallest
+        # normalised cut there is, which the eigenvectors' rounding can miss
+        # (of the vectors constant on each piece the first is dropped, and
+        # the next vector splits the largest piece: Gaussian blobs of 600,
+        # 300 and 100 samples came out as 383, 317 and 300). The graph is
+        # built once, after LOBPCG (which must not hold it), so the vectors
+        # are then computed for nothing: one solve lost where the graph
+        # falls apart, rather than a second build of every connected one.
+        return modularity_merge(A, pieces, n_clusters)
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
     best = KMeans(n_clusters, n_init=10, random_state=random_state).fit_predict(vectors)
     # A merged rounding must cut clearly less than the plain one to replace it.
