@@ -65,9 +65,9 @@ AUTO_WIDTH_CLUSTERS = 10
 MIN_AUTO_WIDTH = 16
 
 #: Inputs with at most this many features are "narrow" (tables of measured
-#: variables rather than pixels or embeddings): DEPICT's "auto" network keeps
-#: an embedding as wide as such an input (its 500-unit layers capped at 8
-#: units per feature narrow them), and DAMIC starts its mixture on such an
+#: variables rather than pixels or embeddings): DEPICT's "auto" network caps
+#: its 500-unit layers at 8 units per feature and makes its embedding as wide
+#: as them, DEPICT and DAMIC start its mixture on such an
 #: input instead of its autoencoder's code (``DAMICClustering(init_on=...)``).
 #: The 64 pixels of the digits are above it.
 NARROW_MAX_FEATURES = 62

@@ -63,8 +63,9 @@ def test_outputs_follow_the_estimate(four_blobs):
     depict = DEPICTClustering(hidden_layer_sizes=(16,), n_pretrain_epochs=1, n_epochs=1,
                               **kwargs).fit(X)
     assert depict.network_.head.out_features == 4
-    # the embedding is pretrained before the estimate, with the default's width
-    assert depict.transform(X[:2]).shape == (2, 10)
+    # the embedding is pretrained before the estimate, so its width does not
+    # follow it: the last hidden layer's 16 units for these 8 features
+    assert depict.transform(X[:2]).shape == (2, 16)
     damic = DAMICClustering(hidden_layer_sizes=(8,), clustering_layer_sizes=(8,),
                             n_pretrain_epochs=1, n_cluster_pretrain_epochs=1, n_epochs=1,
                             **kwargs).fit(X)
