@@ -17,8 +17,9 @@ from .base import (
     check_positive_ints,
     initial_clustering,
 )
-from .distributed import gather_batch, mean_over_batch, mean_over_ranks
+from .distributed import gather_batch, mean_over_batch, mean_over_ranks, on_rank_zero
 from .geometry import normalise_rows, select_anchors, spherical_centroids
+from .graph import separated_pieces
 from .losses import (
     between_cluster_similarity,
     centroid_similarity,
@@ -33,6 +34,16 @@ __all__ = ["DiscriminativeLatentClustering"]
 #: Without ``embedding_dim``, the code has this many dimensions per cluster
 #: (the paper's MNIST network: d = 60 for K = 10).
 DIMS_PER_CLUSTER = 6
+
+#: With ``init="auto"`` on flat features, up to this many samples the codes'
+#: neighbour graph is searched for pieces before k-means: where it falls
+#: apart into at least ``n_clusters`` pieces (clusters far apart), they are
+#: the start (:func:`~skdeepcluster.graph.separated_pieces`), since k-means
+#: splits the largest of such clusters of unequal sizes. One exact
+#: neighbour search of the codes, quadratic in the samples (about 1 s of
+#: CPU for the 10,000 codes of the Fashion-MNIST test split); larger sets
+#: (500,000 memory-mapped rows) start with k-means alone.
+PIECES_MAX_SAMPLES = 20_000
 
 #: The "auto" budget of each phase, in gradient steps
 #: (:func:`~skdeepcluster.training.epochs_for_steps`): parameter name ->
@@ -168,8 +179,13 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         of the other methods); ``"gdl"`` is graph degree linkage
         (:class:`~skdeepcluster.gdl.GDLClustering`); any object with
         ``fit_predict`` can be passed. ``"auto"`` is ``"spectral"`` for
-        images (``image_shape`` set) and ``"kmeans"`` for flat features
-        (``init_`` says which was used). Measured on the pretrained codes
+        images (``image_shape`` set) and ``"kmeans"`` for flat features,
+        except where the codes' 15-nearest-neighbour graph falls apart into
+        at least ``n_clusters`` pieces (clusters far apart; searched up to
+        20,000 samples, ``PIECES_MAX_SAMPLES``): then those pieces, as
+        ``"spectral"`` returns them
+        (:func:`~skdeepcluster.graph.separated_pieces`; ``init_`` says
+        which was used). Measured on the pretrained codes
         (mean of seeds 0-2, :ref:`results_ddlsc_fmnist`): as images, whole
         fits with the spectral start ended at 0.858 / 0.827 ACC / NMI on
         the digits (8x8) against k-means' 0.833 / 0.807, and at 0.623 /
@@ -178,9 +194,10 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         against 0.875 / 0.879) and Fashion-MNIST level
         (:ref:`benchmarks <bench_init>`). k-means of the codes splits the
         largest of clusters far apart and of unequal sizes (Gaussian blobs of
-        600, 300 and 100 samples: ARI 0.54), where ``"spectral"`` takes the
-        pieces of the codes' graph and keeps them (ARI 1,
-        :ref:`results_separated_pieces`): pass it for such data.
+        600, 300 and 100 samples: ARI 0.54), where the pieces of the codes'
+        graph keep them (ARI 1, :ref:`results_ddlsc_pieces`); the codes of
+        the digits, Fashion-MNIST, the tabular sets and text hold fewer
+        pieces than clusters, so their starts are k-means' as before.
     augment : bool or "auto", default=False
         Random shifts of the training images. On (True, or ``"auto"`` with
         ``image_shape`` set), each pretraining batch is encoded with every
@@ -536,10 +553,15 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         codes = self._apply(self._embed_batch, X)
         codes64 = codes.numpy().astype(np.float64)
         n_clusters = self._estimate_n_clusters(codes64, random_state, X)
-        self.init_ = self.init
+        self.init_, pieces = self.init, None
         if self.init == "auto":
-            self.init_ = "kmeans" if self.input_shape_ is None else "spectral"
-        self.init_labels_ = initial_clustering(codes64, n_clusters, self.init_, random_state)
+            self.init_ = "spectral" if self.input_shape_ is not None else "kmeans"
+            if self.init_ == "kmeans" and 1 < n_clusters and n_samples <= PIECES_MAX_SAMPLES:
+                pieces = on_rank_zero(separated_pieces, codes64, n_clusters, device=self.device_)
+        if pieces is not None:  # what spectral clustering returns there
+            self.init_, self.init_labels_ = "spectral", pieces
+        else:
+            self.init_labels_ = initial_clustering(codes64, n_clusters, self.init_, random_state)
         labels = torch.as_tensor(self.init_labels_)
         # A cluster the initial clustering left empty starts at a random sample.
         spare = codes[torch.as_tensor(random_state.randint(n_samples, size=n_clusters))]

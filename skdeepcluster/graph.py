@@ -35,6 +35,7 @@ __all__ = [
     "neighbor_vote",
     "connectivity_graph",
     "spectral_clustering",
+    "separated_pieces",
     "modularity_merge",
     "normalized_cut",
 ]
@@ -1047,10 +1048,8 @@ def spectral_clustering(X, n_clusters, *, n_neighbors=SPECTRAL_NEIGHBORS,
     if any(not f > 1 for f in factors):
         raise ValueError(f"oversegment must hold factors above 1; got {oversegment!r}.")
     n_samples = len(X)
-    # No more neighbours than half an average cluster, so that on small data
-    # sets the lists stay inside clusters (50 samples, 3 blobs: 8, not 15).
-    neighbors = _connectivity_neighbors(
-        X, max(1, min(int(n_neighbors), n_samples // (2 * n_clusters))), device)
+    neighbors = _connectivity_neighbors(X, _capped_neighbors(n_neighbors, n_samples, n_clusters),
+                                        device)
     n_components = min(n_clusters, n_samples - 1)
     with warnings.catch_warnings():
         # A graph in several pieces is expected when clusters are far apart:
@@ -1065,17 +1064,17 @@ def spectral_clustering(X, n_clusters, *, n_neighbors=SPECTRAL_NEIGHBORS,
         vectors = _spectral_embedding(neighbors, n_components, random_state)
     A = _graph_of(neighbors)
     del neighbors
-    n_pieces, pieces = sp.csgraph.connected_components(A, directed=False)
-    if n_pieces >= n_clusters:
-        # Whole pieces joined down to n_clusters cut no edge: the smallest
-        # normalised cut there is, which the eigenvectors' rounding can miss
-        # (of the vectors constant on each piece the first is dropped, and
-        # the next vector splits the largest piece: Gaussian blobs of 600,
-        # 300 and 100 samples came out as 383, 317 and 300). The graph is
-        # built once, after LOBPCG (which must not hold it), so the vectors
-        # are then computed for nothing: one solve lost where the graph
-        # falls apart, rather than a second build of every connected one.
-        return modularity_merge(A, pieces, n_clusters)
+    # Whole pieces joined down to n_clusters cut no edge: the smallest
+    # normalised cut there is, which the eigenvectors' rounding can miss (of
+    # the vectors constant on each piece the first is dropped, and the next
+    # vector splits the largest piece: Gaussian blobs of 600, 300 and 100
+    # samples came out as 383, 317 and 300). The graph is built once, after
+    # LOBPCG (which must not hold it), so the vectors are then computed for
+    # nothing: one solve lost where the graph falls apart, rather than a
+    # second build of every connected one.
+    pieces = _joined_pieces(A, n_clusters)
+    if pieces is not None:
+        return pieces
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
     best = KMeans(n_clusters, n_init=10, random_state=random_state).fit_predict(vectors)
     # A merged rounding must cut clearly less than the plain one to replace it.
@@ -1089,6 +1088,49 @@ def spectral_clustering(X, n_clusters, *, n_neighbors=SPECTRAL_NEIGHBORS,
         if cut < best_cut:
             best, best_cut = labels, cut
     return best
+
+
+def _capped_neighbors(n_neighbors, n_samples, n_clusters):
+    """No more neighbours than half an average cluster, so that on small
+    data sets the lists stay inside clusters (50 samples, 3 blobs: 8, not
+    15); at least 1."""
+    return max(1, min(int(n_neighbors), n_samples // (2 * n_clusters)))
+
+
+def _joined_pieces(A, n_clusters):
+    """The connected pieces of the graph ``A`` joined by
+    :func:`modularity_merge` down to ``n_clusters``, or None where it holds
+    fewer pieces."""
+    n_pieces, pieces = sp.csgraph.connected_components(A, directed=False)
+    if n_pieces < n_clusters:
+        return None
+    return modularity_merge(A, pieces, n_clusters)
+
+
+def separated_pieces(X, n_clusters, *, n_neighbors=SPECTRAL_NEIGHBORS, device="cpu"):
+    """The partition of :func:`spectral_clustering` where the rows fall apart.
+
+    Where the neighbour graph that :func:`spectral_clustering` cuts (the
+    same ``n_neighbors``, capped the same way) falls apart into at least
+    ``n_clusters`` pieces, those pieces joined by :func:`modularity_merge`
+    down to ``n_clusters``, which is then what :func:`spectral_clustering`
+    returns, without its eigenvectors; otherwise None. One exact neighbour
+    search of ``X``.
+
+    Parameters
+    ----------
+    X : ndarray of shape (n_samples, n_features)
+    n_clusters : int
+    n_neighbors : int, default=15
+    device : str or torch.device, default="cpu"
+        Where the neighbour search runs.
+
+    Returns
+    -------
+    labels : ndarray of shape (n_samples,) or None
+    """
+    k = _capped_neighbors(n_neighbors, len(X), n_clusters)
+    return _joined_pieces(connectivity_graph(X, k, device=device), n_clusters)
 
 
 def normalized_cut(A, labels):

@@ -237,3 +237,29 @@ def test_spectral_clustering_takes_the_pieces_of_a_graph_that_falls_apart():
     labels = spectral_clustering(X, 3, random_state=0)
     assert normalized_cut(A, labels) == 0.0
     assert adjusted_rand_score(np.minimum(y, 2), labels) == 1.0
+
+
+def test_separated_pieces_are_spectral_clustering_where_the_graph_falls_apart():
+    # What DiscriminativeLatentClustering's start checks before k-means:
+    # the partition spectral_clustering returns where its graph falls apart
+    # into at least n_clusters pieces (found without its eigenvectors), and
+    # None where it holds fewer pieces.
+    from sklearn.datasets import make_blobs
+
+    from skdeepcluster.graph import separated_pieces, spectral_clustering
+
+    X, _ = make_blobs([300, 200, 40, 30], centers=30 * np.eye(4, 10), random_state=1)
+    for n_clusters in (3, 4):
+        np.testing.assert_array_equal(separated_pieces(X, n_clusters),
+                                      spectral_clustering(X, n_clusters, random_state=0))
+    assert separated_pieces(X, 5) is None
+    # Neighbours capped as spectral_clustering caps them (half an average
+    # cluster): 3 groups of 10 samples 1 apart fall apart with the 5
+    # neighbours each gets, not with the 15 asked for.
+    import scipy.sparse as sp
+
+    from skdeepcluster.graph import connectivity_graph
+
+    X = np.repeat(np.arange(3.0), 10)[:, None] + np.tile(np.linspace(0, 0.1, 10), 3)[:, None]
+    assert sp.csgraph.connected_components(connectivity_graph(X, 15))[0] == 1
+    np.testing.assert_array_equal(separated_pieces(X, 3, n_neighbors=15), np.repeat(np.arange(3), 10))
