@@ -47,16 +47,17 @@ def test_defaults_keep_well_separated_blobs_apart(Estimator):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("Estimator", [DEPICTClustering, DAMICClustering,
+@pytest.mark.parametrize("Estimator", [DEPICTClustering, JULEClustering, DAMICClustering,
                                        DiscriminativeLatentClustering])
 def test_defaults_keep_separated_blobs_of_unequal_sizes(Estimator):
     # Issue 14's fourth goal (data no goal names): blobs of 600, 300 and 100
     # samples in 10 dimensions, far apart (k-means' ARI 1). Their spectral
     # start splits no piece of a graph that falls apart (DEPICT started at
-    # ARI 0.52 and ended at 0.54 before, results_separated_pieces), and
+    # ARI 0.52 and ended at 0.54 before, results_separated_pieces),
     # DiscriminativeLatentClustering starts from the pieces of its codes'
-    # graph before k-means (0.54 before, results_ddlsc_pieces). JULE's size
-    # cap still splits the largest blob (doc/results.rst).
+    # graph before k-means (0.54 before, results_ddlsc_pieces), and JULE
+    # caps no cluster's size where its input's graph falls apart (0.58
+    # before, results_jule_pieces).
     X, y = make_blobs([600, 300, 100], n_features=10, random_state=0)
     for seed in range(2):
         assert adjusted_rand_score(y, Estimator(3, random_state=seed).fit_predict(X)) == 1.0, seed

@@ -317,6 +317,31 @@ def test_later_merges_cap_clusters_at_size_cap_times_the_final_average(monkeypat
     assert caps == [1500] * 4 + [1539]  # ceil(2 * 10,000 / 13) for the first period
 
 
+def test_no_size_cap_where_the_input_graph_falls_apart(monkeypatch):
+    # Three blobs far apart: the first period's graph (of the input) holds 3
+    # pieces, so with 3 clusters no merge is capped (a cluster holding more
+    # than its share stays whole, results_jule_pieces); with 4 clusters, more
+    # than the pieces, every merge keeps its cap.
+    from sklearn.datasets import make_blobs
+
+    from skdeepcluster import graph
+
+    caps = []
+
+    def spy(*args, max_size=None, **kwargs):
+        caps.append(max_size)
+        return graph.gdl_agglomerative(*args, max_size=max_size, **kwargs)
+
+    monkeypatch.setattr("skdeepcluster.jule.gdl_agglomerative", spy)
+    X, _ = make_blobs([120, 60, 30], n_features=5, centers=20 * np.eye(3, 5), random_state=0)
+    small = dict(n_epochs=1, batch_size=50, device="cpu", random_state=0)
+    JULEClustering(3, **small).fit(X)
+    assert len(caps) >= 2 and caps == [None] * len(caps)
+    caps.clear()
+    JULEClustering(4, **small).fit(X)
+    assert len(caps) >= 2 and None not in caps
+
+
 def _naive_chains(neighbors):
     parent = list(range(len(neighbors)))
 
