@@ -67,9 +67,8 @@ MIN_AUTO_WIDTH = 16
 #: Inputs with at most this many features are "narrow" (tables of measured
 #: variables rather than pixels or embeddings): DEPICT's "auto" network caps
 #: its 500-unit layers at 8 units per feature and makes its embedding as wide
-#: as them, DEPICT and DAMIC start its mixture on such an
-#: input instead of its autoencoder's code (``DAMICClustering(init_on=...)``).
-#: The 64 pixels of the digits are above it.
+#: as them, and DEPICT and DAMIC start on such an input instead of their
+#: networks' codes (``init_on``). The 64 pixels of the digits are above it.
 NARROW_MAX_FEATURES = 62
 
 #: Where a method's ``init`` clusters to start its clustering phase

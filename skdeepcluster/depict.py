@@ -316,9 +316,9 @@ class DEPICTClustering(BaseDeepClustering):
         without, with the same embedding); on the tf-idf rows of text the
         clustering phase's own targets improved the start, and holding it
         lost (the fortunes corpus, seeds 0-2, ACC / NMI 0.653 / 0.423
-        against 0.679 / 0.476; :ref:`results_depict_shapes`). With ``n_clusters="auto"`` the
-        number of clusters is still estimated on the embedding
-        (``init_on_`` holds the choice made).
+        against 0.679 / 0.476; :ref:`results_depict_shapes`). With
+        ``n_clusters="auto"`` the number of clusters is still estimated on
+        the embedding (``init_on_`` holds the choice made).
     n_pretrain_epochs : int or "auto", default="auto"
         Epochs of reconstruction-only pretraining. ``"auto"`` is 100 epochs,
         but at most 20,000 gradient steps: 100 epochs up to 20,000 samples
@@ -418,8 +418,9 @@ class DEPICTClustering(BaseDeepClustering):
     (tabular data) the hidden layers are narrower than the authors' 500 units
     and the embedding is as wide as them (``hidden_layer_sizes`` and
     ``embedding_dim``), and a start made on such an input is held as the
-    target until the network reproduces it (``init_on``). On images the pretraining and the clustering
-    phase stop after at most 1,500 and 1,000 gradient steps (the paper
+    target until the network reproduces it (``init_on``). On images the
+    pretraining and the clustering phase stop after at most 1,500 and 1,000
+    gradient steps (the paper
     pretrains "for a while"; see ``n_pretrain_epochs`` and ``n_epochs``).
     Each epoch's targets are computed from probabilities averaged over each
     sample's nearest neighbours in the embedding (``target_neighbors``; the

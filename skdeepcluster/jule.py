@@ -543,6 +543,7 @@ class JULEClustering(BaseDeepClustering):
 
         def capped():
             return self.n_clusters_ is None or n_input_pieces < self.n_clusters_
+
         n_schedule = None
         input_memo = {}  # "auto" estimates twice on one input
         while True:

@@ -262,4 +262,5 @@ def test_separated_pieces_are_spectral_clustering_where_the_graph_falls_apart():
 
     X = np.repeat(np.arange(3.0), 10)[:, None] + np.tile(np.linspace(0, 0.1, 10), 3)[:, None]
     assert sp.csgraph.connected_components(connectivity_graph(X, 15))[0] == 1
-    np.testing.assert_array_equal(separated_pieces(X, 3, n_neighbors=15), np.repeat(np.arange(3), 10))
+    np.testing.assert_array_equal(separated_pieces(X, 3, n_neighbors=15),
+                                  np.repeat(np.arange(3), 10))
