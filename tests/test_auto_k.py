@@ -150,15 +150,17 @@ def test_jule_reads_its_input_once(four_blobs, monkeypatch):
 
 
 def test_jule_auto_rejoins_the_schedule_of_its_estimate():
-    # 600 samples start from 111 clusters: with k = 3 known the periods
-    # target 12, then 3. "auto" stops its first period at max_clusters
-    # (50) to estimate, then merges to 3 at once, where it went 50, 5, 3.
+    # 600 samples start from 119 clusters (the chains of the rows' own
+    # distances, as for every input of at most 62 features): with k = 3
+    # known the periods target 11, then 3. "auto" stops its first period at
+    # max_clusters (50) to estimate, then merges to 3 at once, where it went
+    # 50, 5, 3.
     X, _ = make_blobs([150, 250, 200], n_features=10, random_state=0)
     kwargs = dict(hidden_layer_sizes=(16,), embedding_dim=8, n_epochs=1, device="cpu",
                   random_state=0)
     known = JULEClustering(n_clusters=3, **kwargs).fit(X)
     auto = JULEClustering(n_clusters="auto", **kwargs).fit(X)
-    assert known.n_initial_clusters_ == auto.n_initial_clusters_ == 111
+    assert known.n_initial_clusters_ == auto.n_initial_clusters_ == 119
     assert auto.n_clusters_ == 3
     assert auto.n_periods_ == known.n_periods_ == 2
 

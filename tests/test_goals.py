@@ -63,15 +63,18 @@ def test_defaults_keep_separated_blobs_of_unequal_sizes(Estimator):
         assert adjusted_rand_score(y, Estimator(3, random_state=seed).fit_predict(X)) == 1.0, seed
 
 
-@pytest.mark.parametrize("Estimator", [DEPICTClustering, DAMICClustering])
+@pytest.mark.parametrize("Estimator", [DEPICTClustering, JULEClustering, DAMICClustering])
 @pytest.mark.parametrize("shape", [make_moons, partial(make_circles, factor=0.5)],
                          ids=["moons", "circles"])
 def test_defaults_keep_two_moons_and_two_rings(Estimator, shape):
     # Issue 14's fourth goal: scikit-learn's non-convex shapes (1,000
     # samples, noise 0.05), which k-means cuts by a line (ARI 0.25 and 0.0).
-    # Both start exactly on the input's graph; DEPICT's clustering phase
-    # ended near a straight cut (0.59 and 0.00) until its embedding of
-    # narrow inputs was widened and the start held (results_depict_shapes).
+    # DEPICT and DAMIC start exactly on the input's graph; DEPICT's
+    # clustering phase ended near a straight cut (0.59 and 0.00) until its
+    # embedding of narrow inputs was widened and the start held
+    # (results_depict_shapes). JULE's first graph compared directions from
+    # the mean (moons 0.33 on this seed) until it compared the points
+    # themselves (results_jule_euclidean).
     X, y = shape(1000, noise=0.05, random_state=0)
     assert adjusted_rand_score(y, Estimator(2, random_state=0).fit_predict(X)) > 0.95
 
@@ -102,7 +105,9 @@ def test_blobs_on_twenty_seeds(Estimator):
     # against a bar of 0.813) is not pinned. DAMIC, started on the input
     # (init_on="auto"), iris 0.867, wine 0.949, breast cancer 0.913
     # (results_oversegment3; with 2 groups per cluster 0.873 / 0.949 /
-    # 0.879, results_damic_init_on).
+    # 0.879, results_damic_init_on). JULE, its first graph of these narrow
+    # inputs from the rows themselves, iris 0.924, breast cancer 0.935
+    # (results_jule_euclidean); its wine (0.910) is not pinned.
     (DEPICTClustering, "iris"),
     (DEPICTClustering, "wine"),
     (DEPICTClustering, "breast_cancer"),
@@ -111,6 +116,8 @@ def test_blobs_on_twenty_seeds(Estimator):
     (DAMICClustering, "breast_cancer"),
     (DiscriminativeLatentClustering, "wine"),
     (DiscriminativeLatentClustering, "breast_cancer"),
+    (JULEClustering, "iris"),
+    (JULEClustering, "breast_cancer"),
 ])
 def test_tabular_accuracy_near_kmeans(Estimator, name):
     """k-means on the standardised sets: iris 0.833, wine 0.966, breast

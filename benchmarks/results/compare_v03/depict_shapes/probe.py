@@ -1,4 +1,4 @@
-"""DEPICT on low-dimensional labelled sets of shapes: scikit-learn's demonstration shapes and the labelled "simple" samples of pyclustering (Debian's python3-pyclustering); ARI of k-means (10 starts) and of DEPICTClustering built with n_clusters alone, seeds as given, the mean and each seed's; CPU seconds of DEPICT's fits (doc/results.rst, results_depict_shapes).
+"""DEPICT on low-dimensional labelled sets of shapes: scikit-learn's demonstration shapes and the labelled "simple" samples of pyclustering (Debian's python3-pyclustering); ARI of k-means (10 starts) and of DEPICTClustering (or ``--method NAME``) built with n_clusters alone, seeds as given, the mean and each seed's; CPU seconds of DEPICT's fits (doc/results.rst, results_depict_shapes).
 
     OMP_NUM_THREADS=1 PYTHONPATH=/tmp/headpkg python benchmarks/results/compare_v03/depict_shapes/probe.py 0,1 > benchmarks/results/compare_v03/depict_shapes/before.txt
     OMP_NUM_THREADS=1 PYTHONPATH=. python benchmarks/results/compare_v03/depict_shapes/probe.py 0,1 > benchmarks/results/compare_v03/depict_shapes/after.txt
@@ -40,17 +40,22 @@ def sets():
                 yield name[:-5], X.reshape(len(X), -1), np.unique(y, return_inverse=True)[1]
 
 
+METHOD = "DEPICTClustering"
+if "--method" in sys.argv:  # another estimator, e.g. --method JULEClustering
+    i = sys.argv.index("--method")
+    METHOD = sys.argv[i + 1]
+    del sys.argv[i:i + 2]
 seeds = [int(s) for s in sys.argv[1].split(",")]
 if len(sys.argv) > 2:
     import skdeepcluster.depict
     skdeepcluster.depict.START_HOLD_EPOCHS = int(sys.argv[2])
-print(f"set             n     k  k-means  DEPICT (mean; seeds {seeds})  CPU s")
+print(f"set             n     k  k-means  {METHOD[:6]} (mean; seeds {seeds})  CPU s")
 for name, X, y in sets():
     k = len(np.unique(y))
     kmeans = ari(y, KMeans(k, n_init=10, random_state=0).fit_predict(X))
     scores, t = [], time.process_time()
     for seed in seeds:
-        scores.append(ari(y, sk.DEPICTClustering(k, random_state=seed).fit_predict(X)))
+        scores.append(ari(y, getattr(sk, METHOD)(k, random_state=seed).fit_predict(X)))
     cpu = (time.process_time() - t) / len(seeds)
     print(f"{name:15s} {len(X):5d} {k:3d}  {kmeans:6.3f}   {np.mean(scores):6.3f} ({', '.join(f'{s:.3f}' for s in scores)})  {cpu:5.1f}",
           flush=True)
