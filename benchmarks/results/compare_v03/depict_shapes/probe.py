@@ -9,7 +9,6 @@ second argument sets ``depict.START_HOLD_EPOCHS`` (0: the start is never held)::
     OMP_NUM_THREADS=1 PYTHONPATH=. python benchmarks/results/compare_v03/depict_shapes/probe.py 0,1 0 > benchmarks/results/compare_v03/depict_shapes/no_hold.txt
 """
 import os
-import sys
 import time
 import warnings
 
@@ -20,6 +19,7 @@ from sklearn.datasets import make_blobs, make_circles, make_moons
 from sklearn.metrics import adjusted_rand_score as ari
 
 import skdeepcluster as sk
+from probe_args import method_and_seeds
 
 warnings.filterwarnings("ignore")
 torch.set_num_threads(1)
@@ -40,15 +40,10 @@ def sets():
                 yield name[:-5], X.reshape(len(X), -1), np.unique(y, return_inverse=True)[1]
 
 
-METHOD = "DEPICTClustering"
-if "--method" in sys.argv:  # another estimator, e.g. --method JULEClustering
-    i = sys.argv.index("--method")
-    METHOD = sys.argv[i + 1]
-    del sys.argv[i:i + 2]
-seeds = [int(s) for s in sys.argv[1].split(",")]
-if len(sys.argv) > 2:
+METHOD, seeds, rest = method_and_seeds()
+if rest:
     import skdeepcluster.depict
-    skdeepcluster.depict.START_HOLD_EPOCHS = int(sys.argv[2])
+    skdeepcluster.depict.START_HOLD_EPOCHS = int(rest[0])
 print(f"set             n     k  k-means  {METHOD[:6]} (mean; seeds {seeds})  CPU s")
 for name, X, y in sets():
     k = len(np.unique(y))

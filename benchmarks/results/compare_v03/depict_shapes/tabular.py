@@ -3,7 +3,6 @@
     OMP_NUM_THREADS=1 PYTHONPATH=/tmp/headpkg python benchmarks/results/compare_v03/depict_shapes/tabular.py 0,1,2,3,4 > benchmarks/results/compare_v03/depict_shapes/tabular_before.txt
     OMP_NUM_THREADS=1 PYTHONPATH=. python benchmarks/results/compare_v03/depict_shapes/tabular.py 0,1,2,3,4 > benchmarks/results/compare_v03/depict_shapes/tabular_after.txt
 """
-import sys
 import time
 import warnings
 
@@ -15,15 +14,11 @@ from sklearn.preprocessing import StandardScaler
 
 import skdeepcluster
 from skdeepcluster.metrics import clustering_accuracy
+from probe_args import method_and_seeds
 
 warnings.filterwarnings("ignore")
 torch.set_num_threads(1)
-METHOD = "DEPICTClustering"
-if "--method" in sys.argv:  # another estimator, e.g. --method JULEClustering
-    i = sys.argv.index("--method")
-    METHOD = sys.argv[i + 1]
-    del sys.argv[i:i + 2]
-seeds = [int(s) for s in sys.argv[1].split(",")]
+METHOD, seeds, _ = method_and_seeds()
 for name, load in [("iris", load_iris), ("wine", load_wine), ("breast_cancer", load_breast_cancer)]:
     data = load()
     X, y = StandardScaler().fit_transform(data.data), data.target
