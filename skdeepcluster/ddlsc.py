@@ -45,6 +45,21 @@ DIMS_PER_CLUSTER = 6
 #: (500,000 memory-mapped rows) start with k-means alone.
 PIECES_MAX_SAMPLES = 20_000
 
+#: ... and first the scaled input's own graph (dense rows not of the sparse
+#: kind): where the input itself falls apart into at least ``n_clusters``
+#: pieces, they are the start and stage I first keeps them as its
+#: assignments (phase ``"hold"``) until the codes' nearest centroids
+#: reproduce them on all but ``tol`` of the samples, for at most this many
+#: gradient steps with ``n_epochs="auto"`` (``n_epochs`` epochs with an
+#: int). Pretraining spreads apart the codes of every non-anchor pair, so
+#: the codes of two moons or two rings of 2 features hold one piece and
+#: k-means of them cuts straight (ARI 0.29 and 0.00); from the input's
+#: pieces held for 30 steps the alternation fell back near that cut (moons
+#: 0.57 and 0.54), while the hold until they are reproduced took 78-93
+#: steps on the moons and 118-132 on the rings (1,000 samples, seeds 0 and
+#: 1: ARI 0.996 and 1.000; :ref:`results_ddlsc_input_pieces`).
+HOLD_MAX_STEPS = 300
+
 #: The "auto" budget of each phase, in gradient steps
 #: (:func:`~skdeepcluster.training.epochs_for_steps`): parameter name ->
 #: (epochs, at least this many steps, at most this many steps). Flat
@@ -61,6 +76,10 @@ AUTO_BUDGETS = {
 #: taken) and larger sets keep their 100 epochs. Each step pushes apart the
 #: codes of every non-anchor pair of the whole set; a hundred of them spread
 #: a few hundred samples out of their clusters (see ``n_pretrain_epochs``).
+#: Steps are counted in full batches (an epoch of 1,016 rows in batches of
+#: 1,000 is 1.016 steps), so the cap binds only on sets of at most one batch
+#: (below 667 rows); counted as batches, a 16-row remainder made FCPS
+#: WingNut's 1,016 rows pretrain 77 epochs (:ref:`results_ddlsc_full_batches`).
 MAX_PRETRAIN_STEPS_PER_SAMPLE = 0.15
 
 #: The same for images: a step of the convolutional autoencoder cost about
@@ -198,6 +217,16 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         graph keep them (ARI 1, :ref:`results_ddlsc_pieces`); the codes of
         the digits, Fashion-MNIST, the tabular sets and text hold fewer
         pieces than clusters, so their starts are k-means' as before.
+        Before the codes, the graph of the scaled input itself is searched
+        (dense rows not of the sparse kind): where it falls apart into at
+        least ``n_clusters`` pieces, they are the start, and stage I first
+        keeps them as its assignments (phase ``"hold"`` of ``history_``)
+        until the codes' nearest centroids reproduce them on all but ``tol``
+        of the samples, for at most 300 gradient steps
+        (``HOLD_MAX_STEPS``; ``n_epochs`` epochs where that is an int):
+        pretraining spreads apart the codes of two moons or two rings of 2
+        features into one piece (ARI 0.29 and 0.00 from k-means of the
+        codes; 1.00 held, :ref:`results_ddlsc_input_pieces`).
     augment : bool or "auto", default=False
         Random shifts of the training images. On (True, or ``"auto"`` with
         ``image_shape`` set), each pretraining batch is encoded with every
@@ -222,7 +251,8 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         :ref:`results_images_rows`, when a step cost twice what its
         channels-last weights now do). For flat features
         ``"auto"`` also stops after at most 0.15 gradient steps per sample
-        (``MAX_PRETRAIN_STEPS_PER_SAMPLE``): tables of a few hundred
+        (``MAX_PRETRAIN_STEPS_PER_SAMPLE``, steps counted in full batches,
+        so that it binds below 667 rows only): tables of a few hundred
         rows fit in one batch, so an epoch is one step, and 100 of them
         spread the codes of every non-anchor pair apart until k-means on
         them falls below k-means on the input. Iris (150 rows) pretrains
@@ -278,15 +308,17 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
     scale_offset_, scale_factor_ : ndarray of shape (n_features,)
         The input scaling: the network sees ``(X - offset) * factor``.
     history_ : list of dict
-        One record per epoch, with ``phase`` ("pretrain", "stage1" or
-        "stage2"), ``epoch``, the total ``loss`` minimised and its terms as
+        One record per epoch, with ``phase`` ("pretrain", "hold", "stage1"
+        or "stage2"), ``epoch``, the total ``loss`` minimised and its terms as
         epoch means over the batches: ``discriminative`` (L_d, pretrain and
         stage I), ``reconstruction`` (L_r), ``clustering`` (L_c), ``between``
         (L_b) and ``within`` (L_w); the clustering stages also record
         ``objective`` (L_c over all samples after the epoch's reassignment)
-        and ``label_change`` (fraction of samples that changed cluster).
+        and ``label_change`` (fraction of samples that changed cluster; in
+        the hold, whose terms are stage I's, the fraction whose nearest
+        centroid is not their held piece).
     n_iter_ : int
-        Epochs run in the two clustering stages together.
+        Epochs run in the clustering stages (and the hold) together.
     interrupted_ : bool
         True when training was stopped by ``KeyboardInterrupt``.
     device_ : torch.device
@@ -486,8 +518,12 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         epochs = super()._epochs(name, n_samples)
         if (name == "n_pretrain_epochs" and isinstance(self.n_pretrain_epochs, str)
                 and self.input_shape_ is None):
-            max_steps = math.ceil(MAX_PRETRAIN_STEPS_PER_SAMPLE * n_samples)
-            epochs = epochs_for_steps(epochs, n_samples, self.batch_size, max_steps=max_steps)
+            # Steps counted in full batches: the last, partial batch of an
+            # epoch is a fraction of a step (1,016 rows in batches of 1,000
+            # take 1.016 steps an epoch, not 2).
+            full_batches = max(1.0, n_samples / self.batch_size)
+            epochs = min(epochs, max(1, math.ceil(
+                MAX_PRETRAIN_STEPS_PER_SAMPLE * n_samples / full_batches)))
         return epochs
 
     # ----------------------------------------------------------------- fit
@@ -553,16 +589,22 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         codes = self._apply(self._embed_batch, X)
         codes64 = codes.numpy().astype(np.float64)
         n_clusters = self._estimate_n_clusters(codes64, random_state, X)
-        self.init_, pieces = self.init, None
+        self.init_, pieces, held = self.init, None, False
         if self.init == "auto":
             self.init_ = "spectral" if self.input_shape_ is not None else "kmeans"
             if self.init_ == "kmeans" and 1 < n_clusters and n_samples <= PIECES_MAX_SAMPLES:
-                pieces = on_rank_zero(separated_pieces, codes64, n_clusters, device=self.device_)
+                if isinstance(X, torch.Tensor) and not self._sparse_kind:
+                    pieces = on_rank_zero(separated_pieces, X.numpy().astype(np.float64),
+                                          n_clusters, device=self.device_)
+                    held = pieces is not None
+                if pieces is None:
+                    pieces = on_rank_zero(separated_pieces, codes64, n_clusters,
+                                          device=self.device_)
         if pieces is not None:  # what spectral clustering returns there
             self.init_, self.init_labels_ = "spectral", pieces
         else:
             self.init_labels_ = initial_clustering(codes64, n_clusters, self.init_, random_state)
-        labels = torch.as_tensor(self.init_labels_)
+        labels = held_labels = torch.as_tensor(self.init_labels_)
         # A cluster the initial clustering left empty starts at a random sample.
         spare = codes[torch.as_tensor(random_state.randint(n_samples, size=n_clusters))]
         centroids = spherical_centroids(codes, labels, n_clusters, previous=spare)
@@ -580,8 +622,27 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
             return {**record, "objective": float(best.mean()), "label_change": change,
                     "converged": change < self.tol}
 
+        def hold_epoch(epoch):
+            """Stage I with the input's pieces held as the assignments; the
+            centroids follow the codes."""
+            record = run_epoch("stage1")
+            codes = self._apply(self._embed_batch, X)
+            best, nearest = (codes @ state["centroids"].cpu().T).max(1)
+            centroids = spherical_centroids(codes, held_labels, n_clusters,
+                                            state["centroids"].cpu())
+            state.update(centroids=centroids.to(device))
+            change = int((nearest != held_labels).sum()) / n_samples  # exact: 1 in 1,000 is tol
+            return {**record, "objective": float(best.mean()), "label_change": change,
+                    "converged": change <= self.tol}
+
         n_epochs = self._epochs("n_epochs", n_samples)
-        self.n_iter_ = trainer.run("stage1", n_epochs, lambda epoch: cluster_epoch("stage1"))
+        self.n_iter_ = 0
+        if held:
+            n_hold = n_epochs
+            if isinstance(self.n_epochs, str):
+                n_hold = epochs_for_steps(0, n_samples, self.batch_size, min_steps=HOLD_MAX_STEPS)
+            self.n_iter_ = trainer.run("hold", n_hold, hold_epoch)
+        self.n_iter_ += trainer.run("stage1", n_epochs, lambda epoch: cluster_epoch("stage1"))
         self.n_iter_ += trainer.run("stage2", n_epochs, lambda epoch: cluster_epoch("stage2"))
         self.cluster_centers_ = state["centroids"].cpu().numpy()
         self.labels_ = self._apply(self._assign_batch, X).numpy()

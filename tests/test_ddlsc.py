@@ -2,10 +2,13 @@
 networks, API behaviour on small data, and accuracy on real data."""
 
 import itertools
+from functools import partial
 
 import numpy as np
 import pytest
 import torch
+from sklearn.datasets import make_blobs, make_circles, make_moons
+from sklearn.metrics import adjusted_rand_score
 
 from skdeepcluster import DiscriminativeLatentClustering
 from skdeepcluster.geometry import spherical_centroids
@@ -193,12 +196,18 @@ def test_history_records_every_phase(blobs):
     X, _ = blobs
     model = DiscriminativeLatentClustering(3, **{**FAST, "tol": 0.0}).fit(X)
     phases = [h["phase"] for h in model.history_]
-    assert phases == ["pretrain"] * 3 + ["stage1"] * 3 + ["stage2"] * 3
-    assert model.n_iter_ == 6
+    # The blobs' own graph falls apart: stage I first holds its pieces, until
+    # the codes' nearest centroids reproduce them (at most 3 epochs).
+    n_hold = phases.count("hold")
+    assert 1 <= n_hold <= 3
+    assert phases == ["pretrain"] * 3 + ["hold"] * n_hold + ["stage1"] * 3 + ["stage2"] * 3
+    assert model.n_iter_ == 6 + n_hold
+    stage1 = {"loss", "discriminative", "reconstruction", "clustering", "objective",
+              "label_change", "converged"}
     expected = {
         "pretrain": {"loss", "discriminative", "reconstruction"},
-        "stage1": {"loss", "discriminative", "reconstruction", "clustering", "objective",
-                   "label_change", "converged"},
+        "hold": stage1,
+        "stage1": stage1,
         "stage2": {"loss", "between", "within", "reconstruction", "clustering", "objective",
                    "label_change", "converged"},
     }
@@ -229,7 +238,7 @@ def test_reconstruction_subsample_decodes_rows_0_s_2s(blobs, monkeypatch, subsam
     monkeypatch.setattr(DiscriminativeLatentClustering, "_build_network", build)
     model = DiscriminativeLatentClustering(3, **{**FAST, "tol": 0.0},
                                            reconstruction_subsample=subsample).fit(X)
-    assert len(seen) == 9 * 2  # 3 epochs of each phase, two batches of 30 each
+    assert len(seen) == 2 * len(model.history_)  # each epoch: two batches of 30
     for z, decoded in seen:
         assert len(z) == 30 and len(decoded) == rows
         step = min(subsample, 15)
@@ -240,7 +249,7 @@ def test_reconstruction_subsample_decodes_rows_0_s_2s(blobs, monkeypatch, subsam
 def test_tolerance_stops_each_stage(blobs):
     X, _ = blobs
     model = DiscriminativeLatentClustering(3, **{**FAST, "n_epochs": 30, "tol": 0.5}).fit(X)
-    assert model.n_iter_ == 2  # one epoch per stage: no label changes by half
+    assert model.n_iter_ == 3  # one epoch per stage (and hold): no label changes by half
     assert all(h["converged"] for h in model.history_ if h["phase"] != "pretrain")
 
 
@@ -269,6 +278,29 @@ def test_auto_init_is_spectral_for_images_and_kmeans_for_flat_features(
     assert model.init == "auto" and starts == [expected] and model.init_ == expected
 
 
+@pytest.mark.parametrize("shape, held", [
+    (make_moons, True),             # the input's graph: two pieces
+    (partial(make_circles, factor=0.5), True),
+    (partial(make_blobs, centers=[[0, 0], [2, 0]]), False),  # one piece
+])
+def test_auto_init_holds_the_pieces_of_the_input(shape, held):
+    X, y = shape(1000, noise=0.05, random_state=0) if held else shape(1000, random_state=0)
+    params = {**FAST, "hidden_layer_sizes": (64, 64), "batch_size": 250, "n_epochs": 200}
+    model = DiscriminativeLatentClustering(2, **params).fit(X)
+    phases = [h["phase"] for h in model.history_]
+    assert ("hold" in phases) == held
+    assert phases == sorted(phases, key=["pretrain", "hold", "stage1", "stage2"].index)
+    if held:  # the input's two pieces are the start, and the codes learn them
+        assert model.init_ == "spectral" and adjusted_rand_score(y, model.init_labels_) == 1
+        assert model.history_[phases.index("stage1") - 1]["converged"]
+        assert adjusted_rand_score(y, model.labels_) > 0.95
+    # an int n_epochs bounds the hold; another init never holds
+    model.set_params(n_epochs=2, tol=0.0).fit(X)
+    assert [h["phase"] for h in model.history_].count("hold") == (2 if held else 0)
+    model.set_params(init="kmeans").fit(X)
+    assert "hold" not in [h["phase"] for h in model.history_]
+
+
 @pytest.mark.parametrize("image_shape, n_samples, expected", [
     (None, 1797, (100, 30)),          # flat features: the epochs, from the digits up
     (None, 70_000, (100, 30)),
@@ -276,6 +308,7 @@ def test_auto_init_is_spectral_for_images_and_kmeans_for_flat_features(
     (None, 178, (27, 30)),            # wine
     (None, 150, (23, 30)),            # iris
     (None, 667, (100, 30)),           # 100 epochs of one step, under the cap of 101
+    (None, 1016, (100, 30)),          # the cap counts full batches: 1.016 steps an epoch
     (None, 3, (1, 30)),               # at least one epoch
     ((1, 28, 28), 10_000, (60, 2)),   # images: at most 600 and 20 steps of 1,000
     ((1, 28, 28), 70_000, (9, 1)),    # never less than one epoch
