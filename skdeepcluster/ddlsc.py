@@ -45,8 +45,8 @@ DIMS_PER_CLUSTER = 6
 #: (500,000 memory-mapped rows) start with k-means alone.
 PIECES_MAX_SAMPLES = 20_000
 
-#: ... and first the scaled input's own graph (dense rows not of the sparse
-#: kind): where the input itself falls apart into at least ``n_clusters``
+#: ... and first the scaled input's own graph (rows not of the sparse kind;
+#: in memory, out-of-core or scipy.sparse alike): where the input itself falls apart into at least ``n_clusters``
 #: pieces, they are the start and stage I first keeps them as its
 #: assignments (phase ``"hold"``) until the codes' nearest centroids
 #: reproduce them on all but ``tol`` of the samples, for at most this many
@@ -218,7 +218,7 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         the digits, Fashion-MNIST, the tabular sets and text hold fewer
         pieces than clusters, so their starts are k-means' as before.
         Before the codes, the graph of the scaled input itself is searched
-        (dense rows not of the sparse kind): where it falls apart into at
+        (rows not of the sparse kind): where it falls apart into at
         least ``n_clusters`` pieces, they are the start, and stage I first
         keeps them as its assignments (phase ``"hold"`` of ``history_``)
         until the codes' nearest centroids reproduce them on all but ``tol``
@@ -593,9 +593,9 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         if self.init == "auto":
             self.init_ = "spectral" if self.input_shape_ is not None else "kmeans"
             if self.init_ == "kmeans" and 1 < n_clusters and n_samples <= PIECES_MAX_SAMPLES:
-                if isinstance(X, torch.Tensor) and not self._sparse_kind:
-                    pieces = on_rank_zero(separated_pieces, X.numpy().astype(np.float64),
-                                          n_clusters, device=self.device_)
+                if not self._sparse_kind:
+                    pieces = on_rank_zero(separated_pieces, self._scaled_input(X), n_clusters,
+                                          device=self.device_)
                     held = pieces is not None
                 if pieces is None:
                     pieces = on_rank_zero(separated_pieces, codes64, n_clusters,
