@@ -122,13 +122,14 @@ class DAMICClustering(BaseDeepClustering):
         embedding that ``transform`` returns.
     n_filters : tuple of two int, default=(16, 32)
         Feature maps of the two convolutions of every network (images only).
-    scaling : {"auto", "minmax", "standard", "maxabs"} or None, default="auto"
+    scaling : {"auto", "minmax", "standard", "global", "maxabs"} or None, default="auto"
         Input scaling learned in ``fit``. ``"auto"`` is ``"minmax"`` (the
         paper maps all data to [0, 1]) for dense input and ``"maxabs"`` for
         sparse input, and for dense input of the sparse kind that is not one
         unit (none negative, at least 90% zeros: tf-idf rows; the same
         scaling where the smallest value is 0) (``scaling_`` holds the mode
-        used). With ``"minmax"``
+        used; ``"standard"`` standardises each feature, ``"global"`` centres
+        each and divides all by one spread). With ``"minmax"``
         the reconstructions end in a sigmoid,
         otherwise they are linear. See the :ref:`User Guide <scaling>`.
     init : {"auto", "spectral", "kmeans", "gdl"} or clusterer, default="auto"

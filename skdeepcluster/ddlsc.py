@@ -143,9 +143,11 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         Size of the code; None uses ``6 * n_clusters`` (60 for 10 clusters,
         the paper's MNIST setting), and 60 with ``n_clusters="auto"``, since
         the code is learned before the number of clusters is estimated.
-    scaling : {"auto", "minmax", "standard", "maxabs"} or None, default="auto"
+    scaling : {"auto", "minmax", "standard", "global", "maxabs"} or None, default="auto"
         Input scaling learned in ``fit``: ``"standard"`` standardises each
-        feature, ``"minmax"`` maps the global range of ``X`` to [0, 1],
+        feature, ``"global"`` centres each and divides all by one spread
+        (the root mean square of their standard deviations), ``"minmax"``
+        maps the global range of ``X`` to [0, 1],
         ``"maxabs"`` divides ``X`` by its largest absolute value;
         ``"auto"`` is ``"minmax"`` for 16 or more flat features that share
         one unit (none negative, similar ranges: pixels as flat rows; or the
@@ -153,7 +155,8 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         standard deviation),
         ``"maxabs"`` for other flat features of the sparse kind (none
         negative, at least 90% zeros: tf-idf rows) and ``"standard"``
-        otherwise (``scaling_`` says which was used). Anchors
+        otherwise, but ``"global"`` where the features' ranges are within a
+        factor 100 of each other (``scaling_`` says which was used). Anchors
         and the reconstruction loss are computed on the scaled input.
     alpha : float in [0, 1), default=0.2
         Discount of the anchor pairs' pull in eq. (5): anchors are weighted

@@ -235,9 +235,11 @@ class DEPICTClustering(BaseDeepClustering):
     hidden_weight : float, default=0.1
         Weight of each hidden layer's reconstruction loss, next to weight 1
         for the input.
-    scaling : {"auto", "minmax", "standard", "maxabs"} or None, default="auto"
+    scaling : {"auto", "minmax", "standard", "global", "maxabs"} or None, default="auto"
         Input scaling learned in ``fit``: ``"standard"`` standardises each
-        feature (each pixel) and makes the reconstruction linear;
+        feature (each pixel) and makes the reconstruction linear, as
+        ``"global"`` does (each feature centred, all divided by one spread:
+        the root mean square of their standard deviations);
         ``"minmax"`` maps the global range of ``X`` to [0, 1] and makes the
         reconstruction a tanh, for flat features that share one unit such as
         pixels; ``"maxabs"`` divides ``X`` by its largest absolute value;
@@ -248,7 +250,8 @@ class DEPICTClustering(BaseDeepClustering):
         the sparse kind (none negative, at least 90% zeros: tf-idf or count
         rows, see the
         :ref:`User Guide <scaling>`) and ``"standard"`` otherwise, images
-        included (``scaling_`` says which was used). The authors map images to
+        included, but ``"global"`` for flat features whose ranges are within
+        a factor 100 of each other (``scaling_`` says which was used). The authors map images to
         [-1, 1] with a tanh reconstruction; with the convolutional network
         and this estimator's learning rate that saturated the tanh embedding
         within the first epochs on both the digits and Fashion-MNIST (all

@@ -213,7 +213,7 @@ class JULEClustering(BaseDeepClustering):
         formed inside each batch, so while clusters are small most batches
         hold few positive pairs (as in the authors' training). Per process
         in a :ref:`distributed fit <distributed>`.
-    scaling : {"auto", "minmax", "standard", "maxabs"} or None, default="auto"
+    scaling : {"auto", "minmax", "standard", "global", "maxabs"} or None, default="auto"
         Input scaling learned in ``fit``. ``"auto"`` is ``"minmax"`` (one
         global range, which keeps the geometry of the first graph, built on
         the input, that of the raw data) for images and for 16 or more flat
@@ -221,7 +221,10 @@ class JULEClustering(BaseDeepClustering):
         shift and scale); ``"maxabs"`` (one
         global factor) for other flat features of the sparse kind (none
         negative, at least 90% zeros: tf-idf rows); other flat features
-        (tabular data) are standardised (``scaling_`` holds the mode used).
+        (tabular data) are standardised (``"standard"``), or, where their
+        ranges are within a factor 100 of each other, centred and divided
+        by one spread (``"global"``, the root mean square of their standard
+        deviations; ``scaling_`` holds the mode used).
     device : str or torch.device, default="auto"
         ``"auto"`` trains on CUDA when available, else on the CPU.
     random_state : int, RandomState instance or None, default=None

@@ -150,9 +150,9 @@ def test_jule_reads_its_input_once(four_blobs, monkeypatch):
 
 
 def test_jule_auto_rejoins_the_schedule_of_its_estimate():
-    # 600 samples start from 119 clusters (the chains of the rows' own
-    # distances, as for every input of at most 62 features): with k = 3
-    # known the periods target 11, then 3. "auto" stops its first period at
+    # 600 samples start from 104 clusters (the chains of the rows' own
+    # distances, as for every input of at most 62 features, scaled by one
+    # spread): with k = 3 known the periods target 10, then 3. "auto" stops its first period at
     # max_clusters (50) to estimate, then merges to 3 at once, where it went
     # 50, 5, 3.
     X, _ = make_blobs([150, 250, 200], n_features=10, random_state=0)
@@ -160,7 +160,7 @@ def test_jule_auto_rejoins_the_schedule_of_its_estimate():
                   random_state=0)
     known = JULEClustering(n_clusters=3, **kwargs).fit(X)
     auto = JULEClustering(n_clusters="auto", **kwargs).fit(X)
-    assert known.n_initial_clusters_ == auto.n_initial_clusters_ == 119
+    assert known.n_initial_clusters_ == auto.n_initial_clusters_ == 104
     assert auto.n_clusters_ == 3
     assert auto.n_periods_ == known.n_periods_ == 2
 
@@ -196,10 +196,14 @@ def test_auto_reads_features_of_one_unit_in_that_unit(estimator, four_blobs, est
     # Few non-negative features whose maxima are all at least half the
     # largest share one unit: where the training standardised them, the
     # estimate reads them in that unit (the input less its mean); features
-    # with a maximum below half the largest are read as trained.
+    # with a maximum below half the largest are read as trained. (With
+    # scaling="auto" such comparable features are scaled by one spread,
+    # "global", and read as trained: standardised here by request.)
     X, _ = four_blobs
     X = X - X.min(axis=0)
     X = X / X.max(axis=0) * np.linspace(smallest_max, 2.0, X.shape[1])
+    if estimator.scaling == "auto" and not isinstance(estimator, DAMICClustering):
+        estimator.set_params(scaling="standard")
     estimator.set_params(n_clusters="auto", max_clusters=8).fit(X)
     trained = (X - estimator.scale_offset_) * estimator.scale_factor_
     expected = X - estimator.scale_offset_ if in_unit and estimator.scaling_ == "standard" else trained

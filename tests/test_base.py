@@ -209,13 +209,16 @@ def test_many_empty_rows_of_the_sparse_kind_warn(form, tmp_path):
     [
         (lambda: np.random.RandomState(0).randint(0, 17, size=(40, 16)).astype(float), None, "minmax"),
         (lambda: (np.random.RandomState(0).randint(0, 17, size=(40, 16)) - 5.3) / 4.1, None, "minmax"),
-        (lambda: np.random.RandomState(0).normal(size=(40, 16)), None, "standard"),
+        (lambda: np.random.RandomState(0).normal(size=(40, 16)), None, "global"),
         (lambda: np.random.RandomState(0).uniform(size=(40, 16)) * np.logspace(0, 4, 16), None, "standard"),
+        (lambda: np.random.RandomState(0).uniform(size=(40, 3)) * [1, 10, 99], None, "global"),
+        (lambda: np.random.RandomState(0).uniform(size=(40, 3)) * [1, 10, 200], None, "standard"),
         (lambda: np.random.RandomState(0).randint(0, 17, size=(40, 16)).astype(float), (1, 4, 4), "standard"),
-        (lambda: np.random.RandomState(0).randint(0, 17, size=(40, 4)).astype(float), None, "standard"),
+        (lambda: np.random.RandomState(0).randint(0, 17, size=(40, 4)).astype(float), None, "global"),
         (lambda: _sparse_kind_rows(40, 50), None, "maxabs"),
     ],
-    ids=["pixel-like", "pixel-like-normalised", "signed", "mixed-units", "images", "few-features", "tf-idf-like"],
+    ids=["pixel-like", "pixel-like-normalised", "signed", "mixed-units", "ranges-within-100",
+         "ranges-beyond-100", "images", "few-features", "tf-idf-like"],
 )
 def test_auto_scaling_is_chosen_from_the_data(make_X, image_shape, expected):
     from skdeepcluster import DEPICTClustering
@@ -229,6 +232,9 @@ def test_auto_scaling_is_chosen_from_the_data(make_X, image_shape, expected):
         warnings.simplefilter("ignore")
         model.fit(X)
     assert model.scaling_ == expected
+    if expected == "global":  # centred, and one factor: the RMS of the standard deviations
+        np.testing.assert_allclose(model.scale_offset_, X.mean(axis=0))
+        np.testing.assert_allclose(model.scale_factor_, 1 / np.sqrt(np.mean(X.std(axis=0) ** 2)))
     # an explicit scaling is always used as given
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -155,7 +155,7 @@ def test_column_stats_equal_numpy(make_data):
     np.testing.assert_allclose(stats.std, X.std(axis=0, dtype=np.float64), rtol=1e-12)
 
 
-@pytest.mark.parametrize("scaling", ["auto", "minmax", "standard", "maxabs", None])
+@pytest.mark.parametrize("scaling", ["auto", "minmax", "standard", "global", "maxabs", None])
 @pytest.mark.parametrize("make_data", [_pixels, _tabular], ids=["pixels", "tabular"])
 def test_scaling_of_a_memmap_equals_in_memory(scaling, make_data, tmp_path):
     X = make_data()
