@@ -266,13 +266,32 @@ def test_auto_budgets_run_in_the_fit(blobs, monkeypatch):
     monkeypatch.setitem(damic.AUTO_BUDGETS, "n_cluster_pretrain_epochs", (1, 12, 12))
     monkeypatch.setitem(damic.AUTO_BUDGETS, "n_epochs", (5, 0, 8))
     X, _ = blobs  # 60 samples in batches of 16: 4 steps an epoch
-    model = DAMICClustering(3, **{**FAST, "n_pretrain_epochs": "auto",
-                                  "n_cluster_pretrain_epochs": "auto", "n_epochs": "auto"},
-                            label_tol=0, n_iter_no_change=100).fit(X)
+    params = {**FAST, "n_pretrain_epochs": "auto", "n_cluster_pretrain_epochs": "auto",
+              "n_epochs": "auto"}
+    # started on the codes (a start on this narrow input runs no joint epoch)
+    model = DAMICClustering(3, **params, init_on="codes", label_tol=0,
+                            n_iter_no_change=100).fit(X)
     phases = [h["phase"] for h in model.history_]
     assert phases == (["pretrain"] * 2 + ["pretrain_clustering"] * 3
                       + ["pretrain_autoencoders"] * 3 + ["cluster"] * 2)
     assert model.n_iter_ == 2
+
+
+@pytest.mark.parametrize("init_on, n_epochs, n_joint", [
+    ("auto", "auto", 0),    # the start is made on the narrow input: no joint epoch
+    ("input", "auto", 0),
+    ("codes", "auto", 50),   # the auto budget: 50 epochs of 4 steps on 60 samples
+    ("auto", 3, 3),         # an int runs the paper's joint phase
+])
+def test_no_joint_epoch_after_a_start_on_a_narrow_input(blobs, init_on, n_epochs, n_joint):
+    X, y = blobs
+    model = DAMICClustering(3, **{**FAST, "n_epochs": n_epochs}, init_on=init_on, label_tol=0,
+                            n_iter_no_change=100).fit(X)
+    assert [h["phase"] for h in model.history_].count("cluster") == model.n_iter_ == n_joint
+    if n_joint == 0:  # the fit is the start, as the clustering network learned it
+        assert model.init_on_ == "input"
+        np.testing.assert_array_equal(model.labels_, model.predict(X))
+        assert clustering_accuracy(y, model.labels_) == clustering_accuracy(y, model.init_labels_)
 
 
 @pytest.mark.parametrize("name", ["n_pretrain_epochs", "n_cluster_pretrain_epochs", "n_epochs"])
