@@ -1035,7 +1035,7 @@ def _columns_share_one_unit(minima, maxima, every=False):
             return True
     if every:
         return False
-    ranges = (maxima - minima)[varying]
+    ranges = _varying_ranges(minima, maxima)
     return bool(np.median(ranges) >= SHARED_RANGE_RATIO * ranges.max())
 
 
@@ -1047,11 +1047,17 @@ def _column_extremes(X):
     return X.min(axis=0), X.max(axis=0)
 
 
+def _varying_ranges(minima, maxima):
+    """The ranges of the columns that vary, from the columns' ``minima`` and
+    ``maxima``."""
+    ranges = maxima - minima
+    return ranges[ranges > 0]
+
+
 def _ranges_comparable(minima, maxima):
     """Whether the varying columns' ranges (with these column ``minima`` and
     ``maxima``) are within ``COMPARABLE_RANGE_RATIO`` of each other."""
-    ranges = maxima - minima
-    varying = ranges[ranges > 0]
+    varying = _varying_ranges(minima, maxima)
     return varying.size > 0 and varying.max() <= COMPARABLE_RANGE_RATIO * varying.min()
 
 
@@ -1059,8 +1065,7 @@ def _warn_if_ranges_differ(minima, maxima):
     """Warn when one global range would leave most features (with these
     column ``minima`` and ``maxima``) nearly constant
     (``SQUASHED_RANGE_RATIO``)."""
-    ranges = maxima - minima
-    varying = ranges[ranges > 0]
+    varying = _varying_ranges(minima, maxima)
     if varying.size > 1 and np.median(varying) < SQUASHED_RANGE_RATIO * varying.max():
         warnings.warn(
             f"scaling='auto' maps all features to one global range, and the median "
