@@ -39,6 +39,7 @@ from .autok import DEFAULT_RULE, _check_max_clusters, _estimate
 from .data import ArrayRows, ColumnStats, chunk_slices, is_out_of_core, shift_images
 from .gdl import GDLClustering
 from .graph import SPECTRAL_NEIGHBORS, spectral_clustering
+from .mixture import mixture_clustering
 from .training import Trainer, apply_in_batches, epochs_for_steps, make_generator, resolve_device
 
 __all__ = [
@@ -509,6 +510,22 @@ class BaseDeepClustering(
             return self.init_on
         return "input" if n_features <= NARROW_MAX_FEATURES or self._sparse_kind else "codes"
 
+    def _resolve_init(self, n_features):
+        """The start's clusterer, ``init`` with ``"auto"`` resolved after
+        :meth:`_resolve_init_on`: ``"gmm"`` (a Gaussian mixture,
+        :func:`~skdeepcluster.mixture.mixture_clustering`) on a narrow input
+        itself (at most :data:`NARROW_MAX_FEATURES` features, neither of the
+        sparse kind nor pixels: images, or flat features sharing one unit),
+        ``"spectral"`` elsewhere. Over 12 measured tables the mixture's start
+        was above spectral clustering's on 10 (iris 0.853 -> 0.967), on the
+        principal components of images below it (0.03-0.07 of ACC;
+        :ref:`results_mixture_start`)."""
+        if self.init != "auto":
+            return self.init
+        table = (self.init_on_ == "input" and n_features <= NARROW_MAX_FEATURES
+                 and not self._sparse_kind and not self._pixels)
+        return "gmm" if table else "spectral"
+
     def _scaled_input(self, X):
         """The scaled training rows of the batch source ``X`` as one float64
         array: what ``init`` clusters with ``init_on_ == "input"``."""
@@ -704,14 +721,11 @@ class BaseDeepClustering(
             return "maxabs"
         if self.input_shape_ is not None:
             return self._auto_scaling
-        extremes = None
-        if X.shape[1] >= AUTO_MINMAX_MIN_FEATURES:
-            extremes = _column_extremes(X)
-            if _columns_share_one_unit(*extremes):
-                return "minmax"
+        if self._pixels:
+            return "minmax"
         if self._sparse_kind:
             return "maxabs"
-        extremes = extremes or _column_extremes(X)
+        extremes = _column_extremes(X)
         if self._auto_scaling == "minmax":
             _warn_if_ranges_differ(*extremes)
         elif self._auto_scaling == "standard" and _ranges_comparable(*extremes):
@@ -739,6 +753,11 @@ class BaseDeepClustering(
         for ``"global"``).
         """
         self._sparse_kind = is_sparse_kind(X)
+        # Pixels: images, or at least AUTO_MINMAX_MIN_FEATURES flat features
+        # that share one unit.
+        self._pixels = self.input_shape_ is not None or (
+            not sp.issparse(X) and X.shape[1] >= AUTO_MINMAX_MIN_FEATURES
+            and _columns_share_one_unit(*_column_extremes(X)))
         if self._sparse_kind:
             _warn_if_many_empty_rows(X)
         self.scaling_ = mode = self._choose_scaling(X)
@@ -1175,9 +1194,11 @@ def initial_clustering(Z, n_clusters, init, random_state):
         back (``copy_x=False``: no second copy of the embedding, 240 MB for
         500,000 codes of 60 float64 values), which can change its last bits.
     n_clusters : int
-    init : {"auto", "spectral", "kmeans", "gdl"} or a scikit-learn clusterer
+    init : {"auto", "spectral", "gmm", "kmeans", "gdl"} or a scikit-learn clusterer
         ``"spectral"`` is :func:`~skdeepcluster.graph.spectral_clustering`
-        of a 15-nearest-neighbour graph; ``"kmeans"`` runs
+        of a 15-nearest-neighbour graph; ``"gmm"`` is
+        :func:`~skdeepcluster.mixture.mixture_clustering` (a Gaussian
+        mixture with full covariances); ``"kmeans"`` runs
         :class:`~sklearn.cluster.KMeans` (k-means++, 20 initialisations);
         ``"gdl"`` runs :class:`~skdeepcluster.gdl.GDLClustering` on the
         L2-normalised rows; ``"auto"`` is ``"spectral"``; a clusterer is
@@ -1200,6 +1221,8 @@ def _cluster(Z, n_clusters, init, seed):
     """The labels of :func:`initial_clustering` (``n_clusters`` > 1), with ``seed``."""
     if init in ("auto", "spectral"):
         labels = spectral_clustering(Z, n_clusters, random_state=seed)
+    elif init == "gmm":
+        labels = mixture_clustering(Z, n_clusters, random_state=seed)
     else:
         if init == "kmeans":
             clusterer = KMeans(n_clusters=n_clusters, n_init=20, random_state=seed, copy_x=False)
@@ -1235,4 +1258,4 @@ def cluster_means(Z, labels, n_clusters, random_state):
 AUGMENT_CONSTRAINT = ["boolean", StrOptions({"auto"})]
 
 #: Parameter constraint shared by the methods that accept an init clusterer.
-INIT_CONSTRAINT = [StrOptions({"auto", "spectral", "kmeans", "gdl"}), HasMethods(["fit_predict"])]
+INIT_CONSTRAINT = [StrOptions({"auto", "spectral", "gmm", "kmeans", "gdl"}), HasMethods(["fit_predict"])]

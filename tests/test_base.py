@@ -372,3 +372,30 @@ def test_init_on_sparse_kind_clusters_the_input(estimator, init_on, space):
 def test_bad_init_on(estimator, blobs):
     with pytest.raises(ValueError, match="init_on"):
         clone(estimator).set_params(init_on="pixels").fit(blobs[0])
+
+
+@pytest.mark.parametrize("estimator", INIT_ON_ESTIMATORS, ids=lambda e: type(e).__name__)
+@pytest.mark.parametrize("kind, n_features, init_on, expected", [
+    ("table", 5, "auto", "gmm"),  # a narrow table itself: a Gaussian mixture
+    ("table", 62, "auto", "gmm"),
+    ("table", 5, "codes", "spectral"),  # codes: spectral clustering
+    ("table", 64, "auto", "spectral"),  # a wide input starts on its codes
+    ("table", 64, "input", "spectral"),  # ... and stays spectral on itself
+    ("pixels", 20, "auto", "spectral"),  # narrow pixels (one unit): spectral
+    ("sparse", 40, "auto", "spectral"),  # the sparse kind (tf-idf): spectral
+])
+def test_auto_init_is_a_mixture_on_narrow_tables_only(estimator, kind, n_features, init_on, expected):
+    rng = np.random.RandomState(0)
+    if kind == "table":  # measured variables in different units
+        X = rng.normal(size=(60, n_features)) * np.logspace(0, 3, n_features)
+    elif kind == "pixels":  # grey levels 0-255 in every column
+        X = np.round(255 * rng.rand(60, n_features))
+    else:
+        X = _sparse_kind_rows(60, n_features)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = clone(estimator).set_params(init_on=init_on).fit(X)
+        forced = clone(estimator).set_params(init_on=init_on, init="kmeans").fit(X)
+    assert model.init_ == expected
+    assert forced.init_ == "kmeans"  # an explicit init is kept as given
+    assert model.init_labels_.shape == (60,) and model.init_labels_.max() < 3

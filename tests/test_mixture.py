@@ -1,0 +1,107 @@
+"""The Gaussian mixture start of narrow tables (skdeepcluster.mixture)."""
+
+import warnings
+
+import numpy as np
+import pytest
+from sklearn.cluster import KMeans
+from sklearn.datasets import make_blobs, make_classification, make_moons
+from sklearn.metrics import adjusted_rand_score
+from sklearn.preprocessing import StandardScaler
+
+from skdeepcluster import mixture
+from skdeepcluster.graph import separated_pieces, spectral_clustering
+from skdeepcluster.mixture import _gaussians_of, mixture_clustering
+
+
+def _elongated_classes():
+    # 6 classes of correlated features (make_classification, class_sep=1):
+    # their nearest neighbours cross the class boundaries.
+    X, y = make_classification(600, n_features=10, n_informative=6, n_redundant=2,
+                               n_classes=4, n_clusters_per_class=1, class_sep=1.0,
+                               random_state=0)
+    return StandardScaler().fit_transform(X), y
+
+
+def test_mixture_finds_overlapping_elongated_clusters_that_the_graph_misses():
+    X, y = _elongated_classes()
+    mixture_ari = adjusted_rand_score(y, mixture_clustering(X, 4, random_state=0))
+    spectral_ari = adjusted_rand_score(y, spectral_clustering(X, 4, random_state=0))
+    assert mixture_ari >= 0.8 and mixture_ari > spectral_ari + 0.2, (mixture_ari, spectral_ari)
+
+
+def test_mixture_returns_the_pieces_of_a_graph_that_falls_apart():
+    X, y = make_moons(300, noise=0.03, random_state=0)
+    X[y == 1] += [3.0, 0.0]  # two crescents far apart, neither Gaussian
+    labels = mixture_clustering(X, 2, random_state=0)
+    np.testing.assert_array_equal(labels, separated_pieces(X, 2))
+    assert adjusted_rand_score(y, labels) == 1.0
+
+
+def test_mixture_is_deterministic_and_labels_every_row():
+    X, _ = _elongated_classes()
+    first = mixture_clustering(X, 4, random_state=3)
+    np.testing.assert_array_equal(first, mixture_clustering(X, 4, random_state=3))
+    assert first.shape == (len(X),) and set(np.unique(first)) <= set(range(4))
+
+
+def test_mixture_fits_a_sample_of_large_inputs_and_labels_all(monkeypatch):
+    X, y = make_blobs([300, 500, 700], n_features=3, cluster_std=[0.5, 1.0, 1.5],
+                      center_box=(-20, 20), random_state=1)
+    X = np.vstack([X, X + 0.01])  # no piece stands apart twice over: 3,000 rows
+    y = np.concatenate([y, y])
+    monkeypatch.setattr(mixture, "MIXTURE_MAX_FIT_SAMPLES", 200)
+    monkeypatch.setattr(mixture, "separated_pieces", lambda *a, **k: None)
+    fitted = []
+    real_fit = mixture.GaussianMixture.fit
+
+    def recording_fit(self, rows, y=None):
+        fitted.append(len(rows))
+        return real_fit(self, rows)
+
+    monkeypatch.setattr(mixture.GaussianMixture, "fit", recording_fit)
+    labels = mixture_clustering(X, 3, random_state=0)
+    assert fitted == [200] and labels.shape == (len(X),)
+    assert adjusted_rand_score(y, labels) > 0.95
+
+
+def test_mixture_falls_back_to_kmeans_where_em_fails(monkeypatch):
+    X, _ = _elongated_classes()
+    monkeypatch.setattr(mixture, "separated_pieces", lambda *a, **k: None)
+
+    def failing_fit(self, rows, y=None):
+        raise ValueError("Fitting the mixture model failed because some components have "
+                         "ill-defined empirical covariance")
+
+    monkeypatch.setattr(mixture.GaussianMixture, "fit", failing_fit)
+    labels = mixture_clustering(X, 4, random_state=0)
+    seed = np.random.RandomState(0).randint(np.iinfo(np.int32).max)
+    kmeans = KMeans(4, n_init=mixture.MIXTURE_KMEANS_INITS, random_state=seed).fit_predict(X)
+    assert adjusted_rand_score(kmeans, labels) == 1.0
+
+
+def test_mixture_of_binary_rows_with_duplicates_and_a_constant_column():
+    # A table of yes/no answers (as the Zoo data): many identical rows, a
+    # column that never varies, so covariances are singular.
+    rng = np.random.RandomState(0)
+    prototypes = rng.rand(4, 12) < 0.5
+    X = prototypes[rng.randint(4, size=80)] ^ (rng.rand(80, 12) < 0.05)
+    X = X.astype(np.float64)
+    X[:, 0] = 1.0
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no warning leaks either
+        labels = mixture_clustering(X, 4, random_state=0)
+    assert labels.shape == (80,) and labels.max() < 4
+
+
+def test_gaussians_of_a_partition():
+    rng = np.random.RandomState(0)
+    X = rng.normal(size=(50, 3))
+    labels = np.repeat([0, 2], 25)  # cluster 1 is empty
+    weights, means, precisions = _gaussians_of(X, labels, 3)
+    np.testing.assert_allclose(means[0], X[:25].mean(axis=0))
+    np.testing.assert_allclose(means[1], X.mean(axis=0))
+    cov0 = np.cov(X[:25], rowvar=False, bias=True) + mixture.MIXTURE_REG_COVAR * np.eye(3)
+    np.testing.assert_allclose(precisions[0], np.linalg.inv(cov0), rtol=1e-8)
+    assert (precisions == precisions.transpose(0, 2, 1)).all()
+    assert weights.sum() == pytest.approx(1.0) and weights[1] < 1e-3
