@@ -522,9 +522,14 @@ class BaseDeepClustering(
         :ref:`results_mixture_start`)."""
         if self.init != "auto":
             return self.init
-        table = (self.init_on_ == "input" and n_features <= NARROW_MAX_FEATURES
-                 and not self._sparse_kind and not self._pixels)
-        return "gmm" if table else "spectral"
+        return "gmm" if self.init_on_ == "input" and self._narrow_table(n_features) else "spectral"
+
+    def _narrow_table(self, n_features):
+        """Whether the training input is a narrow table: at most
+        :data:`NARROW_MAX_FEATURES` features, neither of the sparse kind nor
+        pixels (images, or flat features sharing one unit), as read by
+        ``fit`` with the scaling."""
+        return n_features <= NARROW_MAX_FEATURES and not self._sparse_kind and not self._pixels
 
     def _scaled_input(self, X):
         """The scaled training rows of the batch source ``X`` as one float64

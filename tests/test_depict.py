@@ -333,3 +333,29 @@ def test_the_joint_phase_starts_from_the_initial_clustering():
     model = DEPICTClustering(3, n_epochs=0, random_state=7, device="cpu").fit(X)
     assert adjusted_rand_score(model.init_labels_, model.labels_) == 1.0
     assert adjusted_rand_score(y, DEPICTClustering(3, random_state=7, device="cpu").fit_predict(X)) > 0.9
+
+
+def test_auto_epochs_end_the_phase_once_a_narrow_start_is_reproduced(monkeypatch):
+    # After a start on a narrow input its labels are the targets until the
+    # network reproduces them; with n_epochs="auto" the phase ends there (the
+    # paper's targets that followed moved a held-out table from 0.815 to
+    # 0.614, results_mixture_start), an int runs the paper's targets after.
+    from sklearn.datasets import make_blobs
+
+    X, _ = make_blobs(300, n_features=5, centers=3, cluster_std=2.0, random_state=0)
+    params = dict(hidden_layer_sizes=(32,), n_pretrain_epochs=20, batch_size=32, random_state=0,
+                  device="cpu")
+
+    def no_targets(self, embedding, log_p):
+        raise AssertionError("the paper's targets were computed")
+
+    monkeypatch.setattr(DEPICTClustering, "_targets", no_targets)
+    auto = DEPICTClustering(3, **params).fit(X)  # never computes them
+    cluster = [h for h in auto.history_ if h["phase"] == "cluster"]
+    assert auto.init_on_ == "input" and auto.init_ == "gmm"
+    assert cluster[-1]["converged"] and len(cluster) < 30
+    disagree = np.mean(auto.labels_ != auto.init_labels_)
+    assert disagree < auto.tol
+    fixed = DEPICTClustering(3, **{**params, "n_epochs": len(cluster) + 5})
+    with pytest.raises(AssertionError, match="targets were computed"):
+        fixed.fit(X)  # the same hold, then the paper's targets
