@@ -165,8 +165,8 @@ class DAMICClustering(BaseDeepClustering):
         ``"gmm"`` where the start is made on a narrow table itself
         (``init_on``; not pixels scaled as one unit, not of the sparse kind)
         and ``"spectral"`` elsewhere (see the :ref:`benchmarks <bench_init>`
-        and :ref:`results_mixture_start`: iris 0.852 -> 0.969, Zoo 0.60 ->
-        0.8). Any object with
+        and :ref:`results_mixture_start`: iris 0.849 -> 0.968, Zoo 0.604 ->
+        0.795). Any object with
         ``fit_predict`` returning at most ``n_clusters`` labels can be
         passed. The joint training moves the result of this clustering
         only a little, so it matters (see the benchmarks).

@@ -79,7 +79,7 @@ TARGET_SELF_WEIGHT = 0.5
 #: (:ref:`results_depict_shapes`). With ``n_epochs="auto"`` the phase ends
 #: there, as DAMIC's joint phase is skipped after such a start: after a
 #: Gaussian mixture's start on held-out tables the paper's targets moved
-#: Ionosphere from 0.815 to 0.614 and changed the others by -0.006 to +0.02
+#: Ionosphere from 0.815 to 0.614 and the others by 0 to +0.023
 #: (:ref:`results_mixture_start`). An int ``n_epochs`` runs the paper's
 #: targets after the hold.
 START_HOLD_EPOCHS = 30
@@ -302,7 +302,7 @@ class DEPICTClustering(BaseDeepClustering):
         (:func:`~skdeepcluster.mixture.mixture_clustering`); ``"auto"`` is
         ``"gmm"`` where the start is made on a narrow table itself
         (``init_on``; not pixels scaled as one unit, not of the sparse kind:
-        iris 0.853 -> 0.967, Zoo 0.60 -> 0.83, :ref:`results_mixture_start`)
+        iris 0.853 -> 0.967, Zoo 0.604 -> 0.795, :ref:`results_mixture_start`)
         and ``"spectral"`` elsewhere (measured against the others in the
         :ref:`benchmarks <bench_init>`). Any object with
         ``fit_predict`` returning at most ``n_clusters`` labels (e.g. a

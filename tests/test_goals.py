@@ -138,7 +138,9 @@ def test_blobs_on_twenty_seeds(Estimator):
     # Measured (1 torch thread, compare.py, seeds 0-2): DEPICT, started on
     # the input with its head fitted to the start, iris 0.849, wine 0.955,
     # breast cancer 0.924 (results_depict_head_fit; with the authors'
-    # 500-500 network and an embedding of n_clusters wine was 0.878);
+    # 500-500 network and an embedding of n_clusters wine was 0.878); since
+    # the start on these tables is a Gaussian mixture, DEPICT 0.967 / 0.966 /
+    # 0.940 and DAMIC 0.968 / 0.966 / 0.929 (seeds 0-4, results_mixture_start);
     # DiscriminativeLatentClustering wine 0.955 (0.934 with 100 pretraining
     # epochs), breast cancer 0.941, both with 0.2 pretraining steps per
     # sample (results_ddlsc_small_tables has 0.15's); its iris (0.811
