@@ -357,8 +357,9 @@ class DEPICTClustering(BaseDeepClustering):
         phase moved the start's 0.588 / 0.644 to 0.594 / 0.638 in 10 epochs
         and to 0.594 / 0.636 in 15, at about 8 s of CPU an epoch. After a
         start on a narrow input (``init_on_ == "input"``, at most 62
-        features) ``"auto"`` ends the phase once the network reproduces the
-        start (``START_HOLD_EPOCHS``); an int runs the paper's targets after
+        features) ``"auto"`` ends the phase where the start's labels stop
+        being its targets: once the network reproduces the start, or after
+        ``START_HOLD_EPOCHS`` epochs; an int runs the paper's targets after
         that.
     learning_rate : float, default=1e-3
         Adam's learning rate of the pretraining phase (and of the clustering
