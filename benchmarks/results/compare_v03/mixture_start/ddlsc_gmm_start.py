@@ -1,7 +1,8 @@
 """Exploratory: DiscriminativeLatentClustering built with n_clusters alone,
 its start on the codes (k-means, today) against a Gaussian mixture of a
 narrow table itself held as stage I's assignments (environment variable
-DDLSC_GMM=1 of the exploratory patch), on the tabular sets of record, the
+DDLSC_GMM=1 of the exploratory patch ddlsc_gmm_start.patch: ``git apply`` it
+first), on the tabular sets of record, the
 held-out mlbench tables and the principal components of images; seeds 0-2::
 
     OMP_NUM_THREADS=1 PYTHONPATH=. python benchmarks/results/compare_v03/mixture_start/ddlsc_gmm_start.py /tmp/mlbench > benchmarks/results/compare_v03/mixture_start/ddlsc_codes_start.txt

@@ -28,13 +28,13 @@ class KM10GMM(ClusterMixin, BaseEstimator):
         return gmm_km10(np.asarray(X, dtype=np.float64), self.n_clusters, self.random_state, ("full",))
 
 
-folder, method = sys.argv[1], sys.argv[2]
-E = {"depict": sk.DEPICTClustering, "damic": sk.DAMICClustering}[method]
 SK = {"iris": load_iris, "wine": load_wine, "breast_cancer": load_breast_cancer}
 digits = load_dataset("digits")
 
 
-def sets():
+def sets(folder):
+    """``(name, X, y)``: the tabular sets of record, mlbench tables, 3-D blobs
+    of unequal sizes and the digits reduced to 20 principal components."""
     for name, f in SK.items():
         d = f()
         yield name, StandardScaler().fit_transform(d.data).astype(np.float32), d.target
@@ -46,16 +46,19 @@ def sets():
     yield "digits PCA 20", PCA(20, random_state=0).fit_transform(digits.data / 16.0).astype(np.float32), digits.target
 
 
-for name, X, y in sets():
-    k = len(np.unique(y))
-    for start in ("spectral", "gmm"):
-        rows = []
-        for seed in range(5):
-            t = time.process_time()
-            init = "auto" if start == "spectral" else KM10GMM(k)
-            m = E(k, init=init, random_state=seed).fit(X)
-            r0, r = clustering_report(y, m.init_labels_), clustering_report(y, m.labels_)
-            rows.append((r0["ACC"], r["ACC"], r["NMI"], time.process_time() - t))
-        a = np.mean(rows, axis=0)
-        print(f"{name:20s} {method} {start:8s} start ACC {a[0]:.3f}  labels_ ACC / NMI {a[1]:.3f} / {a[2]:.3f}"
-              f"  ({', '.join(f'{r[1]:.3f}' for r in rows)})  {a[3]:.1f} s CPU", flush=True)
+if __name__ == "__main__":
+    folder, method = sys.argv[1], sys.argv[2]
+    E = {"depict": sk.DEPICTClustering, "damic": sk.DAMICClustering}[method]
+    for name, X, y in sets(folder):
+        k = len(np.unique(y))
+        for start in ("spectral", "gmm"):
+            rows = []
+            for seed in range(5):
+                t = time.process_time()
+                init = "auto" if start == "spectral" else KM10GMM(k)
+                m = E(k, init=init, random_state=seed).fit(X)
+                r0, r = clustering_report(y, m.init_labels_), clustering_report(y, m.labels_)
+                rows.append((r0["ACC"], r["ACC"], r["NMI"], time.process_time() - t))
+            a = np.mean(rows, axis=0)
+            print(f"{name:20s} {method} {start:8s} start ACC {a[0]:.3f}  labels_ ACC / NMI {a[1]:.3f} / {a[2]:.3f}"
+                  f"  ({', '.join(f'{r[1]:.3f}' for r in rows)})  {a[3]:.1f} s CPU", flush=True)
