@@ -79,11 +79,11 @@ def mixture_clustering(X, n_clusters, *, random_state=None, n_neighbors=SPECTRAL
     if len(X) > MIXTURE_MAX_FIT_SAMPLES:
         rows = X[np.sort(random_state.choice(len(X), MIXTURE_MAX_FIT_SAMPLES, replace=False))]
     kmeans = KMeans(n_clusters, n_init=MIXTURE_KMEANS_INITS, random_state=seed).fit(rows)
-    weights, means, precisions = _gaussians_of(rows, kmeans.labels_, n_clusters)
-    mixture = GaussianMixture(n_clusters, covariance_type="full", reg_covar=MIXTURE_REG_COVAR,
-                              weights_init=weights, means_init=means, precisions_init=precisions,
-                              random_state=seed)
     try:
+        weights, means, precisions = _gaussians_of(rows, kmeans.labels_, n_clusters)
+        mixture = GaussianMixture(n_clusters, covariance_type="full", reg_covar=MIXTURE_REG_COVAR,
+                                  weights_init=weights, means_init=means,
+                                  precisions_init=precisions, random_state=seed)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ConvergenceWarning)
             mixture.fit(rows)

@@ -105,3 +105,17 @@ def test_gaussians_of_a_partition():
     np.testing.assert_allclose(precisions[0], np.linalg.inv(cov0), rtol=1e-8)
     assert (precisions == precisions.transpose(0, 2, 1)).all()
     assert weights.sum() == pytest.approx(1.0) and weights[1] < 1e-3
+
+
+def test_mixture_falls_back_to_kmeans_where_a_start_covariance_fails(monkeypatch):
+    X, _ = _elongated_classes()
+    monkeypatch.setattr(mixture, "separated_pieces", lambda *a, **k: None)
+
+    def not_positive_definite(*args):
+        raise np.linalg.LinAlgError("Matrix is not positive definite")
+
+    monkeypatch.setattr(mixture, "_gaussians_of", not_positive_definite)
+    labels = mixture_clustering(X, 4, random_state=0)
+    seed = np.random.RandomState(0).randint(np.iinfo(np.int32).max)
+    kmeans = KMeans(4, n_init=mixture.MIXTURE_KMEANS_INITS, random_state=seed).fit_predict(X)
+    assert adjusted_rand_score(kmeans, labels) == 1.0
