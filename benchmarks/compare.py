@@ -223,6 +223,15 @@ def make_estimator(method, data, seed, params, flat=False):
     raise ValueError(f"unknown method {method!r}")
 
 
+def cluster(method, X, n_clusters, seed, params=None):
+    """The labels of ``method`` (a name of :func:`make_estimator`) fitted on
+    the flat rows ``X``, for scripts that score several methods on their own
+    data."""
+    data = types.SimpleNamespace(n_clusters=n_clusters, image_shape=None)
+    estimator, _ = make_estimator(method, data, seed, params or {})
+    return np.asarray(estimator.fit(X).labels_)
+
+
 def fit_one(method, dataset, seed, params, flat=False):
     """Fit one method on one dataset with one seed; the row of results.csv (less memory)."""
     if method.startswith("clustpy"):

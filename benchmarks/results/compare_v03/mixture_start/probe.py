@@ -16,14 +16,15 @@ import json, os, sys, time, warnings
 import numpy as np, torch
 warnings.filterwarnings("ignore")
 torch.set_num_threads(1)
-from sklearn.cluster import KMeans
 from sklearn.mixture import GaussianMixture
 from sklearn.preprocessing import StandardScaler
-import skdeepcluster as sk
 from skdeepcluster.metrics import clustering_report
 
-ESTIMATORS = {"depict": sk.DEPICTClustering, "jule": sk.JULEClustering,
-              "damic": sk.DAMICClustering, "ddlsc": sk.DiscriminativeLatentClustering}
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
+from compare import cluster  # noqa: E402
+
+#: This script's method names of compare.py's peers.
+PEER_NAMES = {"kmeans": "k-means", "umapgmm": "umap-gmm"}
 
 
 def load(folder, name):
@@ -46,16 +47,10 @@ def main(folder, sets, methods, seeds, params):
             rows = []
             for seed in seeds:
                 start = time.process_time()
-                if method == "kmeans":
-                    labels = KMeans(k, n_init=10, random_state=seed).fit_predict(X)
-                elif method == "gmm":
+                if method == "gmm":
                     labels = GaussianMixture(k, covariance_type="full", random_state=seed).fit_predict(X)
-                elif method == "umapgmm":
-                    import umap
-                    E = umap.UMAP(n_neighbors=10, min_dist=0.0, n_components=k, random_state=seed).fit_transform(X)
-                    labels = GaussianMixture(k, covariance_type="full", random_state=seed).fit_predict(E)
                 else:
-                    labels = ESTIMATORS[method](k, random_state=seed, **params).fit(X).labels_
+                    labels = cluster(PEER_NAMES.get(method, method), X, k, seed, params)
                 r = clustering_report(y, labels)
                 rows.append((r["ACC"], r["NMI"], r["ARI"], time.process_time() - start))
                 print(f"  {name} {method} seed {seed}: {r['ACC']:.3f} / {r['NMI']:.3f} / {r['ARI']:.3f}"

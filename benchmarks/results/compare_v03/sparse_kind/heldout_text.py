@@ -7,15 +7,15 @@ next to k-means and UMAP + GMM::
 
 Prints ACC / NMI / ARI and CPU seconds per seed, then the means.
 """
-import json, sys, time, warnings
+import json, os, sys, time, warnings
 import numpy as np, torch
 warnings.filterwarnings("ignore")
 torch.set_num_threads(1)
-from sklearn.cluster import KMeans
-from sklearn.mixture import GaussianMixture
-import skdeepcluster as sk
 from skdeepcluster.datasets import load_fortunes_tfidf
 from skdeepcluster.metrics import clustering_report
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
+from compare import cluster  # noqa: E402
 
 CATEGORIES = ("art", "computers", "education", "politics", "science")
 corpus = load_fortunes_tfidf(CATEGORIES)
@@ -23,20 +23,13 @@ X, y, k = corpus.data, corpus.target, len(CATEGORIES)
 print(f"# {CATEGORIES}: {X.shape}, zeros {np.mean(X == 0):.4f}", flush=True)
 methods, seeds = sys.argv[1].split(","), [int(s) for s in sys.argv[2].split(",")]
 params = json.loads(sys.argv[3]) if len(sys.argv) > 3 else {}
-ESTIMATORS = {"depict": sk.DEPICTClustering, "jule": sk.JULEClustering,
-              "damic": sk.DAMICClustering, "ddlsc": sk.DiscriminativeLatentClustering}
+#: This script's method names of compare.py's peers.
+PEER_NAMES = {"kmeans": "k-means", "umapgmm": "umap-gmm"}
 for method in methods:
     rows = []
     for seed in seeds:
         start = time.process_time()
-        if method == "kmeans":
-            labels = KMeans(k, n_init=10, random_state=seed).fit_predict(X)
-        elif method == "umapgmm":
-            import umap
-            E = umap.UMAP(n_neighbors=10, min_dist=0.0, n_components=k, random_state=seed).fit_transform(X)
-            labels = GaussianMixture(k, covariance_type="full", random_state=seed).fit_predict(E)
-        else:
-            labels = ESTIMATORS[method](k, random_state=seed, **params).fit(X).labels_
+        labels = cluster(PEER_NAMES.get(method, method), X, k, seed, params)
         r = clustering_report(y, labels)
         rows.append((r["ACC"], r["NMI"], r["ARI"], time.process_time() - start))
         print(f"  {method} {params or ''} seed {seed}: {r['ACC']:.3f} / {r['NMI']:.3f} / {r['ARI']:.3f}"
