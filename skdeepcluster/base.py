@@ -707,7 +707,7 @@ class BaseDeepClustering(
         return tuple(int(s) for s in shape)
 
     # -------------------------------------------------------------- scaling
-    def _choose_scaling(self, X):
+    def _choose_scaling(self, X, extremes):
         """``scaling`` with ``"auto"`` resolved on the training data:
         ``"maxabs"`` for sparse X; ``"minmax"`` for flat features, at least
         ``AUTO_MINMAX_MIN_FEATURES`` of them, that share one unit
@@ -719,7 +719,9 @@ class BaseDeepClustering(
         (``SQUASHED_RANGE_RATIO``), and ``"global"`` in place of
         ``"standard"`` where the varying features' ranges are within a
         factor ``COMPARABLE_RANGE_RATIO`` of each other. Out-of-core X
-        decides on the column statistics of its validation pass."""
+        decides on the column statistics of its validation pass.
+        ``extremes`` are the columns' minima and maxima of dense X
+        (:func:`_column_extremes`), read once by :meth:`_fit_scaling`."""
         if self.scaling != "auto":
             return self.scaling
         if sp.issparse(X):
@@ -730,7 +732,6 @@ class BaseDeepClustering(
             return "minmax"
         if self._sparse_kind:
             return "maxabs"
-        extremes = _column_extremes(X)
         if self._auto_scaling == "minmax":
             _warn_if_ranges_differ(*extremes)
         elif self._auto_scaling == "standard" and _ranges_comparable(*extremes):
@@ -758,14 +759,19 @@ class BaseDeepClustering(
         for ``"global"``).
         """
         self._sparse_kind = is_sparse_kind(X)
+        wide = X.shape[1] >= AUTO_MINMAX_MIN_FEATURES
+        # One pass for the columns' extremes, where the one-unit test or the
+        # choice of "auto" reads them.
+        extremes = None
+        if not sp.issparse(X) and (wide or self.scaling == "auto"):
+            extremes = _column_extremes(X)
         # Pixels: images, or at least AUTO_MINMAX_MIN_FEATURES flat features
         # that share one unit.
         self._pixels = self.input_shape_ is not None or (
-            not sp.issparse(X) and X.shape[1] >= AUTO_MINMAX_MIN_FEATURES
-            and _columns_share_one_unit(*_column_extremes(X)))
+            extremes is not None and wide and _columns_share_one_unit(*extremes))
         if self._sparse_kind:
             _warn_if_many_empty_rows(X)
-        self.scaling_ = mode = self._choose_scaling(X)
+        self.scaling_ = mode = self._choose_scaling(X, extremes)
         n_features = X.shape[1]
         offset, factor = np.zeros(n_features), np.ones(n_features)
         if sp.issparse(X) and mode not in (None, "maxabs"):

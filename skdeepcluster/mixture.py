@@ -118,5 +118,5 @@ def _gaussians_of(X, labels, n_clusters):
         inverse = solve_triangular(factor, np.eye(n_features), lower=True)
         precision = inverse.T @ inverse
         precisions[j] = (precision + precision.T) / 2
-    weights = np.maximum(counts, 1e-3) / np.maximum(counts, 1e-3).sum()
-    return weights, means, precisions
+    weights = np.maximum(counts, 1e-3)
+    return weights / weights.sum(), means, precisions
