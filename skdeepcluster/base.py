@@ -39,7 +39,7 @@ from .autok import DEFAULT_RULE, _check_max_clusters, _estimate
 from .data import ArrayRows, ColumnStats, chunk_slices, is_out_of_core, shift_images
 from .gdl import GDLClustering
 from .graph import SPECTRAL_NEIGHBORS, spectral_clustering
-from .mixture import mixture_clustering
+from .mixture import columns_decorrelated, mixture_clustering
 from .training import Trainer, apply_in_batches, epochs_for_steps, make_generator, resolve_device
 
 __all__ = [
@@ -514,22 +514,25 @@ class BaseDeepClustering(
         """The start's clusterer, ``init`` with ``"auto"`` resolved after
         :meth:`_resolve_init_on`: ``"gmm"`` (a Gaussian mixture,
         :func:`~skdeepcluster.mixture.mixture_clustering`) on a narrow input
-        itself (at most :data:`NARROW_MAX_FEATURES` features, neither of the
-        sparse kind nor pixels: images, or flat features sharing one unit),
+        itself (a table of measured variables, :meth:`_narrow_table`),
         ``"spectral"`` elsewhere. Over 12 measured tables the mixture's start
         was above spectral clustering's on 10 (iris 0.853 -> 0.967), on the
         principal components of images below it (0.03-0.07 of ACC;
-        :ref:`results_mixture_start`)."""
+        :ref:`results_mixture_start`), which are decorrelated columns and
+        keep spectral clustering (:ref:`results_decorrelated`)."""
         if self.init != "auto":
             return self.init
         return "gmm" if self.init_on_ == "input" and self._narrow_table(n_features) else "spectral"
 
     def _narrow_table(self, n_features):
-        """Whether the training input is a narrow table: at most
-        :data:`NARROW_MAX_FEATURES` features, neither of the sparse kind nor
-        pixels (images, or flat features sharing one unit), as read by
+        """Whether the training input is a narrow table of measured
+        variables: at most :data:`NARROW_MAX_FEATURES` features, neither of
+        the sparse kind, nor pixels (images, or flat features sharing one
+        unit), nor decorrelated columns (principal components and the like,
+        :func:`~skdeepcluster.mixture.columns_decorrelated`), as read by
         ``fit`` with the scaling."""
-        return n_features <= NARROW_MAX_FEATURES and not self._sparse_kind and not self._pixels
+        return (n_features <= NARROW_MAX_FEATURES and not self._sparse_kind and not self._pixels
+                and not self._decorrelated)
 
     def _scaled_input(self, X):
         """The scaled training rows of the batch source ``X`` as one float64
@@ -771,6 +774,10 @@ class BaseDeepClustering(
             extremes is not None and wide and _columns_share_one_unit(*extremes))
         if self._sparse_kind:
             _warn_if_many_empty_rows(X)
+        # Narrow dense columns that are decorrelated: principal components
+        # and the like, not a table of measured variables (_narrow_table).
+        self._decorrelated = (
+            not sp.issparse(X) and X.shape[1] <= NARROW_MAX_FEATURES and columns_decorrelated(X))
         self.scaling_ = mode = self._choose_scaling(X, extremes)
         n_features = X.shape[1]
         offset, factor = np.zeros(n_features), np.ones(n_features)

@@ -595,7 +595,12 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         self.init_, pieces, held = self.init, None, False
         if self.init == "auto":
             self.init_ = "spectral" if self.input_shape_ is not None else "kmeans"
-            if self.init_ == "kmeans" and 1 < n_clusters and n_samples <= PIECES_MAX_SAMPLES:
+            if 1 < n_clusters and self._narrow_table(X.shape[1]):
+                # A table of measured variables: a Gaussian mixture of it,
+                # held as the first assignments.
+                self.init_, held = "gmm", True
+                pieces = initial_clustering(self._scaled_input(X), n_clusters, "gmm", random_state)
+            elif self.init_ == "kmeans" and 1 < n_clusters and n_samples <= PIECES_MAX_SAMPLES:
                 if not self._sparse_kind:
                     pieces = on_rank_zero(separated_pieces, self._scaled_input(X), n_clusters,
                                           device=self.device_)
@@ -603,7 +608,9 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
                 if pieces is None:
                     pieces = on_rank_zero(separated_pieces, codes64, n_clusters,
                                           device=self.device_)
-        if pieces is not None:  # what spectral clustering returns there
+        if pieces is not None and self.init_ == "gmm":
+            self.init_labels_ = pieces
+        elif pieces is not None:  # what spectral clustering returns there
             self.init_, self.init_labels_ = "spectral", pieces
         else:
             self.init_labels_ = initial_clustering(codes64, n_clusters, self.init_, random_state)

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from sklearn.base import BaseEstimator, ClusterMixin, clone
 from sklearn.cluster import KMeans
+from sklearn.decomposition import PCA
 from sklearn.metrics import adjusted_rand_score
 
 from skdeepcluster import DEPICTClustering
@@ -383,11 +384,15 @@ def test_bad_init_on(estimator, blobs):
     ("table", 64, "input", "spectral"),  # ... and stays spectral on itself
     ("pixels", 20, "auto", "spectral"),  # narrow pixels (one unit): spectral
     ("sparse", 40, "auto", "spectral"),  # the sparse kind (tf-idf): spectral
+    ("components", 5, "auto", "spectral"),  # principal components: spectral
+    ("components", 40, "auto", "spectral"),
 ])
 def test_auto_init_is_a_mixture_on_narrow_tables_only(estimator, kind, n_features, init_on, expected):
     rng = np.random.RandomState(0)
-    if kind == "table":  # measured variables in different units
-        X = rng.normal(size=(60, n_features)) * np.logspace(0, 3, n_features)
+    if kind in ("table", "components"):  # correlated measured variables in different units
+        X = (rng.normal(size=(60, n_features)) + rng.normal(size=(60, 1))) * np.logspace(0, 3, n_features)
+        if kind == "components":
+            X = PCA().fit(np.tile(X, (2, 1))).transform(X)  # uncorrelated columns
     elif kind == "pixels":  # grey levels 0-255 in every column
         X = np.round(255 * rng.rand(60, n_features))
     else:

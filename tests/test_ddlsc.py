@@ -278,20 +278,35 @@ def test_auto_init_is_spectral_for_images_and_kmeans_for_flat_features(
     assert model.init == "auto" and starts == [expected] and model.init_ == expected
 
 
-@pytest.mark.parametrize("shape, held", [
-    (make_moons, True),             # the input's graph: two pieces
-    (partial(make_circles, factor=0.5), True),
-    (partial(make_blobs, centers=[[0, 0], [2, 0]]), False),  # one piece
+def _lifted(make, dims=64, seed=0):
+    """A 2-D shape maker whose rows are mapped linearly into ``dims`` features."""
+    def lifted(*args, **kwargs):
+        X, y = make(*args, **kwargs)
+        return X @ np.random.RandomState(seed).normal(size=(2, dims)), y
+    return lifted
+
+
+NOISY = {"noise": 0.05}
+TWO_BLOBS = {"centers": [[0, 0], [2, 0]]}
+
+
+@pytest.mark.parametrize("shape, kwargs, start, pieces", [
+    (make_moons, NOISY, "gmm", True),  # a narrow table: the mixture, which
+    (partial(make_circles, factor=0.5), NOISY, "gmm", True),  # keeps the graph's pieces
+    (make_blobs, TWO_BLOBS, "gmm", False),  # one piece: the mixture's clusters
+    (_lifted(make_moons), NOISY, "spectral", True),  # wide rows: the input's pieces
+    (_lifted(make_blobs), TWO_BLOBS, "kmeans", False),  # ... where it has some
 ])
-def test_auto_init_holds_the_pieces_of_the_input(shape, held):
-    X, y = shape(1000, noise=0.05, random_state=0) if held else shape(1000, random_state=0)
+def test_auto_init_holds_the_start_made_on_the_input(shape, kwargs, start, pieces):
+    X, y = shape(1000, random_state=0, **kwargs)
     params = {**FAST, "hidden_layer_sizes": (64, 64), "batch_size": 250, "n_epochs": 200}
     model = DiscriminativeLatentClustering(2, **params).fit(X)
     phases = [h["phase"] for h in model.history_]
-    assert ("hold" in phases) == held
+    held = start != "kmeans"
+    assert model.init_ == start and ("hold" in phases) == held
     assert phases == sorted(phases, key=["pretrain", "hold", "stage1", "stage2"].index)
-    if held:  # the input's two pieces are the start, and the codes learn them
-        assert model.init_ == "spectral" and adjusted_rand_score(y, model.init_labels_) == 1
+    if pieces:  # the input's two pieces are the start, and the codes learn them
+        assert adjusted_rand_score(y, model.init_labels_) == 1
         assert model.history_[phases.index("stage1") - 1]["converged"]
         assert adjusted_rand_score(y, model.labels_) > 0.95
     # an int n_epochs bounds the hold; another init never holds

@@ -5,13 +5,14 @@ import warnings
 import numpy as np
 import pytest
 from sklearn.cluster import KMeans
-from sklearn.datasets import make_blobs, make_classification, make_moons
+from sklearn.datasets import load_iris, make_blobs, make_circles, make_classification, make_moons
+from sklearn.decomposition import PCA
 from sklearn.metrics import adjusted_rand_score
 from sklearn.preprocessing import StandardScaler
 
 from skdeepcluster import mixture
 from skdeepcluster.graph import separated_pieces, spectral_clustering
-from skdeepcluster.mixture import _gaussians_of, mixture_clustering
+from skdeepcluster.mixture import _gaussians_of, columns_decorrelated, mixture_clustering
 
 
 def _elongated_classes():
@@ -119,3 +120,44 @@ def test_mixture_falls_back_to_kmeans_where_a_start_covariance_fails(monkeypatch
     seed = np.random.RandomState(0).randint(np.iinfo(np.int32).max)
     kmeans = KMeans(4, n_init=mixture.MIXTURE_KMEANS_INITS, random_state=seed).fit_predict(X)
     assert adjusted_rand_score(kmeans, labels) == 1.0
+
+
+def test_principal_components_are_decorrelated_and_measured_tables_are_not():
+    X, _ = _elongated_classes()  # correlated features, as measured variables are
+    iris = load_iris().data
+    assert not columns_decorrelated(X) and not columns_decorrelated(iris)
+    # principal components: on the rows PCA was fitted on, and on other rows
+    assert columns_decorrelated(PCA(6, random_state=0).fit_transform(X))
+    assert columns_decorrelated(PCA(4).fit(X[:300]).transform(X[300:]))
+    assert columns_decorrelated(PCA(4, whiten=True).fit_transform(iris))
+    # scaling the columns changes nothing
+    assert columns_decorrelated(PCA(6).fit_transform(X) * np.logspace(0, 4, 6))
+
+
+def test_few_columns_are_never_called_decorrelated():
+    # in 2 or 3 dimensions symmetric shapes are decorrelated too
+    circles, _ = make_circles(500, factor=0.5, noise=0.05, random_state=0)
+    assert np.abs(np.corrcoef(circles, rowvar=False)[0, 1]) < 0.1
+    assert not columns_decorrelated(circles)
+    assert not columns_decorrelated(PCA(3).fit_transform(load_iris().data))
+    # constant columns do not count, nor does a single row
+    components = PCA(4).fit_transform(load_iris().data)
+    assert not columns_decorrelated(np.hstack([components[:, :3], np.ones((150, 5))]))
+    assert not columns_decorrelated(components[:1])
+
+
+def test_decorrelation_reads_evenly_spaced_rows_of_large_inputs(monkeypatch):
+    monkeypatch.setattr(mixture, "MIXTURE_MAX_FIT_SAMPLES", 100)
+    X, _ = _elongated_classes()  # 600 rows: every sixth is read
+    components = PCA(6).fit_transform(X)
+    read = []
+
+    class Rows:
+        shape = components.shape
+
+        def __getitem__(self, rows):
+            read.append(rows)
+            return components[rows]
+
+    assert columns_decorrelated(Rows())
+    assert read == [slice(None, None, 6)]
