@@ -60,20 +60,20 @@ PIECES_MAX_SAMPLES = 20_000
 #: 1: ARI 0.996 and 1.000; :ref:`results_ddlsc_input_pieces`).
 HOLD_MAX_STEPS = 300
 
-#: The same hold of a narrow table's Gaussian mixture (``init_ == "gmm"``)
-#: lasts at most this many gradient steps with ``n_epochs="auto"``, and the
-#: fit ends with it (no stage I or II epochs: as DEPICT's clustering phase
-#: ends with its hold on narrow tables and DAMIC's joint phase is skipped
-#: there). The codes' nearest centroids rarely reproduce overlapping
-#: clusters to within ``tol``, so the hold mostly runs to its cap. Not
-#: held, the alternation drifted back to k-means' cut of the codes (iris
-#: 0.813 ACC); held for 30 / 100 / 300 steps, then stages I and II: iris
-#: 0.860 / 0.960 / 0.960, 3-D blobs of unequal sizes 0.676 / 0.671 /
-#: 0.792 (the stages moved away from the mixture's 0.927); held for 100
-#: steps and ended there: iris 0.960, 3-D blobs 0.914, the other nine
-#: narrow tables within 0.01 of 300 steps at half the CPU time or less
-#: (seeds 0-2, :ref:`results_decorrelated`).
-MIXTURE_HOLD_STEPS = 100
+#: A narrow table's Gaussian mixture (``init_ == "gmm"``) is held the same
+#: way, and with ``n_epochs="auto"`` the fit ends with the hold (no stage I
+#: or II epochs: as DEPICT's clustering phase ends with its hold on narrow
+#: tables and DAMIC's joint phase is skipped there). The codes' nearest
+#: centroids rarely reproduce overlapping clusters to within ``tol``, so
+#: that hold mostly runs to the cap. Not held, the alternation drifted back
+#: to k-means' cut of the codes (iris 0.813 ACC); held for 30 / 100 / 300
+#: steps, then stages I and II: iris 0.860 / 0.960 / 0.960, 3-D blobs of
+#: unequal sizes 0.676 / 0.671 / 0.792 (the stages moved away from the
+#: mixture's 0.927); held for 100 or 300 steps and ended there: iris 0.960,
+#: 3-D blobs 0.914 / 0.923, the other nine narrow tables within 0.01 of
+#: each other, but two rings of 500 points (the mixture's start: the
+#: graph's two pieces) not yet learned after 100 steps (ARI 0.07; seeds
+#: 0-2, :ref:`results_decorrelated`).
 
 #: The "auto" budget of each phase, in gradient steps
 #: (:func:`~skdeepcluster.training.epochs_for_steps`): parameter name ->
@@ -222,9 +222,10 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         unit, nor of the sparse kind, nor decorrelated columns such as
         principal components:
         :func:`~skdeepcluster.mixture.columns_decorrelated`), ``"gmm"`` of
-        the scaled table itself, held as below: iris, wine and breast cancer
-        0.807 / 0.959 / 0.946 -> 0.960 / 0.964 / 0.941 ACC, Zoo 0.617 ->
-        0.779, blobs of varied spreads 0.731 -> 0.947 ARI
+        the scaled table itself, held as below, and with ``n_epochs="auto"``
+        the fit ends with that hold (``HOLD_MAX_STEPS``): iris, wine and
+        breast cancer 0.807 / 0.959 / 0.946 -> 0.960 / 0.964 / 0.941 ACC,
+        Zoo 0.617 -> 0.779, blobs of varied spreads 0.731 -> 0.947 ARI
         (:ref:`results_decorrelated`). Otherwise it is ``"spectral"`` for
         images (``image_shape`` set) and ``"kmeans"`` for flat features,
         except where the codes' 15-nearest-neighbour graph falls apart into
@@ -684,8 +685,7 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         if held:
             n_hold = n_epochs
             if isinstance(self.n_epochs, str):
-                cap = MIXTURE_HOLD_STEPS if self.init_ == "gmm" else HOLD_MAX_STEPS
-                n_hold = epochs_for_steps(0, n_samples, self.batch_size, min_steps=cap)
+                n_hold = epochs_for_steps(0, n_samples, self.batch_size, min_steps=HOLD_MAX_STEPS)
                 if self.init_ == "gmm":  # the table's mixture, reproduced, ends the fit
                     n_epochs = 0
             self.n_iter_ = trainer.run("hold", n_hold, hold_epoch)

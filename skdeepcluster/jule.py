@@ -11,7 +11,13 @@ from scipy.sparse.csgraph import connected_components
 from sklearn.utils.validation import check_is_fitted
 
 from ._compat import Interval, StrOptions
-from .base import NARROW_MAX_FEATURES, BaseDeepClustering, check_positive_ints, warn_if_collapsed
+from .base import (
+    NARROW_MAX_FEATURES,
+    BaseDeepClustering,
+    check_positive_ints,
+    initial_clustering,
+    warn_if_collapsed,
+)
 from .distributed import gather_batch, on_rank_zero
 from .graph import (
     gdl_agglomerative,
@@ -169,12 +175,25 @@ class JULEClustering(BaseDeepClustering):
         0.615 as flat rows and from 0.576 / 0.617 to 0.591 / 0.632 as 28x28
         images, the digits and the tabular sets unchanged (seeds 0-2,
         :ref:`results_jule_min_size`).
-    final_clustering : {"rc", "sf", "spectral"}, default="rc"
+    final_clustering : {"auto", "rc", "sf", "spectral", "gmm"}, default="auto"
         ``"rc"`` re-clusters the final embedding from scratch (new chains,
         then merging down to ``n_clusters``), the paper's JULE-RC;
         ``"sf"`` keeps the labels at which the recurrent process stopped
         (JULE-SF); ``"spectral"`` re-clusters the final embedding by
-        :func:`~skdeepcluster.graph.spectral_clustering` (15 neighbours).
+        :func:`~skdeepcluster.graph.spectral_clustering` (15 neighbours);
+        ``"gmm"`` clusters the scaled input itself by a Gaussian mixture
+        with full covariances
+        (:func:`~skdeepcluster.mixture.mixture_clustering`), and the
+        learned embedding then serves :meth:`predict`'s neighbour vote.
+        ``"auto"`` is ``"gmm"`` for a narrow table of measured variables (at
+        most 62 features, neither pixels sharing one unit, nor of the
+        sparse kind, nor decorrelated columns such as principal components:
+        :func:`~skdeepcluster.mixture.columns_decorrelated`), as the other
+        three methods start and end such a table, and ``"rc"`` otherwise
+        (``final_clustering_`` says which): iris / wine / breast cancer
+        0.924 / 0.910 / 0.933 -> 0.967 / 0.966 / 0.940 ACC, the 3-D blobs
+        of unequal sizes 0.583 -> 0.924, Vehicle 0.437 -> 0.360 (seeds 0-2,
+        :ref:`results_decorrelated`).
         ``labels_`` holds the chosen one, ``sf_labels_`` always JULE-SF's.
         Measured with the defaults before ``k_s_max`` and ``size_cap``'s pair
         (seeds 0-2, 1 thread):
@@ -245,6 +264,9 @@ class JULEClustering(BaseDeepClustering):
         which); :meth:`predict` votes with them.
     sf_labels_ : ndarray of shape (n_samples,)
         The labels where the recurrent process reached ``n_clusters_``.
+    final_clustering_ : str
+        The final clustering used: ``final_clustering``, with ``"auto"``
+        resolved.
     n_initial_clusters_ : int
         Number of nearest-neighbour chains the process started from.
     n_periods_ : int
@@ -350,7 +372,7 @@ class JULEClustering(BaseDeepClustering):
         "gamma": [Interval(Real, 0, None, closed="left")],
         "margin": [Interval(Real, 0, None, closed="left")],
         "size_cap": [None, Interval(Real, 1, None, closed="left"), tuple, list],
-        "final_clustering": [StrOptions({"rc", "sf", "spectral"})],
+        "final_clustering": [StrOptions({"auto", "rc", "sf", "spectral", "gmm"})],
         "n_epochs": [Interval(Integral, 0, None, closed="left")],
         "learning_rate": [Interval(Real, 0, None, closed="neither"), StrOptions({"auto"})],
         "momentum": [Interval(Real, 0, 1, closed="left")],
@@ -385,7 +407,7 @@ class JULEClustering(BaseDeepClustering):
         gamma=1.0,
         margin=0.2,
         size_cap=(2.0, 1.5),
-        final_clustering="rc",
+        final_clustering="auto",
         n_epochs=20,
         learning_rate="auto",
         momentum=0.9,
@@ -539,6 +561,9 @@ class JULEClustering(BaseDeepClustering):
         )
         step = [0]
         self.n_iter_ = self.n_periods_ = 0
+        self.final_clustering_ = self.final_clustering
+        if self.final_clustering == "auto":
+            self.final_clustering_ = "gmm" if self._narrow_table(X.shape[1]) else "rc"
         if n_samples < 2:
             self.n_initial_clusters_ = n_samples
             self.labels_ = self.sf_labels_ = self.graph_labels_ = np.zeros(n_samples, dtype=np.int64)
@@ -608,16 +633,18 @@ class JULEClustering(BaseDeepClustering):
             W = self._graph(features, n_target)[0]
 
         self.sf_labels_ = labels
-        if self._auto_n_clusters and self.final_clustering != "sf":
+        if self._auto_n_clusters and self.final_clustering_ != "sf":
             # The final re-clustering starts afresh: its number of clusters
             # is estimated again, on the embedding the periods learned.
             self._estimate_n_clusters(features.numpy().astype(np.float64), random_state, X,
                                       input_memo=input_memo)
         W, chains, self.sigma2_ = self._over_cluster(features)
-        if self.final_clustering == "rc":
+        if self.final_clustering_ == "rc":
             labels = on_rank_zero(self._merge, W, self.n_clusters_, chains, features,
                                   capped=capped())
-        elif self.final_clustering == "spectral":
+        elif self.final_clustering_ == "gmm":
+            labels = initial_clustering(self._scaled_input(X), self.n_clusters_, "gmm", random_state)
+        elif self.final_clustering_ == "spectral":
             labels = on_rank_zero(
                 spectral_clustering, features, self.n_clusters_, device=self.device_,
                 random_state=random_state.randint(np.iinfo(np.int32).max),

@@ -6,7 +6,10 @@ usual case: their clusters overlap as ellipsoids, where a nearest-neighbour
 graph links across the boundaries and spectral clustering of it cuts
 elsewhere. :func:`mixture_clustering` fits Gaussians with full covariances
 instead (affine-invariant, so the features' scaling does not move it),
-started from the best of several k-means runs.
+started from the best of several k-means runs; DiscriminativeLatentClustering
+starts such a table from it too. :func:`columns_decorrelated` tells the
+other narrow inputs, principal components and the like, from those tables:
+their clusters are curved sheets that the graph follows.
 """
 
 import warnings

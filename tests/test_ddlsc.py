@@ -13,7 +13,7 @@ from sklearn.metrics import adjusted_rand_score
 from sklearn.preprocessing import StandardScaler
 
 from skdeepcluster import DiscriminativeLatentClustering
-from skdeepcluster.ddlsc import MIXTURE_HOLD_STEPS
+from skdeepcluster.ddlsc import HOLD_MAX_STEPS
 from skdeepcluster.geometry import spherical_centroids
 from skdeepcluster.losses import (
     between_cluster_similarity,
@@ -340,7 +340,7 @@ def test_a_narrow_table_is_started_and_ended_by_its_held_mixture():
 
 
 def mixture_hold_epochs(n_samples, batch_size):
-    return epochs_for_steps(0, n_samples, batch_size, min_steps=MIXTURE_HOLD_STEPS)
+    return epochs_for_steps(0, n_samples, batch_size, min_steps=HOLD_MAX_STEPS)
 
 
 @pytest.mark.parametrize("image_shape, n_samples, expected", [

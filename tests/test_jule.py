@@ -334,7 +334,7 @@ def test_no_size_cap_where_the_input_graph_falls_apart(monkeypatch):
 
     monkeypatch.setattr("skdeepcluster.jule.gdl_agglomerative", spy)
     X, _ = make_blobs([120, 60, 30], n_features=5, centers=20 * np.eye(3, 5), random_state=0)
-    small = dict(n_epochs=1, batch_size=50, device="cpu", random_state=0)
+    small = dict(n_epochs=1, batch_size=50, device="cpu", random_state=0, final_clustering="rc")
     JULEClustering(3, **small).fit(X)
     assert len(caps) >= 2 and caps == [None] * len(caps)
     caps.clear()
@@ -539,7 +539,7 @@ def test_duplicate_samples_share_a_cluster_and_predict_gives_labels():
     # Found by hypothesis: with three samples, two of them equal, and three
     # clusters, the agglomeration splits the duplicates.
     X = np.array([[1.0], [0.0], [0.0]])
-    model = _fast(n_clusters=3).fit(X)
+    model = _fast(n_clusters=3, final_clustering="rc").fit(X)
     assert len(np.unique(model.graph_labels_)) == 3
     assert model.labels_[1] == model.labels_[2]
     np.testing.assert_array_equal(model.predict(X), model.labels_)

@@ -1,7 +1,7 @@
 """Exploratory: DiscriminativeLatentClustering built with ``n_clusters``
 alone on narrow tables, which it starts from a Gaussian mixture of the
 table held as stage I's assignments, with the hold capped at each of the
-given numbers of gradient steps (``ddlsc.MIXTURE_HOLD_STEPS``; 0: not held);
+given numbers of gradient steps (``ddlsc.HOLD_MAX_STEPS``; 0: not held);
 ACC / NMI and CPU seconds a fit, mean of seeds 0-2::
 
     OMP_NUM_THREADS=1 PYTHONPATH=. python benchmarks/results/compare_v03/decorrelated/ddlsc_hold.py /tmp/mlbench 0,30,100,300 > benchmarks/results/compare_v03/decorrelated/ddlsc_hold.txt
@@ -47,7 +47,7 @@ for name, X, y in sets(sys.argv[1]):
         rows = []
         for seed in (0, 1, 2):
             model = Estimator(k, random_state=seed)
-            ddlsc.MIXTURE_HOLD_STEPS = cap
+            ddlsc.HOLD_MAX_STEPS = cap
             t = time.process_time()
             model.fit(X)
             r = clustering_report(y, model.labels_)

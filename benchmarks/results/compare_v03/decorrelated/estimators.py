@@ -1,12 +1,13 @@
 """Exploratory (issue 14, goals 3 and 4): DEPICT, DAMIC and
-DiscriminativeLatentClustering built with ``n_clusters`` alone on narrow
+DiscriminativeLatentClustering (and JULE, ``jule``) built with ``n_clusters`` alone on narrow
 inputs of two kinds: tables of measured variables (iris, wine, breast
 cancer, the held-out mlbench tables, all standardised; 3-D Gaussian blobs of
 unequal sizes) and principal components of images (the digits and 3,000
 Fashion-MNIST images reduced to 10-40 components, on the rows they were
 fitted on and, for Fashion-MNIST, on other rows). Prints each set's largest
 absolute correlation between two columns, the start the estimator chose
-(``init_``), its ACC and the fit's ACC / NMI, mean of the seeds::
+(``init_``; JULE's ``final_clustering_``), its ACC and the fit's ACC / NMI,
+mean of the seeds::
 
     OMP_NUM_THREADS=1 PYTHONPATH=. python benchmarks/results/compare_v03/decorrelated/estimators.py /tmp/mlbench depict,damic,ddlsc 0,1,2 > out.txt
 
@@ -32,7 +33,7 @@ from skdeepcluster.datasets import load_dataset  # noqa: E402
 from skdeepcluster.metrics import clustering_report  # noqa: E402
 
 METHODS = {"depict": sk.DEPICTClustering, "damic": sk.DAMICClustering,
-           "ddlsc": sk.DiscriminativeLatentClustering}
+           "ddlsc": sk.DiscriminativeLatentClustering, "jule": sk.JULEClustering}
 MLBENCH = ("Zoo", "Vowel", "PimaIndiansDiabetes", "Glass", "Vehicle", "Ionosphere", "Sonar")
 
 
@@ -73,9 +74,11 @@ def main(folder, methods, seeds, only=None, params=None):
             for seed in seeds:
                 t = time.process_time()
                 m = METHODS[method](k, random_state=seed, **(params or {})).fit(X)
-                r0, r = clustering_report(y, m.init_labels_), clustering_report(y, m.labels_)
+                # JULE has no start: its final clustering stands in the columns
+                start = getattr(m, "init_labels_", m.labels_)
+                r0, r = clustering_report(y, start), clustering_report(y, m.labels_)
                 rows.append((r0["ACC"], r["ACC"], r["NMI"], time.process_time() - t))
-                inits.add(m.init_)
+                inits.add(getattr(m, "init_", getattr(m, "final_clustering_", None)))
             a = np.mean(rows, axis=0)
             print(f"{name:28s} max|r| {max_correlation(X):.3f} {method:6s} init_ {'/'.join(sorted(inits)):9s}"
                   f" start ACC {a[0]:.3f}  labels_ ACC / NMI {a[1]:.3f} / {a[2]:.3f}"
