@@ -58,8 +58,6 @@ PIECES_MAX_SAMPLES = 20_000
 #: 0.57 and 0.54), while the hold until they are reproduced took 78-93
 #: steps on the moons and 118-132 on the rings (1,000 samples, seeds 0 and
 #: 1: ARI 0.996 and 1.000; :ref:`results_ddlsc_input_pieces`).
-HOLD_MAX_STEPS = 300
-
 #: A narrow table's Gaussian mixture (``init_ == "gmm"``) is held the same
 #: way, and with ``n_epochs="auto"`` the fit ends with the hold (no stage I
 #: or II epochs: as DEPICT's clustering phase ends with its hold on narrow
@@ -74,6 +72,7 @@ HOLD_MAX_STEPS = 300
 #: each other, but two rings of 500 points (the mixture's start: the
 #: graph's two pieces) not yet learned after 100 steps (ARI 0.07; seeds
 #: 0-2, :ref:`results_decorrelated`).
+HOLD_MAX_STEPS = 300
 
 #: The "auto" budget of each phase, in gradient steps
 #: (:func:`~skdeepcluster.training.epochs_for_steps`): parameter name ->
