@@ -192,7 +192,7 @@ class JULEClustering(BaseDeepClustering):
         three methods start and end such a table, and ``"rc"`` otherwise
         (``final_clustering_`` says which): iris / wine / breast cancer
         0.924 / 0.910 / 0.933 -> 0.967 / 0.966 / 0.940 ACC, the 3-D blobs
-        of unequal sizes 0.583 -> 0.924, Vehicle 0.437 -> 0.360 (seeds 0-2,
+        of unequal sizes 0.583 -> 0.927, Vehicle 0.437 -> 0.358 (seeds 0-2,
         :ref:`results_decorrelated`).
         ``labels_`` holds the chosen one, ``sf_labels_`` always JULE-SF's.
         Measured with the defaults before ``k_s_max`` and ``size_cap``'s pair
