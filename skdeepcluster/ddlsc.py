@@ -667,8 +667,9 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
                     "converged": change < self.tol}
 
         def hold_epoch(epoch):
-            """Stage I with the input's pieces held as the assignments; the
-            centroids follow the codes."""
+            """Stage I with the start made on the input (its pieces, or a narrow
+            table's mixture) held as the assignments; the centroids follow
+            the codes."""
             record = run_epoch("stage1")
             codes = self._apply(self._embed_batch, X)
             best, nearest = (codes @ state["centroids"].cpu().T).max(1)

@@ -101,14 +101,7 @@ def mixture_clustering(X, n_clusters, *, random_state=None, n_neighbors=SPECTRAL
         rows = X[np.sort(random_state.choice(len(X), MIXTURE_MAX_FIT_SAMPLES, replace=False))]
     kmeans = KMeans(n_clusters, n_init=MIXTURE_KMEANS_INITS, random_state=seed).fit(rows)
     try:
-        weights, means, precisions = _gaussians_of(rows, kmeans.labels_, n_clusters)
-        mixture = GaussianMixture(n_clusters, covariance_type="full", reg_covar=MIXTURE_REG_COVAR,
-                                  weights_init=weights, means_init=means,
-                                  precisions_init=precisions, random_state=seed)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ConvergenceWarning)
-            mixture.fit(rows)
-        labels = mixture.predict(X)
+        labels = _em_from_partition(rows, kmeans.labels_, n_clusters, seed).predict(X)
     except (ValueError, np.linalg.LinAlgError):  # an ill-defined covariance
         labels = kmeans.predict(X)
     return np.unique(labels, return_inverse=True)[1]
@@ -142,6 +135,20 @@ def columns_decorrelated(X):
     correlations = np.corrcoef(rows, rowvar=False)
     off_diagonal = correlations[~np.eye(len(correlations), dtype=bool)]
     return bool(np.all(np.abs(off_diagonal) <= DECORRELATED_MAX_CORRELATION))
+
+
+def _em_from_partition(X, labels, n_clusters, seed):
+    """A full-covariance :class:`~sklearn.mixture.GaussianMixture` fitted
+    to ``X`` by EM started from the clusters ``labels`` (ints in
+    ``range(n_clusters)``; see :func:`_gaussians_of`). Raises ``ValueError``
+    or ``LinAlgError`` where a covariance is ill-defined."""
+    weights, means, precisions = _gaussians_of(X, labels, n_clusters)
+    mixture = GaussianMixture(n_clusters, covariance_type="full", reg_covar=MIXTURE_REG_COVAR,
+                              weights_init=weights, means_init=means,
+                              precisions_init=precisions, random_state=seed)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        return mixture.fit(X)
 
 
 def _gaussians_of(X, labels, n_clusters):

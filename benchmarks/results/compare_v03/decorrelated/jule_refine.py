@@ -11,22 +11,17 @@ import numpy as np
 warnings.filterwarnings("ignore")
 import torch
 torch.set_num_threads(1)
-from sklearn.mixture import GaussianMixture
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from estimators import sets  # noqa: E402
 from skdeepcluster import JULEClustering  # noqa: E402
 from skdeepcluster.metrics import clustering_report  # noqa: E402
-from skdeepcluster.mixture import MIXTURE_REG_COVAR, _gaussians_of, mixture_clustering  # noqa: E402
+from skdeepcluster.mixture import _em_from_partition, mixture_clustering  # noqa: E402
 
 
 def em_from(X, labels, k, seed):
-    labels = np.unique(labels, return_inverse=True)[1]
-    weights, means, precisions = _gaussians_of(X, labels, k)
-    gmm = GaussianMixture(k, covariance_type="full", reg_covar=MIXTURE_REG_COVAR, weights_init=weights,
-                          means_init=means, precisions_init=precisions, random_state=seed)
-    return gmm.fit(X)
+    return _em_from_partition(X, np.unique(labels, return_inverse=True)[1], k, seed)
 
 
 for name, X, y in sets(sys.argv[1]):
