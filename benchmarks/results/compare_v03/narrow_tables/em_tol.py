@@ -7,10 +7,15 @@ partition (as the package does) stopped at four tolerances on the mean
 log-likelihood gain of a row, with an iteration cap; prints the mean ACC,
 iterations and CPU seconds of each. ``draws`` instead fits
 ``mixture_clustering`` itself (random_state 0-2) on nine draws of Breiman's
-waveform generator (the test suite's ``_waveforms``)::
+waveform generator (the test suite's ``_waveforms``); ``ties`` prints each
+table's tied fraction (``tied_fraction``: how many values repeat their
+column's most common value within their k-means cluster) with the ACC of
+k-means and of EM from it, and the same for five draws of biopsy-like
+scores (``scores``), a rule that was tried and dropped::
 
     OMP_NUM_THREADS=1 PYTHONPATH=. python benchmarks/results/compare_v03/narrow_tables/em_tol.py /tmp/mlbench > em_tol.txt
     OMP_NUM_THREADS=1 PYTHONPATH=. python benchmarks/results/compare_v03/narrow_tables/em_tol.py draws > em_tol_draws.txt
+    OMP_NUM_THREADS=1 PYTHONPATH=. python benchmarks/results/compare_v03/narrow_tables/em_tol.py /tmp/mlbench ties > ties.txt
 """
 import os, sys, time, warnings
 import numpy as np
@@ -58,6 +63,51 @@ def em_runs(folder):
                                          for (t, _), (a, i, c) in zip(SETTINGS, mean)), flush=True)
 
 
+def tied_fraction(X, labels):
+    """The fraction of the values of ``X`` that repeat the most common value
+    of their column within their cluster (``labels``)."""
+    tied = 0
+    for cluster in np.unique(labels):
+        for column in X[labels == cluster].T:
+            tied += np.unique(column, return_counts=True)[1].max()
+    return tied / X.size
+
+
+def scores(seed):
+    """Two classes of nine scores 1-10, as in MASS's biopsy: 450 rows mostly
+    1 (each score 1 with probability 0.75, else 1-3) and 240 spread ones."""
+    rng = np.random.RandomState(seed)
+    low = np.where(rng.uniform(size=(450, 9)) < 0.75, 1, rng.randint(1, 4, size=(450, 9)))
+    high = np.clip(rng.randint(3, 11, size=(240, 1)) + rng.randint(-2, 3, size=(240, 9)), 1, 10)
+    return np.vstack([low, high]).astype(np.float64), np.repeat([0, 1], [450, 240])
+
+
+def ties(folder):
+    print("per table: the tied fraction of the best of 10 k-means runs (seed 0), the ACC of those k-means"
+          " labels and of EM run to convergence from them", flush=True)
+    for name, X, y in tables.sets(folder):
+        if "shipped" in name or name.startswith("Shuttle") or name == "LetterRecognition":
+            continue
+        X = StandardScaler().fit_transform(X).astype(np.float64)
+        k = len(np.unique(y))
+        kmeans = KMeans(k, n_init=10, random_state=0).fit(X)
+        try:
+            em = mixture._em_from_partition(X, kmeans.labels_, k, 0).predict(X)
+        except (ValueError, np.linalg.LinAlgError):
+            em = kmeans.labels_
+        print(f"{name:26s} tied {tied_fraction(X, kmeans.labels_):.2f}  k-means "
+              f"{clustering_report(y, kmeans.labels_)['ACC']:.3f}  EM {clustering_report(y, em)['ACC']:.3f}",
+              flush=True)
+    for seed in range(5):
+        X, y = scores(seed)
+        X = StandardScaler().fit_transform(X)
+        kmeans = KMeans(2, n_init=10, random_state=0).fit(X)
+        em = mixture._em_from_partition(X, kmeans.labels_, 2, 0).predict(X)
+        print(f"scores draw {seed}               tied {tied_fraction(X, kmeans.labels_):.2f}  k-means "
+              f"{clustering_report(y, kmeans.labels_)['ACC']:.3f}  EM {clustering_report(y, em)['ACC']:.3f}",
+              flush=True)
+
+
 def draws():
     from test_mixture import _waveforms
     print("waveform draws: ACC of mixture_clustering, random_state 0-2, and its CPU s", flush=True)
@@ -71,4 +121,9 @@ def draws():
 
 
 if __name__ == "__main__":
-    draws() if sys.argv[1] == "draws" else em_runs(sys.argv[1])
+    if sys.argv[1] == "draws":
+        draws()
+    elif len(sys.argv) > 2 and sys.argv[2] == "ties":
+        ties(sys.argv[1])
+    else:
+        em_runs(sys.argv[1])
