@@ -64,9 +64,9 @@ MIXTURE_REG_COVAR = 1e-6
 #: iterations: to convergence. scikit-learn's defaults (1e-3, 100) stopped
 #: EM from k-means early where it climbs slowly to a better optimum:
 #: mlbench's waveform (3,000 x 21) after 5 iterations at ACC 0.513 (k-means
-#: 0.502) against 0.838 after 87; 1e-4 got there on that draw but stopped
-#: after 8-17 iterations on other draws of the same generator, where 1e-6
-#: reached 0.78-0.84 after 105-222 with a higher likelihood. Over 25 tables
+#: 0.502) against 0.838 after 87; on nine draws of the same generator (the
+#: tests' waveforms) the mixture reached 0.78-0.85 on one draw before and on
+#: eight after. Over 25 tables
 #: (seeds 0-2) the mean ACC rose from 0.728 to 0.740: higher on 5 (also
 #: wine 0.966 -> 0.983, 3-D blobs 0.924 -> 0.943, ``make_classification``
 #: 0.743 -> 0.799), lower on 4 (mlbench's threenorm 0.597 -> 0.511, whose
@@ -89,7 +89,8 @@ def mixture_clustering(X, n_clusters, *, random_state=None, n_neighbors=SPECTRAL
     (:func:`~skdeepcluster.graph.separated_pieces`: clusters far apart,
     of any shape). Otherwise k-means (``MIXTURE_KMEANS_INITS`` runs, the
     best kept) starts the EM of a :class:`~sklearn.mixture.GaussianMixture`
-    with one full covariance per cluster, fitted on at most
+    with one full covariance per cluster, run to convergence
+    (``MIXTURE_TOL``, ``MIXTURE_MAX_ITER``), fitted on at most
     ``MIXTURE_MAX_FIT_SAMPLES`` rows, and each row goes to its most probable
     component. Where EM cannot proceed (a covariance that is not positive
     definite even with ``MIXTURE_REG_COVAR`` added) the k-means labels are
