@@ -21,12 +21,13 @@ from sklearn.mixture import GaussianMixture
 from skdeepcluster.metrics import clustering_report
 from skdeepcluster.mixture import mixture_clustering
 
+
 def em_shrink(X, labels, k, lam_per_d, iters=100, tol=1e-6, target="pooled"):
     """EM from the partition ``labels`` with shrunk covariances; the labels."""
     n, d = X.shape
     R = np.eye(k)[labels]
     prev = -np.inf
-    for it in range(iters):
+    for _ in range(iters):
         nk = R.sum(0) + 1e-10
         mu = (R.T @ X) / nk[:, None]
         covs = []
@@ -37,28 +38,41 @@ def em_shrink(X, labels, k, lam_per_d, iters=100, tol=1e-6, target="pooled"):
         lam = lam_per_d * d
         logp = np.empty((n, k))
         for j in range(k):
-            T = pooled if target == 'pooled' else (np.diag(np.diag(covs[j])) if target == 'diag' else np.trace(covs[j]) / d * np.eye(d))
+            if target == "pooled":
+                T = pooled
+            elif target == "diag":
+                T = np.diag(np.diag(covs[j]))
+            else:  # "iso"
+                T = np.trace(covs[j]) / d * np.eye(d)
             S = (nk[j] * covs[j] + lam * T) / (nk[j] + lam) + 1e-6 * np.eye(d)
             L = np.linalg.cholesky(S)
             z = np.linalg.solve(L, (X - mu[j]).T)
             logp[:, j] = np.log(nk[j] / n) - 0.5 * (z ** 2).sum(0) - np.log(np.diag(L)).sum() - 0.5 * d * np.log(2 * np.pi)
         ll = logsumexp(logp, 1)
         R = np.exp(logp - ll[:, None])
-        if ll.mean() - prev < tol: break
+        if ll.mean() - prev < tol:
+            break
         prev = ll.mean()
     return R.argmax(1)
 
-if __name__ == "__main__":
-    lams = [float(a) for a in sys.argv[1].split(",")]
-    TARGET = sys.argv[2]
-    for name, X, y in tables.sets("/tmp/mlbench"):
-        if "shipped" in name or name.startswith("Shuttle") or name == "LetterRecognition": continue
-        X = StandardScaler().fit_transform(X).astype(np.float64); k = len(np.unique(y))
+def main(lams, target):
+    for name, X, y in tables.mixture_tables("/tmp/mlbench"):
+        X = StandardScaler().fit_transform(X).astype(np.float64)
+        k = len(np.unique(y))
         km = KMeans(k, n_init=10, random_state=0).fit(X)
-        out = [clustering_report(y, km.labels_)["ACC"], clustering_report(y, mixture_clustering(X, k, random_state=0))["ACC"]]
+        out = [clustering_report(y, km.labels_)["ACC"],
+               clustering_report(y, mixture_clustering(X, k, random_state=0))["ACC"]]
         for lam in lams:
-            out.append(clustering_report(y, em_shrink(X, km.labels_, k, lam, target=TARGET))["ACC"])
+            out.append(clustering_report(y, em_shrink(X, km.labels_, k, lam, target=target))["ACC"])
         try:
-            out.append(clustering_report(y, GaussianMixture(k, covariance_type="tied", random_state=0, means_init=km.cluster_centers_).fit_predict(X))["ACC"])
-        except Exception: out.append(np.nan)
-        print(f"{name:26s} km {out[0]:.3f} gmm {out[1]:.3f} " + " ".join(f"lam{l:g} {a:.3f}" for l, a in zip(lams, out[2:-1])) + f" tied {out[-1]:.3f}", flush=True)
+            tied = GaussianMixture(k, covariance_type="tied", random_state=0, means_init=km.cluster_centers_)
+            out.append(clustering_report(y, tied.fit_predict(X))["ACC"])
+        except ValueError:
+            out.append(np.nan)
+        print(f"{name:26s} km {out[0]:.3f} gmm {out[1]:.3f} "
+              + " ".join(f"lam{lam:g} {a:.3f}" for lam, a in zip(lams, out[2:-1])) + f" tied {out[-1]:.3f}",
+              flush=True)
+
+
+if __name__ == "__main__":
+    main([float(a) for a in sys.argv[1].split(",")], sys.argv[2])

@@ -27,9 +27,7 @@ from skdeepcluster.mixture import mixture_clustering  # noqa: E402
 
 
 def main(folder):
-    for name, X, y in tables.sets(folder):
-        if "shipped" in name or name.startswith("Shuttle") or name == "LetterRecognition":
-            continue
+    for name, X, y in tables.mixture_tables(folder):
         X = StandardScaler().fit_transform(X)
         k, (n, d) = len(np.unique(y)), X.shape
         labels = [mixture_clustering(X, k, random_state=s) for s in range(3)]

@@ -95,6 +95,15 @@ def sets(folder):
         yield f"wide blobs {n}", X, y
 
 
+def mixture_tables(folder):
+    """The sets of :func:`sets` that the mixture-level scripts (``em_tol.py``,
+    ``statistics.py``, ``shrinkage.py``) read: all but the unscaled copies,
+    Shuttle and the full LetterRecognition."""
+    for name, X, y in sets(folder):
+        if not ("shipped" in name or name.startswith("Shuttle") or name == "LetterRecognition"):
+            yield name, X, y
+
+
 def main(folder, only, methods, variants, seeds):
     for name, X, y in sets(folder):
         if only and name not in only:
