@@ -49,7 +49,7 @@ def main(folder):
         k = len(np.unique(y))
         scores, picks = [], []
         for seed in (0, 1, 2):
-            kmeans = KMeans(k, n_init=mixture.MIXTURE_KMEANS_INITS, random_state=seed).fit(X)
+            kmeans = KMeans(k, n_init=mixture.MIXTURE_KMEANS_MIN_INITS, random_state=seed).fit(X)
             row, bics = [clustering_report(y, kmeans.labels_)["ACC"]], []
             for covariance_type in TYPES:
                 em = MixtureFromPartition(k, covariance_type=covariance_type, labels=kmeans.labels_,
