@@ -273,7 +273,15 @@ def estimate_n_clusters(X_embedded, max_clusters=None, *, X_input=None,
        spectrum of as many samples of a Gaussian with the data's mean and
        covariance, else 1: one Gaussian or ball in ``d`` dimensions has a
        step after its ``d`` linear eigenfunctions, and a step that such a
-       Gaussian shows too is the shape of one cluster;
+       Gaussian shows too is the shape of one cluster. The step's ``k``
+       stands only where the pieces past it are whole: ``lambda_{k+1}`` at
+       least half (:data:`ONE_CLUSTER_FRACTION`) of that Gaussian's
+       ``lambda_2``, each piece about as hard to cut as one cluster (the
+       test of step 2, past the step). Where they cut more cheaply, the
+       step is the top of a hierarchy (Fashion-MNIST: footwear and the
+       rest, 0.12-0.21 of the Gaussian's), and step 3 looks for the finer
+       level, unless the input's graph (``X_input``) has a clear step at
+       the same ``k`` whose pieces are whole;
     2. *one cluster*: otherwise, if ``lambda_2`` is at least half
        (:data:`ONE_CLUSTER_FRACTION`) of that of the same Gaussian
        (SigClust's null hypothesis of one cluster), 1: the graph is about
@@ -294,10 +302,10 @@ def estimate_n_clusters(X_embedded, max_clusters=None, *, X_input=None,
     ratio rule answers ``k >= 2`` (it nearly falls apart into ``k``
     pieces), that ``k``; either answer stands whatever the embedding
     says. Where its
-    spectrum has a clear step at ``k >= 2`` (step 1 below), the answer is
-    at least that ``k``; otherwise the input is silent and the rule on the
-    embedding decides. A learned embedding can merge groups that the input
-    separates (Gaussian blobs in 30 dimensions: 7-9 for 12 from the
+    spectrum has a clear step at ``k >= 2`` whose pieces are whole (step 1
+    above), the answer is at least that ``k``; otherwise the input is
+    silent and the rule on the embedding decides. A learned embedding can
+    merge groups that the input separates (Gaussian blobs in 30 dimensions: 7-9 for 12 from the
     embeddings, 12 from the input as generated), and split ones that it
     joins; the input cannot show groups that only the learning reveals (the
     digits' pixels show no step, the embeddings 10 classes), where the
@@ -429,7 +437,7 @@ def _estimate(X_embedded, max_clusters, X_input, n_neighbors, input_neighbors, r
         at_least = k
     A, eigenvalues, eigenvectors = _spectrum(X, largest, n_neighbors, seed, device)
     return max(at_least, _rule_on_spectrum(X, A, eigenvalues, eigenvectors, largest, n_neighbors,
-                                           rule, seed, random_state, device))
+                                           rule, seed, random_state, device, confirmed=at_least))
 
 
 def _check_rows(X, name):
@@ -466,7 +474,8 @@ def _input_evidence(X_input, largest, n_neighbors, seed, device):
     apart in turn) or, connected, when the ratio
     rule answers ``k >= 2`` (it nearly falls apart into ``k`` pieces);
     ``(k, False)`` when the spectrum has a clear step at ``k >= 2``
-    (:func:`_clear_step`; at least ``k`` groups), else ``(1, False)``."""
+    (:func:`_clear_step`) whose pieces are whole (:func:`_pieces_whole`;
+    at least ``k`` groups), else ``(1, False)``."""
     A = connectivity_graph(X_input, n_neighbors, device=device)
     n_components, component = connected_components(A, directed=False)
     if n_components >= 2:
@@ -493,7 +502,10 @@ def _input_evidence(X_input, largest, n_neighbors, seed, device):
     k, _ = _largest_ratio(eigenvalues, 1)
     if k >= 2 or largest < 2:
         return k, k >= 2
-    k, _ = _clear_step(X_input, eigenvalues, n_neighbors, check_random_state(seed), seed, device)
+    k, reference = _clear_step(X_input, eigenvalues, n_neighbors, check_random_state(seed), seed,
+                               device)
+    if k is not None and not _pieces_whole(eigenvalues, k, reference):
+        k = None
     return k or 1, False
 
 
@@ -511,16 +523,28 @@ def _clear_step(X, eigenvalues, n_neighbors, random_state, seed, device):
     return (k if ratio >= NULL_STEP_FACTOR * floored[1] / floored[0] else None), reference
 
 
+def _pieces_whole(eigenvalues, k, reference):
+    """Whether the ``k`` pieces past a clear step at ``k`` are each about as
+    hard to cut as one Gaussian: the ``(k + 1)``-th eigenvalue at least
+    :data:`ONE_CLUSTER_FRACTION` of the Gaussian reference's second (the
+    one-cluster test of :func:`estimate_n_clusters`, applied past the
+    step). Otherwise the step is the top of a hierarchy of clusters."""
+    return eigenvalues[k] >= ONE_CLUSTER_FRACTION * reference[1]
+
+
 def _rule_on_spectrum(X, A, eigenvalues, eigenvectors, largest, n_neighbors, rule, seed,
-                      random_state, device):
+                      random_state, device, confirmed=1):
     """The answer of ``rule`` for the graph ``A`` of ``X`` and its spectrum
-    (see :func:`estimate_n_clusters`)."""
+    (see :func:`estimate_n_clusters`); ``confirmed``, the ``k`` of a clear
+    step of the input's graph whose pieces are whole (1: none)."""
     k, _ = _largest_ratio(eigenvalues, 1)
     if rule == "ratio" or k >= 2 or largest < 2:
         return k
     k, reference = _clear_step(X, eigenvalues, n_neighbors, random_state, seed, device)
     if k is not None:
-        return k
+        if k == confirmed or _pieces_whole(eigenvalues, k, reference):
+            return k
+        return _most_modular_k(A, eigenvectors, largest, random_state)
     if reference is not None:  # a step, but no larger than one Gaussian's
         return 1
     reference = _reference_spectrum(X, 2, n_neighbors, random_state, seed, device)

@@ -49,9 +49,9 @@ MIXTURE_KMEANS_MAX_INITS = 100
 #: The runs' budget in products ``rows * features * clusters`` (one Lloyd
 #: iteration's multiply-adds, summed over the runs): 100 runs up to 2e5
 #: such products (mlbench's waveform, 3,000 x 21 x 3), the minimum from 2e6
-#: (10,000 x 20 x 10). A budget of 1e8 (100 runs up to 1e6) added 8-12% to
-#: the CPU time of DEPICT's and JULE's fits of 10,000 x 20 tables with the
-#: same labels (doc/results.rst, ``results_kmeans_restarts``).
+#: (10,000 x 20 x 10). A budget of 1e8 (83 runs on 10,000 x 20 x 6) added
+#: 8-12% to the CPU time of DEPICT's and JULE's fits of such tables, with
+#: the same labels (doc/results.rst, ``results_kmeans_restarts``).
 MIXTURE_KMEANS_WORK = 2e7
 
 #: Columns whose correlations are all within this (in absolute value) are

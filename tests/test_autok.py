@@ -210,6 +210,38 @@ def test_input_step_is_a_lower_bound(monkeypatch):
     assert estimate_n_clusters(Z, max_clusters=10, X_input=one, random_state=0) == 5
 
 
+def test_a_step_whose_pieces_cut_cheaply_looks_further(monkeypatch):
+    # A clear step at k stands only where the pieces past it are about as
+    # hard to cut as one Gaussian (lambda_{k+1} >= half the reference's
+    # lambda_2); else it is the top of a hierarchy (Fashion-MNIST: footwear
+    # and the rest, 0.12-0.21) and the modularity sweep looks further.
+    import skdeepcluster.autok as autok
+
+    X = touching_blobs(10, 0)
+    cheap = np.array([0.0, 1e3, 1e3])  # a reference lambda_2 that no piece reaches
+    whole = np.array([0.0, 1e-9, 1e-9])
+    monkeypatch.setattr(autok, "_clear_step", lambda *args: (2, cheap))
+    assert estimate_n_clusters(X, max_clusters=20, random_state=0) >= 8  # the sweep: 9-10
+    monkeypatch.setattr(autok, "_clear_step", lambda *args: (2, whole))
+    assert estimate_n_clusters(X, max_clusters=20, random_state=0) == 2
+    # The input's own clear step at the same k, with whole pieces, confirms
+    # the embedding's (DiscriminativeLatentClustering's codes of breast
+    # cancer: pieces at 0.10, the input's at 2.0).
+    monkeypatch.setattr(autok, "_clear_step", lambda *args: (2, cheap))
+    monkeypatch.setattr(autok, "_input_evidence", lambda *args: (2, False))
+    assert estimate_n_clusters(X, max_clusters=20, X_input=X, random_state=0) == 2
+
+
+def test_input_step_with_cheap_pieces_says_nothing(monkeypatch):
+    import skdeepcluster.autok as autok
+
+    one = np.random.RandomState(0).normal(size=(400, 10))  # the ratio rule answers 1
+    monkeypatch.setattr(autok, "_clear_step", lambda *args: (2, np.array([0.0, 1e3, 1e3])))
+    assert autok._input_evidence(one, 20, 15, 0, "cpu") == (1, False)
+    monkeypatch.setattr(autok, "_clear_step", lambda *args: (2, np.array([0.0, 1e-9, 1e-9])))
+    assert autok._input_evidence(one, 20, 15, 0, "cpu") == (2, False)
+
+
 def test_input_evidence_kinds():
     from skdeepcluster.autok import _input_evidence
 

@@ -12,7 +12,8 @@ from sklearn.preprocessing import StandardScaler
 
 from skdeepcluster import mixture
 from skdeepcluster.graph import separated_pieces, spectral_clustering
-from skdeepcluster.mixture import _gaussians_of, columns_decorrelated, kmeans_restarts, mixture_clustering
+from skdeepcluster.mixture import (_gaussians_of, columns_decorrelated, kmeans_restarts,
+                                   mixture_clustering)
 
 
 def _elongated_classes():
@@ -132,7 +133,8 @@ def _zoo_like(seed, n_features=16, flip=0.1):
 def test_more_kmeans_restarts_where_they_are_cheap():
     assert kmeans_restarts(101, 16, 7) == mixture.MIXTURE_KMEANS_MAX_INITS
     assert kmeans_restarts(20_000, 62, 50) == mixture.MIXTURE_KMEANS_MIN_INITS
-    assert mixture.MIXTURE_KMEANS_MIN_INITS < kmeans_restarts(6435, 36, 6) < mixture.MIXTURE_KMEANS_MAX_INITS
+    assert (mixture.MIXTURE_KMEANS_MIN_INITS < kmeans_restarts(6435, 36, 6)
+            < mixture.MIXTURE_KMEANS_MAX_INITS)
     # On a small table of many unequal clusters the best of 10 runs still
     # depends on the seed (pairwise ARI of ten random states 0.85, ARI to the
     # kinds 0.855 +- 0.078); the best of 100 hardly does (0.99, 0.890 +- 0.009).
