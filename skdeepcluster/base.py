@@ -35,7 +35,7 @@ from . import distributed
 from . import nn as networks
 from ._compat import HasMethods, Interval, StrOptions, _fit_context
 from ._version import __version__
-from .autok import DEFAULT_RULE, _check_max_clusters, _estimate
+from .autok import DEFAULT_RULE, _check_max_clusters, _estimate, graph_shows_clusters
 from .data import ArrayRows, ColumnStats, chunk_slices, is_out_of_core, shift_images
 from .gdl import GDLClustering
 from .graph import SPECTRAL_NEIGHBORS, spectral_clustering
@@ -64,6 +64,12 @@ AUTO_WIDTH_CLUSTERS = 10
 #: Hidden layers of width "auto" (see :func:`input_capped_sizes`) are never
 #: narrower than this.
 MIN_AUTO_WIDTH = 16
+
+#: The seed of the Gaussian reference of
+#: :func:`~skdeepcluster.autok.graph_shows_clusters` when ``fit`` asks
+#: whether a decorrelated narrow input's graph shows its clusters (see
+#: ``_narrow_table``): a fixed one, so that the verdict reads the data alone.
+GRAPH_CLUSTERS_SEED = 0
 
 #: Inputs with at most this many features are "narrow" (tables of measured
 #: variables rather than pixels or embeddings): DEPICT's "auto" network caps
@@ -510,29 +516,48 @@ class BaseDeepClustering(
             return self.init_on
         return "input" if n_features <= NARROW_MAX_FEATURES or self._sparse_kind else "codes"
 
-    def _resolve_init(self, n_features):
+    def _resolve_init(self, X, n_clusters):
         """The start's clusterer, ``init`` with ``"auto"`` resolved after
-        :meth:`_resolve_init_on`: ``"gmm"`` (a Gaussian mixture,
+        :meth:`_resolve_init_on` for the scaled batch source ``X``:
+        ``"gmm"`` (a Gaussian mixture,
         :func:`~skdeepcluster.mixture.mixture_clustering`) on a narrow input
         itself (a table of measured variables, :meth:`_narrow_table`),
         ``"spectral"`` elsewhere. Over 12 measured tables the mixture's start
         was above spectral clustering's on 10 (iris 0.853 -> 0.967), on the
         principal components of images below it (0.03-0.07 of ACC;
-        :ref:`results_mixture_start`), which are decorrelated columns and
-        keep spectral clustering (:ref:`results_decorrelated`)."""
+        :ref:`results_mixture_start`), which are decorrelated columns whose
+        graph shows the clusters, and keep spectral clustering
+        (:ref:`results_decorrelated`, :ref:`results_graph_evidence`)."""
         if self.init != "auto":
             return self.init
-        return "gmm" if self.init_on_ == "input" and self._narrow_table(n_features) else "spectral"
+        if self.init_on_ == "input" and self._narrow_table(X, n_clusters):
+            return "gmm"
+        return "spectral"
 
-    def _narrow_table(self, n_features):
-        """Whether the training input is a narrow table of measured
-        variables: at most :data:`NARROW_MAX_FEATURES` features, neither of
-        the sparse kind, nor pixels (images, or flat features sharing one
-        unit), nor decorrelated columns (principal components and the like,
-        :func:`~skdeepcluster.mixture.columns_decorrelated`), as read by
-        ``fit`` with the scaling."""
-        return (n_features <= NARROW_MAX_FEATURES and not self._sparse_kind and not self._pixels
-                and not self._decorrelated)
+    def _narrow_table(self, X, n_clusters):
+        """Whether the scaled training input ``X`` (a batch source) is a
+        narrow table of measured variables, to be clustered into
+        ``n_clusters`` by a Gaussian mixture: at most
+        :data:`NARROW_MAX_FEATURES` features, neither of the sparse kind,
+        nor pixels (images, or flat features sharing one unit), nor
+        decorrelated columns (principal components and the like,
+        :func:`~skdeepcluster.mixture.columns_decorrelated`, as read by
+        ``fit`` with the scaling) whose nearest-neighbour graph shows
+        ``n_clusters`` clusters
+        (:func:`~skdeepcluster.autok.graph_shows_clusters`; the graph of
+        mlbench's ringnorm, one Gaussian inside a wider one, does not:
+        :ref:`results_graph_evidence`). That verdict reads the data alone:
+        its Gaussian reference is drawn with a fixed seed
+        (``GRAPH_CLUSTERS_SEED``), so that the kind of start does not
+        depend on ``random_state`` and the estimator's random stream is
+        left as it was."""
+        if X.shape[1] > NARROW_MAX_FEATURES or self._sparse_kind or self._pixels:
+            return False
+        if not self._decorrelated:
+            return True
+        return n_clusters >= 2 and not distributed.on_rank_zero(
+            graph_shows_clusters, self._scaled_input(X), n_clusters, random_state=GRAPH_CLUSTERS_SEED,
+            device=self.device_)
 
     def _scaled_input(self, X):
         """The scaled training rows of the batch source ``X`` as one float64

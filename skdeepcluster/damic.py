@@ -163,7 +163,8 @@ class DAMICClustering(BaseDeepClustering):
         degree linkage on a 20-NN graph of the L2-normalised codes
         (:class:`~skdeepcluster.gdl.GDLClustering`); ``"auto"`` is
         ``"gmm"`` where the start is made on a narrow table itself
-        (``init_on``; not pixels scaled as one unit, not of the sparse kind)
+        (``init_on``; not pixels scaled as one unit, not of the sparse kind,
+        not principal components whose neighbour graph shows the clusters)
         and ``"spectral"`` elsewhere (see the :ref:`benchmarks <bench_init>`
         and :ref:`results_mixture_start`: iris 0.849 -> 0.968, Zoo 0.604 ->
         0.795). Any object with
@@ -532,7 +533,7 @@ class DAMICClustering(BaseDeepClustering):
         start_on = codes
         if self.init_on_ == "input":
             start_on = self._scaled_input(X)
-        self.init_ = self._resolve_init(n_features)
+        self.init_ = self._resolve_init(X, n_clusters)
         self.init_labels_ = initial_clustering(start_on, n_clusters, self.init_, random_state)
         init_labels = torch.as_tensor(self.init_labels_)
 

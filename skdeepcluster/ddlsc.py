@@ -219,8 +219,9 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         ``fit_predict`` can be passed. ``"auto"`` is, for a narrow table of
         measured variables (at most 62 features, neither pixels sharing one
         unit, nor of the sparse kind, nor decorrelated columns such as
-        principal components:
-        :func:`~skdeepcluster.mixture.columns_decorrelated`), ``"gmm"`` of
+        principal components whose neighbour graph shows the clusters:
+        :func:`~skdeepcluster.mixture.columns_decorrelated`,
+        :func:`~skdeepcluster.autok.graph_shows_clusters`), ``"gmm"`` of
         the scaled table itself, held as below, and with ``n_epochs="auto"``
         the fit ends with that hold (``HOLD_MAX_STEPS``): iris, wine and
         breast cancer 0.807 / 0.959 / 0.946 -> 0.960 / 0.964 / 0.941 ACC,
@@ -564,7 +565,7 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         whether stage I first holds them as its assignments."""
         if n_clusters == 1:
             return ("spectral" if self.input_shape_ is not None else "kmeans"), None, False
-        if self._narrow_table(X.shape[1]):
+        if self._narrow_table(X, n_clusters):
             # A table of measured variables: a Gaussian mixture of it, held.
             return "gmm", initial_clustering(self._scaled_input(X), n_clusters, "gmm",
                                              random_state), True

@@ -187,8 +187,10 @@ class JULEClustering(BaseDeepClustering):
         learned embedding then serves :meth:`predict`'s neighbour vote.
         ``"auto"`` is ``"gmm"`` for a narrow table of measured variables (at
         most 62 features, neither pixels sharing one unit, nor of the
-        sparse kind, nor decorrelated columns such as principal components:
-        :func:`~skdeepcluster.mixture.columns_decorrelated`), as the other
+        sparse kind, nor decorrelated columns such as principal components
+        whose neighbour graph shows the clusters:
+        :func:`~skdeepcluster.mixture.columns_decorrelated`,
+        :func:`~skdeepcluster.autok.graph_shows_clusters`), as the other
         three methods start and end such a table, and ``"rc"`` otherwise
         (``final_clustering_`` says which): iris / wine / breast cancer
         0.924 / 0.910 / 0.933 -> 0.967 / 0.966 / 0.940 ACC, the 3-D blobs
@@ -520,6 +522,16 @@ class JULEClustering(BaseDeepClustering):
             return FLAT_LEARNING_RATE
         return AUTHORS_LEARNING_RATE
 
+    def _resolve_final_clustering(self, X):
+        """``final_clustering_`` with ``"auto"`` resolved, once the number of
+        clusters ``n_clusters_`` is known: ``"gmm"`` where the scaled input
+        ``X`` is a narrow table of measured variables
+        (:meth:`~skdeepcluster.base.BaseDeepClustering._narrow_table`),
+        ``"rc"`` otherwise."""
+        if self.final_clustering_ == "auto":
+            table = self._narrow_table(X, self.n_clusters_ or 1)
+            self.final_clustering_ = "gmm" if table else "rc"
+
     def _over_cluster(self, features, l2_normalize=True):
         """Graph and initial nearest-neighbour chains of ``features``."""
         W, neighbors, sq_distances, sigma2 = self._graph(features, l2_normalize=l2_normalize)
@@ -561,14 +573,13 @@ class JULEClustering(BaseDeepClustering):
         )
         step = [0]
         self.n_iter_ = self.n_periods_ = 0
-        self.final_clustering_ = self.final_clustering
-        if self.final_clustering == "auto":
-            self.final_clustering_ = "gmm" if self._narrow_table(X.shape[1]) else "rc"
+        self.final_clustering_ = self.final_clustering  # "auto" is resolved at the end
         if n_samples < 2:
             self.n_initial_clusters_ = n_samples
             self.labels_ = self.sf_labels_ = self.graph_labels_ = np.zeros(n_samples, dtype=np.int64)
             self.embedding_ = self._apply(self._embed_batch, X).numpy()
             self.sigma2_ = 1.0
+            self._resolve_final_clustering(X)
             return
 
         # In a distributed fit every rank searches the neighbours of its block
@@ -638,6 +649,7 @@ class JULEClustering(BaseDeepClustering):
             # is estimated again, on the embedding the periods learned.
             self._estimate_n_clusters(features.numpy().astype(np.float64), random_state, X,
                                       input_memo=input_memo)
+        self._resolve_final_clustering(X)
         W, chains, self.sigma2_ = self._over_cluster(features)
         if self.final_clustering_ == "rc":
             labels = on_rank_zero(self._merge, W, self.n_clusters_, chains, features,

@@ -5,7 +5,8 @@ import pytest
 from sklearn.datasets import make_blobs
 
 from skdeepcluster import estimate_n_clusters
-from skdeepcluster.autok import DEFAULT_MAX_CLUSTERS, laplacian_eigenvalues
+from skdeepcluster import autok
+from skdeepcluster.autok import DEFAULT_MAX_CLUSTERS, graph_shows_clusters, laplacian_eigenvalues
 
 
 def unequal_blobs(k, n_features=20, seed=0, std=1.0):
@@ -341,3 +342,34 @@ def test_spectrum_of_a_complete_graph(n_eigenvalues):
     expected = np.r_[0.0, np.full(n_eigenvalues - 1, 21 / 20)]
     np.testing.assert_allclose(eigenvalues, expected, atol=1e-10)
     assert estimate_n_clusters(X, max_clusters=20, n_neighbors=20, random_state=0) == 1
+
+
+def _nested(n_samples, n_features, spreads, seed):
+    """Gaussians around one centre that differ in spread only (Breiman's
+    ringnorm-like): classes that no neighbour graph separates."""
+    rng = np.random.RandomState(seed)
+    y = np.arange(n_samples) % len(spreads)
+    return rng.normal(size=(n_samples, n_features)) * np.asarray(spreads)[y][:, None], y
+
+
+@pytest.mark.parametrize("k", [2, 3])
+@pytest.mark.parametrize("seed", [0, 1])
+def test_graph_shows_clusters_apart_not_nested(k, seed):
+    apart, _ = make_blobs(300, n_features=8, centers=k, random_state=seed)
+    assert graph_shows_clusters(apart, k, random_state=seed)
+    nested, _ = _nested(300, 8, [1, 2, 4][:k], seed)
+    assert not graph_shows_clusters(nested, k, random_state=seed)
+
+
+def test_graph_shows_clusters_reads_a_subsample(monkeypatch):
+    # Evenly spaced rows, as many for the reference: the same verdicts.
+    apart, _ = make_blobs(900, n_features=8, centers=3, random_state=0)
+    nested, _ = _nested(900, 8, [1, 2, 4], 0)
+    monkeypatch.setattr(autok, "GRAPH_CLUSTERS_MAX_SAMPLES", 300)
+    spy = []
+    real = autok.laplacian_eigenvalues
+    monkeypatch.setattr(autok, "laplacian_eigenvalues",
+                        lambda X, *a, **kw: spy.append(len(X)) or real(X, *a, **kw))
+    assert graph_shows_clusters(apart, 3, random_state=0)
+    assert not graph_shows_clusters(nested, 3, random_state=0)
+    assert spy == [300, 300]

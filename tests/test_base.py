@@ -384,15 +384,24 @@ def test_bad_init_on(estimator, blobs):
     ("table", 64, "input", "spectral"),  # ... and stays spectral on itself
     ("pixels", 20, "auto", "spectral"),  # narrow pixels (one unit): spectral
     ("sparse", 40, "auto", "spectral"),  # the sparse kind (tf-idf): spectral
-    ("components", 5, "auto", "spectral"),  # principal components: spectral
-    ("components", 40, "auto", "spectral"),
+    # Principal components (uncorrelated columns) whose neighbour graph
+    # shows the clusters: spectral; where it does not (here clusters that
+    # differ in spread only), the mixture (autok.graph_shows_clusters).
+    ("components", 5, "auto", "spectral"),
+    ("nested", 5, "auto", "gmm"),
+    ("nested", 40, "auto", "gmm"),
 ])
 def test_auto_init_is_a_mixture_on_narrow_tables_only(estimator, kind, n_features, init_on, expected):
     rng = np.random.RandomState(0)
-    if kind in ("table", "components"):  # correlated measured variables in different units
+    y = np.arange(60) % 3
+    if kind == "table":  # correlated measured variables in different units
         X = (rng.normal(size=(60, n_features)) + rng.normal(size=(60, 1))) * np.logspace(0, 3, n_features)
-        if kind == "components":
-            X = PCA().fit(np.tile(X, (2, 1))).transform(X)  # uncorrelated columns
+    elif kind in ("components", "nested"):  # uncorrelated columns
+        if kind == "components":  # of three clusters apart
+            X = rng.normal(size=(60, n_features)) + 5 * rng.normal(size=(3, n_features))[y]
+        else:  # of three Gaussians that differ in spread only
+            X = rng.normal(size=(60, n_features)) * np.array([1.0, 3.0, 9.0])[y][:, None]
+        X = PCA().fit(np.tile(X, (2, 1))).transform(X)
     elif kind == "pixels":  # grey levels 0-255 in every column
         X = np.round(255 * rng.rand(60, n_features))
     else:

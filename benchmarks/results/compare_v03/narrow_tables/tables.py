@@ -40,7 +40,7 @@ from skdeepcluster.metrics import clustering_report  # noqa: E402
 class DDLSCCodes(sk.DiscriminativeLatentClustering):
     """The start of inputs that are not narrow tables."""
 
-    def _narrow_table(self, n_features):
+    def _narrow_table(self, X, n_clusters):
         return False
 
 
