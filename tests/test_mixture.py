@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from sklearn.cluster import KMeans
 from sklearn.datasets import load_iris, make_blobs, make_circles, make_classification, make_moons
-from sklearn.decomposition import PCA
+from sklearn.decomposition import PCA, TruncatedSVD
 from sklearn.metrics import adjusted_rand_score
 from sklearn.preprocessing import StandardScaler
 
@@ -183,6 +183,22 @@ def test_principal_components_are_decorrelated_and_measured_tables_are_not():
     assert columns_decorrelated(PCA(4, whiten=True).fit_transform(iris))
     # scaling the columns changes nothing
     assert columns_decorrelated(PCA(6).fit_transform(X) * np.logspace(0, 4, 6))
+
+
+def test_truncated_svd_coordinates_count_as_decorrelated():
+    # Latent semantic analysis of word counts (TruncatedSVD, not centred):
+    # the first column, the rows' mean direction, correlates with the
+    # others, but the columns are orthogonal; the counts themselves are not.
+    rng = np.random.RandomState(0)
+    topics = rng.dirichlet(np.full(40, 0.3), size=3)
+    counts = rng.poisson(topics[np.arange(300) % 3] * rng.uniform(20, 200, size=(300, 1))).astype(float)
+    counts /= np.linalg.norm(counts, axis=1, keepdims=True)
+    coordinates = TruncatedSVD(8, random_state=0).fit_transform(counts)
+    correlations = np.corrcoef(coordinates, rowvar=False)
+    assert np.abs(correlations[~np.eye(8, dtype=bool)]).max() > 0.5
+    assert columns_decorrelated(coordinates)
+    assert columns_decorrelated(coordinates * np.logspace(0, 3, 8))  # scaling changes nothing
+    assert not columns_decorrelated(counts)
 
 
 def test_few_columns_are_never_called_decorrelated():

@@ -4,7 +4,9 @@ inputs of two kinds: tables of measured variables (iris, wine, breast
 cancer, the held-out mlbench tables, all standardised; 3-D Gaussian blobs of
 unequal sizes) and principal components of images (the digits and 3,000
 Fashion-MNIST images reduced to 10-40 components, on the rows they were
-fitted on and, for Fashion-MNIST, on other rows). Prints each set's largest
+fitted on and, for Fashion-MNIST, on other rows), and the coordinates of
+truncated SVDs (the same images; the fortunes corpus's tf-idf rows, latent
+semantic analysis in 10-50 components). Prints each set's largest
 absolute correlation between two columns, the start the estimator chose
 (``init_``; JULE's ``final_clustering_``), its ACC and the fit's ACC / NMI,
 mean of the seeds::
@@ -22,14 +24,14 @@ warnings.filterwarnings("ignore")
 import torch
 torch.set_num_threads(1)
 from sklearn.datasets import load_breast_cancer, load_iris, load_wine, make_blobs
-from sklearn.decomposition import PCA
+from sklearn.decomposition import PCA, TruncatedSVD
 from sklearn.preprocessing import StandardScaler
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "mixture_start"))
 from probe import load  # noqa: E402
 import skdeepcluster as sk  # noqa: E402
-from skdeepcluster.datasets import load_dataset  # noqa: E402
+from skdeepcluster.datasets import load_dataset, load_fortunes_tfidf  # noqa: E402
 from skdeepcluster.metrics import clustering_report  # noqa: E402
 
 METHODS = {"depict": sk.DEPICTClustering, "damic": sk.DAMICClustering,
@@ -56,6 +58,13 @@ def sets(folder):
         yield f"FM 3000 PCA {d}", PCA(d, random_state=0).fit_transform(Xf[:3000]), fm.target[:3000]
     pca = PCA(10, random_state=0).fit(Xf[3000:13000])
     yield "FM 3000 PCA 10 (other rows)", pca.transform(Xf[:3000]), fm.target[:3000]
+    # Truncated SVD (not centred, so not decorrelated but orthogonal
+    # columns): images, and the latent semantic analysis of text.
+    for d in (10, 30):
+        yield f"FM 3000 SVD {d}", TruncatedSVD(d, random_state=0).fit_transform(Xf[:3000]), fm.target[:3000]
+    fortunes = load_fortunes_tfidf()
+    for d in (10, 20, 50):
+        yield f"fortunes LSA {d}", TruncatedSVD(d, random_state=0).fit_transform(fortunes.data), fortunes.target
 
 
 def max_correlation(X):

@@ -15,11 +15,20 @@ tables of ``narrow_tables/tables.py``'s ``mixture_tables`` themselves
 (correlated columns, which start from the mixture whatever it says)::
 
     OMP_NUM_THREADS=1 PYTHONPATH=. python benchmarks/results/compare_v03/decorrelated/graph_evidence.py /tmp/mlbench tables > benchmarks/results/compare_v03/decorrelated/graph_evidence_tables.txt
+
+With ``cosines``, each input's largest absolute correlation and largest
+absolute cosine between two columns, as ``mixture.columns_decorrelated``
+reads them (the tables of ``narrow_tables/tables.py`` standardised and as
+shipped, scikit-learn's three tables raw, and the reduced images and texts
+of ``estimators.py``)::
+
+    OMP_NUM_THREADS=1 PYTHONPATH=. python benchmarks/results/compare_v03/decorrelated/graph_evidence.py /tmp/mlbench cosines > benchmarks/results/compare_v03/decorrelated/cosines.txt
 """
 import os, sys, time, warnings
 import numpy as np
 warnings.filterwarnings("ignore")
 from sklearn.cluster import KMeans
+from sklearn.datasets import load_breast_cancer, load_iris, load_wine
 from sklearn.decomposition import PCA
 from sklearn.preprocessing import StandardScaler
 
@@ -28,7 +37,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "mixture_start"))
 sys.path.insert(0, os.path.join(HERE, "..", "narrow_tables"))
 sys.path.insert(0, HERE)
 from probe import load  # noqa: E402
-from tables import mixture_tables  # noqa: E402
+from tables import mixture_tables, sets as all_tables  # noqa: E402
 from estimators import sets as estimator_sets  # noqa: E402
 from skdeepcluster import autok  # noqa: E402
 from skdeepcluster.base import _ranges_comparable  # noqa: E402
@@ -127,5 +136,25 @@ def tables(folder):
               f"{lam[k - 1] / ref[1]:9.3f}", flush=True)
 
 
+def largest_off_diagonal(similarity):
+    return np.abs(similarity[~np.eye(len(similarity), dtype=bool)]).max()
+
+
+def cosines(folder):
+    print(f"{'set':30s} {'n x d':>10s}  max|corr| max|cos| columns_decorrelated")
+    inputs = [(name, X) for name, X, _ in all_tables(folder)]
+    inputs += [(f"{f.__name__[5:]} raw", f().data) for f in (load_iris, load_wine, load_breast_cancer)]
+    inputs += [(name, X) for name, X, _ in estimator_sets(folder) if "PCA" in name or "SVD" in name
+               or "LSA" in name]
+    for name, X in inputs:
+        Z = X[:, X.std(axis=0) > 0]
+        norms = np.linalg.norm(Z, axis=0)
+        print(f"{name:30s} {X.shape[0]:5d}x{X.shape[1]:<4d} "
+              f"{largest_off_diagonal(np.corrcoef(Z, rowvar=False)):9.3f} "
+              f"{largest_off_diagonal(Z.T @ Z / np.outer(norms, norms)):8.3f} {columns_decorrelated(X)}",
+              flush=True)
+
+
 if __name__ == "__main__":
-    tables(sys.argv[1]) if sys.argv[2:] == ["tables"] else main(sys.argv[1])
+    mode = sys.argv[2] if len(sys.argv) > 2 else "main"
+    {"main": main, "tables": tables, "cosines": cosines}[mode](sys.argv[1])
