@@ -22,6 +22,7 @@ from scipy.sparse.linalg import ArpackNoConvergence, eigsh
 from sklearn.cluster import KMeans
 from sklearn.utils import check_random_state
 
+from .data import evenly_spaced_rows
 from .graph import SPECTRAL_NEIGHBORS, _cluster_volumes, connectivity_graph
 
 __all__ = ["estimate_n_clusters", "laplacian_eigenvalues", "graph_shows_clusters",
@@ -293,8 +294,7 @@ def graph_shows_clusters(X, n_clusters, *, n_neighbors=SPECTRAL_NEIGHBORS, rando
     >>> graph_shows_clusters(apart, 2, random_state=0), graph_shows_clusters(nested, 2, random_state=0)
     (True, False)
     """
-    step = -(-len(X) // GRAPH_CLUSTERS_MAX_SAMPLES)  # ceiling division
-    rows = np.asarray(X[::step], dtype=np.float64)
+    rows = evenly_spaced_rows(X, GRAPH_CLUSTERS_MAX_SAMPLES)
     random_state = check_random_state(random_state)
     seed = random_state.randint(np.iinfo(np.int32).max)
     eigenvalues = laplacian_eigenvalues(rows, n_clusters, n_neighbors=n_neighbors, random_state=seed,

@@ -34,6 +34,7 @@ __all__ = [
     "ArrayRows",
     "ColumnStats",
     "chunk_slices",
+    "evenly_spaced_rows",
     "is_out_of_core",
     "read_ahead",
     "shift_images",
@@ -79,6 +80,13 @@ def chunk_slices(n_samples, n_features):
     ``CHUNK_BYTES`` bytes of float64 values (at least one row)."""
     size = max(1, CHUNK_BYTES // (8 * max(1, n_features)))
     return [slice(start, min(start + size, n_samples)) for start in range(0, n_samples, size)]
+
+
+def evenly_spaced_rows(X, at_most):
+    """At most ``at_most`` evenly spaced rows of ``X`` (every ``step``-th,
+    one slice: a memory map reads no more) as a float64 array."""
+    step = -(-X.shape[0] // at_most)  # ceiling division
+    return np.asarray(X[::step], dtype=np.float64)
 
 
 def _running_sum(total, chunk):

@@ -22,6 +22,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.mixture import GaussianMixture
 from sklearn.utils import check_random_state
 
+from .data import evenly_spaced_rows
 from .graph import SPECTRAL_NEIGHBORS, separated_pieces
 
 __all__ = ["columns_decorrelated", "kmeans_restarts", "mixture_clustering"]
@@ -201,11 +202,10 @@ def columns_decorrelated(X):
     -------
     decorrelated : bool
     """
-    n_samples, n_features = X.shape
+    n_features = X.shape[1]
     if n_features < DECORRELATED_MIN_FEATURES:
         return False
-    step = -(-n_samples // MIXTURE_MAX_FIT_SAMPLES)  # ceiling division
-    rows = np.asarray(X[::step], dtype=np.float64)
+    rows = evenly_spaced_rows(X, MIXTURE_MAX_FIT_SAMPLES)
     rows = rows[:, rows.std(axis=0) > 0]
     if rows.shape[1] < DECORRELATED_MIN_FEATURES:
         return False
