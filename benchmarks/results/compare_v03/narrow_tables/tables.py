@@ -15,12 +15,15 @@ synthetic Gaussian sets at 1,500 and at 10,000+ rows::
 
     OMP_NUM_THREADS=1 PYTHONPATH=. python benchmarks/results/compare_v03/narrow_tables/tables.py /tmp/mlbench SETS METHODS VARIANTS SEEDS > OUT.txt
 
+More folders after the first, comma-separated (``/tmp/mlbench,/tmp/heldout``),
+add every table they hold by file name.
+
 SETS ("all" for every set), METHODS (depict, damic, jule, ddlsc; the
 peers kmeans and umapgmm fit once, whatever the variants), VARIANTS
 (auto, codes) and SEEDS are comma-separated. One line per fit: ACC / NMI /
 ARI, CPU seconds, the start chosen.
 """
-import os, sys, time, warnings
+import glob, itertools, os, sys, time, warnings
 import numpy as np
 warnings.filterwarnings("ignore")
 import torch
@@ -104,8 +107,44 @@ def mixture_tables(folder):
             yield name, X, y
 
 
-def main(folder, only, methods, variants, seeds):
-    for name, X, y in sets(folder):
+def heldout_sets(folder):
+    """Every table of ``folder`` (CSV files in the layout of
+    ``mixture_start/export.R``, such as ``quantum_floor/export_heldout.R``
+    writes), by file name."""
+    for path in sorted(glob.glob(os.path.join(folder, "*.csv"))):
+        name = os.path.basename(path)[:-4]
+        yield name, *load(folder, name)
+
+
+def kmeans_then_em(X, y, variants, seeds=(0, 1, 2)):
+    """The mixture-level probes' measurement: for each seed the best of
+    ``MIXTURE_KMEANS_MIN_INITS`` k-means runs of the standardised ``X``,
+    then each variant of EM from its partition (a function of the rows,
+    the k-means labels, the number of clusters and the seed that returns
+    labels, or raises ``ValueError`` or ``LinAlgError`` where the package
+    falls back to k-means). The mean ACC over the seeds of k-means, then of
+    each variant."""
+    from sklearn.cluster import KMeans
+    from skdeepcluster import mixture
+
+    X = StandardScaler().fit_transform(X).astype(np.float64)
+    k = len(np.unique(y))
+    rows = []
+    for seed in seeds:
+        kmeans = KMeans(k, n_init=mixture.MIXTURE_KMEANS_MIN_INITS, random_state=seed).fit(X)
+        row = [clustering_report(y, kmeans.labels_)["ACC"]]
+        for variant in variants:
+            try:
+                row.append(clustering_report(y, variant(X, kmeans.labels_, k, seed))["ACC"])
+            except (ValueError, np.linalg.LinAlgError):
+                row.append(row[0])
+        rows.append(row)
+    return np.mean(rows, axis=0)
+
+
+def main(folders, only, methods, variants, seeds):
+    first, *more = folders.split(",")
+    for name, X, y in itertools.chain(sets(first), *map(heldout_sets, more)):
         if only and name not in only:
             continue
         if not name.endswith("as shipped"):

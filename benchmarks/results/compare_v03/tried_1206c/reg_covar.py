@@ -11,31 +11,23 @@ mean ACC of k-means and of each floor, then the means over the tables::
 import os, sys, warnings
 import numpy as np
 warnings.filterwarnings("ignore")
-from sklearn.cluster import KMeans
-from sklearn.preprocessing import StandardScaler
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "narrow_tables"))
 import tables  # noqa: E402
 from skdeepcluster import mixture  # noqa: E402
-from skdeepcluster.metrics import clustering_report  # noqa: E402
 
 FLOORS = (1e-6, 1e-3, 1e-2, 3e-2, 1e-1)
+
+
+def with_floor(floor):
+    def em(X, labels, k, seed):
+        return mixture._em_from_partition(X, labels, k, seed, floor=floor).predict(X)
+    return em
+
+
 means = []
 for name, X, y in tables.mixture_tables(sys.argv[1]):
-    X = StandardScaler().fit_transform(X).astype(np.float64)
-    k = len(np.unique(y))
-    rows = []
-    for seed in (0, 1, 2):
-        kmeans = KMeans(k, n_init=mixture.MIXTURE_KMEANS_MIN_INITS, random_state=seed).fit(X)
-        row = [clustering_report(y, kmeans.labels_)["ACC"]]
-        for floor in FLOORS:
-            mixture.MIXTURE_REG_COVAR = floor
-            try:
-                row.append(clustering_report(y, mixture._em_from_partition(X, kmeans.labels_, k, seed).predict(X))["ACC"])
-            except (ValueError, np.linalg.LinAlgError):  # the package falls back to k-means
-                row.append(row[0])
-        rows.append(row)
-    mean = np.mean(rows, axis=0)
+    mean = tables.kmeans_then_em(X, y, [with_floor(floor) for floor in FLOORS])
     means.append(mean)
     print(f"{name:26s} k-means {mean[0]:.3f}  " + "  ".join(f"{f:g}: {a:.3f}" for f, a in zip(FLOORS, mean[1:])),
           flush=True)
