@@ -132,9 +132,9 @@ def mixture_clustering(X, n_clusters, *, random_state=None, n_neighbors=SPECTRAL
     (``MIXTURE_TOL``, ``MIXTURE_MAX_ITER``), fitted on at most
     ``MIXTURE_MAX_FIT_SAMPLES`` rows, and each row goes to its most probable
     component. Each column's variance within a component is at least
-    :func:`resolution_floors` (the grid its values are recorded on). Where EM cannot proceed (a covariance that is not positive
-    definite even with ``MIXTURE_REG_COVAR`` added) the k-means labels are
-    returned.
+    :func:`resolution_floors` (the grid its values are recorded on). Where
+    EM cannot proceed (a covariance that is not positive definite even with
+    those floors added) the k-means labels are returned.
 
     Parameters
     ----------
