@@ -161,12 +161,9 @@ def mixture_clustering(X, n_clusters, *, random_state=None, n_neighbors=SPECTRAL
         rows = X[np.sort(random_state.choice(len(X), MIXTURE_MAX_FIT_SAMPLES, replace=False))]
     kmeans = KMeans(n_clusters, n_init=kmeans_restarts(*rows.shape, n_clusters),
                     random_state=seed).fit(rows)
-    # Each column in units of its own floor, so that one floor (1) is each
-    # column's: EM with full covariances is affine equivariant but for it.
-    scale = 1 / np.sqrt(resolution_floors(rows))
     try:
-        labels = _em_from_partition(rows * scale, kmeans.labels_, n_clusters, seed,
-                                    floor=1.0).predict(X * scale)
+        mixture, scale = _em_on_grid(rows, kmeans.labels_, n_clusters, seed)
+        labels = mixture.predict(X * scale)
     except (ValueError, np.linalg.LinAlgError):  # an ill-defined covariance
         labels = kmeans.predict(X)
     return np.unique(labels, return_inverse=True)[1]
@@ -267,12 +264,23 @@ def columns_decorrelated(X):
     return False
 
 
-def _em_from_partition(X, labels, n_clusters, seed, floor=MIXTURE_REG_COVAR):
+def _em_on_grid(X, labels, n_clusters, seed):
+    """:func:`_em_from_partition` with each column's variance floored at
+    :func:`resolution_floors`: ``(mixture, scale)``, the mixture fitted to
+    ``X * scale``, the columns in units of their own floor so that one floor
+    (1) is each column's (EM with full covariances is affine equivariant
+    but for it); predict with ``mixture.predict(X * scale)``."""
+    scale = 1 / np.sqrt(resolution_floors(X))
+    return _em_from_partition(X * scale, labels, n_clusters, seed, floor=1.0), scale
+
+
+def _em_from_partition(X, labels, n_clusters, seed, floor=None):
     """A full-covariance :class:`~sklearn.mixture.GaussianMixture` fitted
     to ``X`` by EM started from the clusters ``labels`` (ints in
-    ``range(n_clusters)``; see :func:`_gaussians_of`), ``floor`` added to
-    each covariance's diagonal. Raises ``ValueError`` or ``LinAlgError``
-    where a covariance is ill-defined."""
+    ``range(n_clusters)``; see :func:`_gaussians_of`), ``floor`` (default
+    ``MIXTURE_REG_COVAR``) added to each covariance's diagonal. Raises
+    ``ValueError`` or ``LinAlgError`` where a covariance is ill-defined."""
+    floor = MIXTURE_REG_COVAR if floor is None else floor
     weights, means, precisions = _gaussians_of(X, labels, n_clusters, floor)
     mixture = GaussianMixture(n_clusters, covariance_type="full", reg_covar=floor,
                               tol=MIXTURE_TOL, max_iter=MIXTURE_MAX_ITER, weights_init=weights,
@@ -282,10 +290,12 @@ def _em_from_partition(X, labels, n_clusters, seed, floor=MIXTURE_REG_COVAR):
         return mixture.fit(X)
 
 
-def _gaussians_of(X, labels, n_clusters, floor=MIXTURE_REG_COVAR):
+def _gaussians_of(X, labels, n_clusters, floor=None):
     """Weights, means and (full) precisions of the clusters ``labels`` of
-    ``X``, each covariance with ``floor`` on its diagonal; an empty cluster
-    gets the whole data's mean and covariance and a tiny weight."""
+    ``X``, each covariance with ``floor`` (default ``MIXTURE_REG_COVAR``) on
+    its diagonal; an empty cluster gets the whole data's mean and covariance
+    and a tiny weight."""
+    floor = MIXTURE_REG_COVAR if floor is None else floor
     n_samples, n_features = X.shape
     counts = np.bincount(labels, minlength=n_clusters).astype(np.float64)
     eye = floor * np.eye(n_features)

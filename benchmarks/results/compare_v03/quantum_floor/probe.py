@@ -35,12 +35,9 @@ FRACTIONS = (1 / 12, 1 / 4)
 
 def with_fraction(fraction):
     def em(X, labels, k, seed):
-        # A per-column floor is a common floor (1) on columns measured in
-        # units of their own floor, as mixture_clustering does: EM with full
-        # covariances is affine equivariant but for the floor.
         mixture.RESOLUTION_VARIANCE = fraction
-        scale = 1 / np.sqrt(mixture.resolution_floors(X))
-        return mixture._em_from_partition(X * scale, labels, k, seed, floor=1.0).predict(X * scale)
+        fitted, scale = mixture._em_on_grid(X, labels, k, seed)
+        return fitted.predict(X * scale)
     return em
 
 

@@ -29,8 +29,7 @@ def yj_logderiv(X, lambdas):
     return out.sum(axis=1)
 
 def fit(X, labels, k, seed):
-    s = 1 / np.sqrt(mixture.resolution_floors(X))
-    g = mixture._em_from_partition(X * s, labels, k, seed, floor=1.0)
+    g, s = mixture._em_on_grid(X, labels, k, seed)
     return g.predict(X * s), g.score_samples(X * s).sum() + len(X) * np.log(s).sum()
 
 def select(X, labels, k, seed):

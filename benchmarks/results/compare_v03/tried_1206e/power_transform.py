@@ -21,13 +21,13 @@ from skdeepcluster import mixture  # noqa: E402
 from scipy.stats import skew  # noqa: E402
 
 def plain(X, labels, k, seed):
-    scale = 1 / np.sqrt(mixture.resolution_floors(X))
-    return mixture._em_from_partition(X * scale, labels, k, seed, floor=1.0).predict(X * scale)
+    fitted, scale = mixture._em_on_grid(X, labels, k, seed)
+    return fitted.predict(X * scale)
+
 
 def power(X, labels, k, seed):
-    Z = PowerTransformer().fit_transform(X)
-    scale = 1 / np.sqrt(mixture.resolution_floors(Z))
-    return mixture._em_from_partition(Z * scale, labels, k, seed, floor=1.0).predict(Z * scale)
+    return plain(PowerTransformer().fit_transform(X), labels, k, seed)
+
 
 groups = {"25": tables.mixture_tables("/tmp/mlbench"),
           "held": ((os.path.basename(f)[:-4], *load("/tmp/heldout", os.path.basename(f)[:-4])) for f in sorted(glob.glob("/tmp/heldout/*.csv")))}
