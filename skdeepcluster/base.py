@@ -312,8 +312,10 @@ class BaseDeepClustering(
         "verbose": ["verbose"],
     }
 
-    #: The scaling ``scaling="auto"`` resolves to; a method may override it.
-    _auto_scaling = "standard"
+    #: The scaling ``scaling="auto"`` gives images (``image_shape`` set); a
+    #: method may override it. Flat features get theirs from the data
+    #: (:meth:`_choose_scaling`).
+    _image_scaling = "standard"
 
     #: Whether ``fit`` and inference accept scipy.sparse input. Such a method
     #: receives a scaled CSR matrix in ``_fit`` and densifies it one batch at a
@@ -741,11 +743,9 @@ class BaseDeepClustering(
         ``AUTO_MINMAX_MIN_FEATURES`` of them, that share one unit
         (:func:`shares_one_unit`: pixels given as flat rows, counts on one
         scale); ``"maxabs"`` for other dense X of the sparse kind
-        (:func:`is_sparse_kind`: tf-idf rows); else the method's
-        ``_auto_scaling``, with a warning where that is one global range
-        over flat features of very different ranges
-        (``SQUASHED_RANGE_RATIO``), and ``"global"`` in place of
-        ``"standard"`` where the varying features' ranges are within a
+        (:func:`is_sparse_kind`: tf-idf rows); the method's
+        ``_image_scaling`` for images; else ``"standard"``, or
+        ``"global"`` where the varying features' ranges are within a
         factor ``COMPARABLE_RANGE_RATIO`` of each other. Out-of-core X
         decides on the column statistics of its validation pass.
         ``extremes`` are the columns' minima and maxima of dense X
@@ -755,16 +755,12 @@ class BaseDeepClustering(
         if sp.issparse(X):
             return "maxabs"
         if self.input_shape_ is not None:
-            return self._auto_scaling
+            return self._image_scaling
         if self._pixels:
             return "minmax"
         if self._sparse_kind:
             return "maxabs"
-        if self._auto_scaling == "minmax":
-            _warn_if_ranges_differ(*extremes)
-        elif self._auto_scaling == "standard" and _ranges_comparable(*extremes):
-            return "global"
-        return self._auto_scaling
+        return "global" if _ranges_comparable(*extremes) else "standard"
 
     def _fit_scaling(self, X):
         """Learn ``scale_offset_`` and ``scale_factor_`` so that
@@ -1003,8 +999,8 @@ SHARED_RANGE_RATIO = 0.99
 AUTO_MINMAX_MIN_FEATURES = 16
 
 #: Where ``scaling="auto"`` would standardise flat features one by one (the
-#: methods' own choice but DAMIC's, for features that do not share one unit
-#: as pixels do), it scales them by one global spread instead
+#: methods' own choice for features that do not share one unit as pixels
+#: do), it scales them by one global spread instead
 #: (``"global"``: each centred, all divided by the root mean square of their
 #: standard deviations) when the largest range of a varying feature is at
 #: most this many times the smallest: spreads within two orders of
@@ -1019,13 +1015,6 @@ AUTO_MINMAX_MIN_FEATURES = 16
 #: units, stay standardised (scaled by one spread by hand: 0.36-0.45 and
 #: 0.29-0.67 against 0.74-0.88 and 0.75-0.79 standardised, seed 0).
 COMPARABLE_RANGE_RATIO = 100
-
-#: Where ``scaling="auto"`` falls back to one global min-max range (a
-#: method's own choice, DAMIC's), a warning is raised when the median range
-#: of the varying features is below this fraction of the widest one: those
-#: features end nearly constant (wine as scikit-learn ships it, 0.003:
-#: DAMIC's ACC 0.697 against 0.933 standardised).
-SQUASHED_RANGE_RATIO = 0.1
 
 
 def shares_one_unit(X, every=False):
@@ -1121,22 +1110,6 @@ def _ranges_comparable(minima, maxima):
     ``maxima``) are within ``COMPARABLE_RANGE_RATIO`` of each other."""
     varying = _varying_ranges(minima, maxima)
     return varying.size > 0 and varying.max() <= COMPARABLE_RANGE_RATIO * varying.min()
-
-
-def _warn_if_ranges_differ(minima, maxima):
-    """Warn when one global range would leave most features (with these
-    column ``minima`` and ``maxima``) nearly constant
-    (``SQUASHED_RANGE_RATIO``)."""
-    varying = _varying_ranges(minima, maxima)
-    if varying.size > 1 and np.median(varying) < SQUASHED_RANGE_RATIO * varying.max():
-        warnings.warn(
-            f"scaling='auto' maps all features to one global range, and the median "
-            f"feature spans {np.median(varying) / varying.max():.2g} of the widest one, "
-            "so most features end nearly constant (features in different units?). "
-            "Pass scaling='standard' to standardise each feature.",
-            UserWarning,
-            stacklevel=6,  # the caller of fit
-        )
 
 
 def input_capped_sizes(paper_sizes, n_features, ratios):

@@ -381,15 +381,13 @@ class JULEClustering(BaseDeepClustering):
         "weight_decay": [Interval(Real, 0, None, closed="left")],
     }
 
-    @property
-    def _auto_scaling(self):
-        # Images keep one global range. Flat features that do not share one
-        # unit (tabular data; pixels as flat rows get "minmax" from the base
-        # rule) are standardised: after a global min-max shift all rows point
-        # into the positive orthant and the cosine graph of the input lost
-        # the classes (iris, wine, breast cancer: ACC 0.67, 0.65, 0.63 against
-        # 0.84, 0.76, 0.84 standardised, seeds 0-2).
-        return "minmax" if self.input_shape_ is not None else "standard"
+    # Images keep one global range. Flat features that do not share one unit
+    # (tabular data; pixels as flat rows get "minmax" from the base rule) are
+    # standardised, as for the other methods: after a global min-max shift
+    # all rows point into the positive orthant and the cosine graph of the
+    # input lost the classes (iris, wine, breast cancer: ACC 0.67, 0.65, 0.63
+    # against 0.84, 0.76, 0.84 standardised, seeds 0-2).
+    _image_scaling = "minmax"
 
     def __init__(
         self,

@@ -264,18 +264,24 @@ def test_pixels_normalised_by_mean_and_std_give_the_clusters_of_the_pixels(model
     assert adjusted_rand_score(plain.labels_, shifted.labels_) == 1.0
 
 
-def test_methods_whose_own_auto_is_minmax_keep_it_and_sparse_gets_maxabs():
-    import scipy.sparse as sp
-
-    from skdeepcluster import DAMICClustering
-
-    X = np.random.RandomState(0).normal(size=(40, 6))
-    kw = dict(n_clusters=2, hidden_layer_sizes=(8,), clustering_layer_sizes=(8,), n_pretrain_epochs=1,
-              n_cluster_pretrain_epochs=1, n_epochs=1, batch_size=20, device="cpu", random_state=0)
+@pytest.mark.parametrize("model", fast_estimators(), ids=estimator_id)
+def test_auto_scaling_of_tables_is_one_rule_and_images_keep_the_method_own(model):
+    """Flat features that are neither pixels nor of the sparse kind get the
+    same scaling from every method (DAMIC's was one global [0, 1] range
+    before 0.3.0); images given with ``image_shape`` get the method's own:
+    one global range for JULE and DAMIC, as their papers, per pixel for
+    DEPICT and DiscriminativeLatentClustering."""
+    rng = np.random.RandomState(0)
+    table = rng.normal(size=(40, 6)) * [1, 1, 1, 1, 1, 500]  # ranges beyond 100 times
+    images = rng.randint(0, 17, size=(40, 64)).astype(float)
+    own = {"JULEClustering": "minmax", "DAMICClustering": "minmax"}.get(type(model).__name__,
+                                                                      "standard")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        assert DAMICClustering(**kw).fit(X).scaling_ == "minmax"
-        assert DAMICClustering(**kw).fit(sp.csr_matrix(np.abs(X))).scaling_ == "maxabs"
+        assert clone(model).fit(table).scaling_ == "standard"
+        assert clone(model).fit(table[:, :5]).scaling_ == "global"
+        assert clone(model).fit(_sparse_kind_rows(40, 50)).scaling_ == "maxabs"
+        assert clone(model).set_params(image_shape=(1, 8, 8)).fit(images).scaling_ == own
 
 
 def test_kmeans_start_centres_the_embedding_in_place(monkeypatch):

@@ -314,9 +314,14 @@ def test_dead_clusters_are_reported():
     model.n_clusters_ = 4  # the fitted number of clusters, which the report reads
     model.init_labels_ = np.array([0, 1, 2, 3, 3])
     model.labels_ = np.array([0, 0, 2, 2, 2])
-    with pytest.warns(ConvergenceWarning, match=r"indices \[1, 3\], kept in dead_clusters_"):
+    model.n_iter_ = 5
+    with pytest.warns(ConvergenceWarning, match=r"indices \[1, 3\], kept in dead_clusters_\) "
+                      "lost all their training samples during joint training"):
         model._report_dead_clusters()
     np.testing.assert_array_equal(model.dead_clusters_, [1, 3])
+    model.n_iter_ = 0  # no joint epoch ran (a narrow table's start)
+    with pytest.warns(ConvergenceWarning, match="while the clustering network learned the initial"):
+        model._report_dead_clusters()
     model.labels_ = np.array([0, 1, 2, 3, 3])
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -500,23 +505,19 @@ def test_digits_beat_kmeans_and_umap_gmm(umap_gmm_digits, digits_seed_scores):
     assert np.mean(nmis) > umap_gmm_digits["NMI"]
 
 
-def test_one_range_over_features_in_different_units_warns():
-    """DAMIC's ``scaling="auto"`` keeps the paper's one global [0, 1] range
-    for flat features; where that leaves most features nearly constant
-    (wine as scikit-learn ships it: proline in the hundreds), fit says so
-    and names ``scaling="standard"`` (out of core:
-    tests/test_out_of_core.py)."""
-    from sklearn.datasets import load_digits, load_iris, load_wine
-    from sklearn.preprocessing import StandardScaler
+def test_tables_are_standardised_not_squeezed_into_one_range():
+    """DAMIC's ``scaling="auto"`` standardises a table (one global [0, 1]
+    range before 0.3.0, where wine as scikit-learn ships it, proline in the
+    hundreds, left every other feature nearly constant: ACC 0.652-0.685 on
+    seeds 0-2, now 0.983 on each; doc/results.rst,
+    ``results_damic_standard``), and keeps one global range for pixels."""
+    from sklearn.datasets import load_digits, load_wine
 
-    quick = {**FAST, "n_pretrain_epochs": 0, "n_cluster_pretrain_epochs": 0, "n_epochs": 0}
-    wine = load_wine().data
-    with pytest.warns(UserWarning, match="scaling='standard'"):
-        DAMICClustering(3, **quick).fit(wine)
-    quiet = [StandardScaler().fit_transform(wine), load_iris().data, load_digits().data]
+    wine = load_wine()
     with warnings.catch_warnings():
-        warnings.filterwarnings("error", message="scaling='auto' maps")
-        for X in quiet:
-            DAMICClustering(3, **quick).fit(X)
-        DAMICClustering(3, **quick, scaling="minmax").fit(wine)  # asked for
-        assert DAMICClustering(3, **quick, scaling="standard").fit(wine).scaling_ == "standard"
+        warnings.simplefilter("ignore")
+        model = DAMICClustering(3, random_state=0).fit(wine.data)
+        assert model.scaling_ == "standard"
+        assert clustering_accuracy(wine.target, model.labels_) >= 0.95
+        quick = {**FAST, "n_pretrain_epochs": 0, "n_cluster_pretrain_epochs": 0, "n_epochs": 0}
+        assert DAMICClustering(3, **quick).fit(load_digits().data[:100]).scaling_ == "minmax"

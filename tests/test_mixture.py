@@ -91,6 +91,27 @@ def test_mixture_fits_a_sample_of_large_inputs_and_labels_all(monkeypatch):
     assert adjusted_rand_score(y, labels) > 0.95
 
 
+def test_mixture_looks_for_separated_pieces_in_the_sample_of_large_inputs(monkeypatch):
+    X, y = make_moons(3000, noise=0.03, random_state=0)
+    X[y == 1] += [3.0, 0.0]  # two crescents far apart, neither Gaussian
+    monkeypatch.setattr(mixture, "MIXTURE_MAX_FIT_SAMPLES", 400)
+    searched = []
+    real_pieces = mixture.separated_pieces
+
+    def recording_pieces(rows, *args, **kwargs):
+        searched.append(len(rows))
+        return real_pieces(rows, *args, **kwargs)
+
+    monkeypatch.setattr(mixture, "separated_pieces", recording_pieces)
+    labels = mixture_clustering(X, 2, random_state=0)
+    assert searched == [400] and labels.shape == (len(X),)
+    assert adjusted_rand_score(y, labels) == 1.0
+    # Not separated: the sample's graph holds one piece and EM decides.
+    X, y = make_blobs(3000, n_features=2, centers=[[0, 0], [4, 0]], random_state=0)
+    labels = mixture_clustering(X, 2, random_state=0)
+    assert searched == [400, 400] and adjusted_rand_score(y, labels) > 0.8
+
+
 def test_mixture_falls_back_to_kmeans_where_em_fails(monkeypatch):
     X, _ = _elongated_classes()
     monkeypatch.setattr(mixture, "separated_pieces", lambda *a, **k: None)

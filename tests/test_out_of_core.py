@@ -124,20 +124,6 @@ def test_integer_memmap_is_read_as_float64(tmp_path):
     )
 
 
-def test_one_range_over_features_in_different_units_warns_out_of_core(tmp_path):
-    """The warning of tests/test_damic.py, read from the memmap's column
-    statistics instead of the array."""
-    from sklearn.datasets import load_wine
-
-    from skdeepcluster import DAMICClustering
-
-    wine = load_wine().data.astype(np.float32)
-    quick = dict(hidden_layer_sizes=(16,), clustering_layer_sizes=(16,), n_pretrain_epochs=0,
-                 n_cluster_pretrain_epochs=0, n_epochs=0, device="cpu", random_state=0)
-    with pytest.warns(UserWarning, match="different units"):
-        DAMICClustering(3, **quick).fit(_memmap(wine, tmp_path))
-
-
 # -------------------------------------------------------------- scaling
 @pytest.mark.parametrize("make_data", [_pixels, _tabular], ids=["pixels", "tabular"])
 def test_column_stats_equal_numpy(make_data):
