@@ -146,9 +146,12 @@ def main():
     parser.add_argument("--labels", help=".npy file of the rows' classes")
     parser.add_argument("--out", help="append the JSON line to this file")
     parser.add_argument("--warm", action="store_true",
-                        help="build a throwaway optimiser before the timed fit, so that PyTorch's "
-                             "one-time import of torch._dynamo (which the first optimiser of a "
-                             "process triggers, ~1.3 s) is not counted")
+                        help="build a throwaway torch.optim optimiser before the timed fit, so "
+                             "that PyTorch's one-time import of torch._dynamo (which the first "
+                             "torch.optim optimiser of a process triggers, 1.3-1.7 s) is not "
+                             "counted; the estimators' fits no longer trigger it (their "
+                             "optimisers are skdeepcluster.training's), so since then it "
+                             "changes nothing in their timings")
     parser.add_argument("--params", default="{}", type=json.loads,
                         help="JSON of estimator parameters beyond n_clusters, device and "
                              "random_state, e.g. '{\"batch_size\": 500}'")

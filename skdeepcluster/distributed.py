@@ -498,7 +498,7 @@ class DataParallelLoss:
     ----------
     batch_loss : callable
         Takes a CPU tensor of sample indices, returns a scalar loss.
-    optimizer : torch.optim.Optimizer
+    optimizer : skdeepcluster.training.Adam, SGD or torch.optim.Optimizer
         Its parameters are the ones whose gradients (or values) are averaged.
     n_samples, batch_size : int
         The rows of the data and of a global batch

@@ -28,7 +28,7 @@ from .graph import (
 )
 from .losses import weighted_triplet_loss
 from .nn import build_jule_conv, build_jule_mlp, glorot_init_
-from .training import set_learning_rate, train_epoch
+from .training import SGD, set_learning_rate, train_epoch
 
 __all__ = ["JULEClustering"]
 
@@ -565,10 +565,8 @@ class JULEClustering(BaseDeepClustering):
         self.network_ = self._build_network(X.shape[1], cpu_gen)
         trainer.modules.append(self.network_)
         self.learning_rate_ = self._base_learning_rate(n_samples)
-        optimizer = torch.optim.SGD(
-            self.network_.parameters(), lr=self.learning_rate_, momentum=self.momentum,
-            weight_decay=self.weight_decay,
-        )
+        optimizer = SGD(self.network_.parameters(), lr=self.learning_rate_,
+                        momentum=self.momentum, weight_decay=self.weight_decay)
         step = [0]
         self.n_iter_ = self.n_periods_ = 0
         self.final_clustering_ = self.final_clustering  # "auto" is resolved at the end

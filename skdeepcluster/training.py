@@ -12,6 +12,8 @@ import warnings
 import numpy as np
 import scipy.sparse as sp
 import torch
+from torch.optim.adam import adam as functional_adam
+from torch.optim.sgd import sgd as functional_sgd
 
 from . import distributed
 from .data import ArrayRows, read_ahead
@@ -26,6 +28,8 @@ __all__ = [
     "dense_rows",
     "train_epoch",
     "adam",
+    "Adam",
+    "SGD",
     "set_learning_rate",
     "BatchMean",
 ]
@@ -108,20 +112,125 @@ def minibatches(n_samples, batch_size, *, generator=None, shuffle=True, min_size
         yield order[start:end]
 
 
+class _FunctionalOptimizer:
+    """What an optimiser keeps (parameter groups with their ``"lr"``, the
+    state of each parameter), with the update made by one of torch's
+    functional optimisers (``torch.optim.adam.adam``, ``torch.optim.sgd.sgd``).
+
+    Every method of :class:`torch.optim.Optimizer`, its constructor
+    included, imports ``torch._dynamo`` the first time a process calls it
+    (to keep itself out of ``torch.compile``'s graphs): 1.3-1.7 s of the
+    first fit in a process on this project's 2-core machine, a quarter of a
+    JULE fit of the digits (``doc/results.rst``, ``results_optimizer_import``).
+    The functional forms compute the same update with the same kernels (the
+    same choice of the ``foreach`` and ``fused`` forms) and import nothing,
+    so the subclasses below step exactly as their :mod:`torch.optim`
+    namesakes do (``tests/test_training.py`` compares them) at no such cost.
+    """
+
+    def __init__(self, params, **defaults):
+        self.param_groups = [{"params": list(params), **defaults}]
+        self.state = {}
+
+    def zero_grad(self):
+        """Drop every gradient (``set_to_none``, as :mod:`torch.optim` does)."""
+        for group in self.param_groups:
+            for param in group["params"]:
+                param.grad = None
+
+    def _with_grad(self, group):
+        params = [p for p in group["params"] if p.grad is not None]
+        if any(p.grad.is_sparse for p in params):
+            raise RuntimeError(f"{type(self).__name__} does not take sparse gradients.")
+        return params
+
+
+class Adam(_FunctionalOptimizer):
+    """:class:`torch.optim.Adam` with its defaults (betas 0.9 and 0.999, eps
+    1e-8, no weight decay), through ``torch.optim.adam.adam``; ``fused``
+    where torch has a fused kernel for the parameters' device."""
+
+    def __init__(self, params, lr, *, fused=None):
+        super().__init__(params, lr=lr, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0,
+                         fused=fused)
+
+    @torch.no_grad()
+    def step(self):
+        for group in self.param_groups:
+            params = self._with_grad(group)
+            fused = group["fused"]
+            for param in params:
+                if param not in self.state:
+                    # As torch.optim.Adam: the step count on the CPU in
+                    # float32 or float64 (the default dtype), or on the
+                    # parameter's device in float32 for the fused kernel.
+                    self.state[param] = {
+                        "step": (torch.zeros((), dtype=torch.float32, device=param.device)
+                                 if fused else torch.tensor(0.0, dtype=_scalar_dtype())),
+                        "exp_avg": torch.zeros_like(param, memory_format=torch.preserve_format),
+                        "exp_avg_sq": torch.zeros_like(param, memory_format=torch.preserve_format),
+                    }
+            states = [self.state[param] for param in params]
+            beta1, beta2 = group["betas"]
+            functional_adam(
+                params, [p.grad for p in params], [s["exp_avg"] for s in states],
+                [s["exp_avg_sq"] for s in states], [], [s["step"] for s in states],
+                fused=fused, amsgrad=False, beta1=beta1, beta2=beta2, lr=group["lr"],
+                weight_decay=group["weight_decay"], eps=group["eps"], maximize=False,
+            )
+
+
+class SGD(_FunctionalOptimizer):
+    """:class:`torch.optim.SGD` (no dampening, no Nesterov) through
+    ``torch.optim.sgd.sgd``."""
+
+    def __init__(self, params, lr, *, momentum=0.0, weight_decay=0.0):
+        super().__init__(params, lr=lr, momentum=momentum, weight_decay=weight_decay)
+
+    @torch.no_grad()
+    def step(self):
+        for group in self.param_groups:
+            params = self._with_grad(group)
+            momentum = group["momentum"]
+            buffers = [self.state.get(param, {}).get("momentum_buffer") for param in params]
+            functional_sgd(
+                params, [p.grad for p in params], buffers, weight_decay=group["weight_decay"],
+                momentum=momentum, lr=group["lr"], dampening=0.0, nesterov=False, maximize=False,
+            )
+            if momentum != 0:  # the update made the buffers of a first step
+                for param, buffer in zip(params, buffers):
+                    self.state[param] = {"momentum_buffer": buffer}
+
+
+def _scalar_dtype():
+    return torch.float64 if torch.get_default_dtype() == torch.float64 else torch.float32
+
+
+#: Device types on which a fused Adam step was tried, and whether it ran.
+_FUSED_ADAM = {}
+
+
 def adam(params, lr):
-    """:class:`torch.optim.Adam` over ``params``, in its fused form where torch has it.
+    """:class:`Adam` over ``params``, in its fused form where torch has it.
 
     The fused implementation (one kernel over all parameters, on CPU from
     torch 2.4) computes the same update as the default one and took a fifth
     to a ninth of its time per step on the 12 million parameters of DAMIC's
     100 autoencoders (``doc/benchmarks.rst``); older torch versions, and
-    devices without a fused kernel, get the default implementation.
+    devices without a fused kernel, get the default implementation (found
+    by one step on a one-element tensor, once per device type).
     """
     params = list(params)
-    try:
-        return torch.optim.Adam(params, lr=lr, fused=True)
-    except (RuntimeError, TypeError, ValueError):
-        return torch.optim.Adam(params, lr=lr)
+    device = params[0].device if params else torch.device("cpu")
+    if device.type not in _FUSED_ADAM:
+        probe = torch.zeros(1, device=device, requires_grad=True)
+        probe.grad = torch.ones_like(probe)
+        try:
+            Adam([probe], lr=0.1, fused=True).step()
+            _FUSED_ADAM[device.type] = True
+        except (RuntimeError, TypeError, ValueError):
+            _FUSED_ADAM[device.type] = False
+    return Adam(params, lr=lr, fused=_FUSED_ADAM[device.type] or None)
 
 
 def set_learning_rate(optimizer, lr):
@@ -156,7 +265,7 @@ def train_epoch(batch_loss, optimizer, n_samples, batch_size, generator, *, rows
     batch_loss : callable
         Takes a CPU tensor of sample indices and returns the scalar loss of
         that batch.
-    optimizer : torch.optim.Optimizer
+    optimizer : Adam, SGD or torch.optim.Optimizer
     n_samples, batch_size : int
     generator : torch.Generator
         CPU generator for the shuffling.

@@ -1,6 +1,9 @@
 """The shared training helpers."""
 
 import math
+import subprocess
+import sys
+import textwrap
 from unittest import mock
 
 import pytest
@@ -9,7 +12,10 @@ import torch
 
 from skdeepcluster.data import ArrayRows
 from skdeepcluster.training import (
+    SGD,
+    Adam,
     BatchMean,
+    adam,
     apply_in_batches,
     make_generator,
     minibatches,
@@ -83,7 +89,7 @@ def test_batch_mean_keeps_no_gradient_and_is_nan_when_empty():
 
 def test_train_epoch_returns_the_mean_batch_loss():
     weight = torch.nn.Parameter(torch.zeros(()))
-    optimizer = torch.optim.SGD([weight], lr=0.0)
+    optimizer = SGD([weight], lr=0.0)
     seen = []
 
     def batch_loss(idx):
@@ -110,3 +116,77 @@ def test_apply_in_batches_equals_the_function_on_all_rows(kind):
     assert best.dtype == torch.int64
     sums = apply_in_batches(lambda x: x.sum(1), source, batch_size=10, device="cpu")
     assert torch.equal(sums, torch.cat([X[:10].sum(1), X[10:20].sum(1), X[20:].sum(1)]))
+
+
+def _trained_parameters(make_optimizer, n_steps=12):
+    """A small network's parameters after steps of ``make_optimizer``, with a
+    learning rate changed between steps and some steps that leave the later
+    layers without gradients."""
+    torch.manual_seed(0)
+    network = torch.nn.Sequential(torch.nn.Linear(6, 8), torch.nn.BatchNorm1d(8), torch.nn.ReLU(),
+                                  torch.nn.Linear(8, 3))
+    optimizer = make_optimizer(network.parameters())
+    generator = torch.Generator().manual_seed(1)
+    for step in range(n_steps):
+        x = torch.randn(16, 6, generator=generator)
+        loss = network[0](x).sum() if step % 3 == 0 else network(x).pow(2).mean()
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        for group in optimizer.param_groups:
+            group["lr"] *= 0.9
+    return [p.detach().clone() for p in network.parameters()]
+
+
+def _torch_adam(params, lr):
+    """torch.optim.Adam in its fused form where the torch installed has one."""
+    params = list(params)
+    try:
+        return torch.optim.Adam(params, lr=lr, fused=True)
+    except (RuntimeError, TypeError, ValueError):
+        return torch.optim.Adam(params, lr=lr)
+
+
+@pytest.mark.parametrize("ours, theirs", [
+    (lambda p: Adam(p, lr=1e-2), lambda p: torch.optim.Adam(p, lr=1e-2)),
+    (lambda p: adam(p, 1e-2), lambda p: _torch_adam(p, lr=1e-2)),
+    (lambda p: SGD(p, lr=0.05, momentum=0.9, weight_decay=1e-3),
+     lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.9, weight_decay=1e-3)),
+    (lambda p: SGD(p, lr=0.05), lambda p: torch.optim.SGD(p, lr=0.05)),
+], ids=["adam", "adam-factory", "sgd-momentum", "sgd"])
+def test_optimizers_step_exactly_as_their_torch_optim_namesakes(ours, theirs):
+    for mine, reference in zip(_trained_parameters(ours), _trained_parameters(theirs)):
+        assert torch.equal(mine, reference)
+    assert any(not torch.equal(a, b) for a, b in zip(_trained_parameters(ours, 0),
+                                                    _trained_parameters(ours)))
+
+
+def test_optimizers_refuse_sparse_gradients():
+    weight = torch.nn.Parameter(torch.zeros(3, 2))
+    weight.grad = torch.zeros(3, 2).to_sparse()
+    with pytest.raises(RuntimeError, match="sparse"):
+        Adam([weight], lr=0.1).step()
+
+
+@pytest.mark.slow
+def test_fits_do_not_import_torch_dynamo():
+    """torch.optim's optimisers import torch._dynamo at their first use in a
+    process (1.3-1.7 s); no estimator's fit should (a fresh interpreter, as a
+    user's script or ``python -m skdeepcluster`` starts)."""
+    script = textwrap.dedent("""
+        import sys
+        import numpy as np
+        import skdeepcluster as sk
+        before = "torch._dynamo" in sys.modules
+        X = np.random.RandomState(0).rand(60, 64)
+        for method in (sk.DEPICTClustering, sk.JULEClustering, sk.DAMICClustering,
+                       sk.DiscriminativeLatentClustering):
+            est = method(n_clusters=3, random_state=0, device="cpu")
+            est.set_params(**{k: 1 for k in ("n_pretrain_epochs", "n_epochs")
+                              if k in est.get_params()}).fit(X)
+        print(before, "torch._dynamo" in sys.modules)
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True, timeout=300)
+    before, after = out.stdout.split()
+    assert after == before, out.stdout
