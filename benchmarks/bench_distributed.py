@@ -80,7 +80,7 @@ def summary(path):
         for line in f:
             record = json.loads(line)
             runs[(record["method"], record["seed"], record["processes"])] = record
-    header = ("method", "seed", "ACC 1 / 2", "ARI 1 / 2", "wall s 1 / 2",
+    header = ("method", "seed", "ACC 1 / 2", "ARI 1 / 2", "wall s 1 / 2", "wall 2 / 1",
               "CPU s 1 / per rank 2", "ranks agree")
     rows, pairs = [], {}
     for (method, seed, processes), two in sorted(runs.items()):
@@ -91,7 +91,7 @@ def summary(path):
         rows.append((
             method, str(seed), f"{one['ACC']:.3f} / {two['ACC']:.3f}",
             f"{one['ARI']:.3f} / {two['ARI']:.3f}",
-            f"{one['wall_s']:.1f} / {two['wall_s']:.1f}",
+            f"{one['wall_s']:.1f} / {two['wall_s']:.1f}", f"{two['wall_s'] / one['wall_s']:.2f}",
             f"{one['cpu_s_total']:.1f} / {max(two['cpu_s_per_rank']):.1f}",
             str(two["ranks_agree"]),
         ))
@@ -104,6 +104,8 @@ def summary(path):
                 method, "mean", f"{mean['ACC'][0]:.3f} / {mean['ACC'][1]:.3f}",
                 f"{mean['ARI'][0]:.3f} / {mean['ARI'][1]:.3f}",
                 f"{mean['wall_s'][0]:.1f} / {mean['wall_s'][1]:.1f}",
+                # the mean of the seeds' ratios
+                f"{np.mean([two['wall_s'] / one['wall_s'] for one, two in both]):.2f}",
                 f"{mean['cpu_s_total'][0]:.1f} / {mean['cpu_s_per_rank'][1]:.1f}",
                 str(all(two["ranks_agree"] for _, two in both)),
             ))

@@ -6,6 +6,10 @@ digits (defaults, ``n_clusters=10``), and whether the process imported
 
 ``PACKAGE`` is the folder that holds the ``skdeepcluster`` to time (the
 checkout, or ``git archive <commit> skdeepcluster | tar -x -C <folder>``).
+
+    python benchmarks/results/optimizer_import/first_fit.py --summary BEFORE.jsonl AFTER.jsonl
+
+prints an rst table of the medians (and ranges) of the runs in the two files.
 """
 
 import json
@@ -22,7 +26,46 @@ METHODS = {"depict": "DEPICTClustering", "jule": "JULEClustering", "damic": "DAM
            "ddlsc": "DiscriminativeLatentClustering"}
 
 
+def summary(before, after):
+    import numpy as np
+
+    runs = {}
+    for name, path in (("before", before), ("after", after)):
+        with open(path) as f:
+            for line in f:
+                record = json.loads(line)
+                runs.setdefault((record["method"], name), []).append(record)
+
+    def cell(records, key):
+        values = [r[key] for r in records]
+        return f"{np.median(values):.1f} ({min(values):.1f}-{max(values):.1f})"
+
+    header = ("method", "runs", "before: first fit", "before: second", "after: first fit",
+              "after: second", "ACC", "torch._dynamo after")
+    rows = []
+    for method in METHODS:
+        old, new = runs.get((method, "before"), []), runs.get((method, "after"), [])
+        if not old or not new:
+            continue
+        accs = {r[f"{fit}_acc"] for r in old + new for fit in ("first", "second")}
+        rows.append((method, f"{len(old)} / {len(new)}", cell(old, "first_wall_s"),
+                     cell(old, "second_wall_s"), cell(new, "first_wall_s"),
+                     cell(new, "second_wall_s"), ", ".join(f"{a:.3f}" for a in sorted(accs)),
+                     f"{any(r['dynamo_after'] for r in old)} / "
+                     f"{any(r['dynamo_after'] for r in new)}"))
+    widths = [max(len(str(x)) for x in column) for column in zip(header, *rows)]
+    rule = "  ".join("=" * w for w in widths)
+    print(rule)
+    print("  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip())
+    print(rule)
+    for row in rows:
+        print("  ".join(str(x).ljust(w) for x, w in zip(row, widths)).rstrip())
+    print(rule)
+
+
 def main():
+    if sys.argv[1] == "--summary":
+        return summary(sys.argv[2], sys.argv[3])
     method, seed = sys.argv[1], int(sys.argv[2])
     torch.set_num_threads(1)
     X, y = load_digits(return_X_y=True)
