@@ -196,7 +196,8 @@ def _local_steps_by_hand(directory, name, every, world_size=2):
     """What ``world_size`` processes compute in one epoch of local steps
     (``averaging(every)``), in one process: a replica of the models per
     process, each stepping on its part of every global batch, their
-    parameters averaged after every ``every`` steps and at the end."""
+    parameters averaged after every ``every`` steps and at the end; each
+    local step at ``world_size`` times the learning rate."""
     replicas = [_step_setup(directory, name) for _ in range(world_size)]
     n_rows = len(replicas[0][3])
     batches = list(minibatches(n_rows, world_size * STEP_BATCH_SIZE,
@@ -216,7 +217,11 @@ def _local_steps_by_hand(directory, name, every, world_size=2):
             loss = batch_loss(part)
             optimizer.zero_grad()
             loss.backward()
+            for group in optimizer.param_groups:
+                group["lr"] *= world_size
             optimizer.step()
+            for group in optimizer.param_groups:
+                group["lr"] /= world_size
             mine.append(float(loss.detach()))
         if step % every == 0 or step == len(batches):
             average()
@@ -446,8 +451,8 @@ STEP_LOSSES = ("depict_joint", "depict_pretrain", "damic_joint", "jule_triplets"
 def test_one_epoch_of_two_processes_is_its_one_process_computation(two_ranks, averaging):
     """``averaging("gradients")``: each step is the step of one process on
     the global batch. Local steps: each process's steps on its parts, with
-    the parameters averaged every 3 steps and at the end of the epoch, as
-    replayed in one process."""
+    the parameters averaged every 3 steps and at the end of the epoch, each
+    step at twice the learning rate, as replayed in one process."""
     directory, _, steps, ranks = two_ranks
     for name in STEP_LOSSES:
         loss, params = steps[averaging][name]
