@@ -114,7 +114,7 @@ def fitted_head(embedding, labels, centres):
     :data:`HEAD_FIT_L2` times the squared weights (on the CPU, in float64;
     ``torch.optim.LBFGS`` in float32 reached the same loss to six digits
     on the digits and iris, but its first use in a process imports
-    ``torch._dynamo``, :class:`~skdeepcluster.training.Adam`).
+    ``torch._dynamo``: see :class:`~skdeepcluster.training.Adam`).
 
     Parameters
     ----------
