@@ -42,23 +42,11 @@ import numpy as np
 import torch
 from sklearn.datasets import load_digits
 
-from skdeepcluster import (
-    DAMICClustering,
-    DEPICTClustering,
-    DiscriminativeLatentClustering,
-    JULEClustering,
-    distributed,
-)
+from skdeepcluster import DEPICTClustering, distributed
+from skdeepcluster.__main__ import METHODS
 from skdeepcluster.metrics import clustering_report
 
 from bench import rst_table  # benchmarks/, the script's folder
-
-METHODS = {
-    "depict": DEPICTClustering,
-    "jule": JULEClustering,
-    "damic": DAMICClustering,
-    "ddlsc": DiscriminativeLatentClustering,
-}
 
 
 def fingerprint(estimator):

@@ -15,19 +15,21 @@ prints an rst table of the medians (and ranges) of the runs in the two files.
 import json
 import sys
 import time
+from pathlib import Path
 
 import torch
 from sklearn.datasets import load_digits
 
 import skdeepcluster
+from skdeepcluster.__main__ import METHODS
 from skdeepcluster.metrics import clustering_accuracy
-
-METHODS = {"depict": "DEPICTClustering", "jule": "JULEClustering", "damic": "DAMICClustering",
-           "ddlsc": "DiscriminativeLatentClustering"}
 
 
 def summary(before, after):
     import numpy as np
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # benchmarks/
+    from bench import rst_table
 
     runs = {}
     for name, path in (("before", before), ("after", after)):
@@ -53,14 +55,7 @@ def summary(before, after):
                      cell(new, "second_wall_s"), ", ".join(f"{a:.3f}" for a in sorted(accs)),
                      f"{any(r['dynamo_after'] for r in old)} / "
                      f"{any(r['dynamo_after'] for r in new)}"))
-    widths = [max(len(str(x)) for x in column) for column in zip(header, *rows)]
-    rule = "  ".join("=" * w for w in widths)
-    print(rule)
-    print("  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip())
-    print(rule)
-    for row in rows:
-        print("  ".join(str(x).ljust(w) for x, w in zip(row, widths)).rstrip())
-    print(rule)
+    print(rst_table(header, rows))
 
 
 def main():
@@ -72,7 +67,7 @@ def main():
     record = {"method": method, "seed": seed, "package": skdeepcluster.__file__,
               "dynamo_before": "torch._dynamo" in sys.modules}
     for fit in ("first", "second"):
-        estimator = getattr(skdeepcluster, METHODS[method])(n_clusters=10, random_state=seed)
+        estimator = METHODS[method](n_clusters=10, random_state=seed)
         wall, cpu = time.perf_counter(), time.process_time()
         estimator.fit(X)
         record[f"{fit}_wall_s"] = round(time.perf_counter() - wall, 2)
