@@ -17,7 +17,7 @@ from .base import (
     check_positive_ints,
     initial_clustering,
 )
-from .distributed import gather_batch, mean_over_batch, mean_over_ranks, on_rank_zero
+from .distributed import gather_batch, mean_over_batch, on_rank_zero
 from .geometry import normalise_rows, select_anchors, spherical_centroids
 from .graph import separated_pieces
 from .losses import (
@@ -628,12 +628,11 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         def run_epoch(stage):
             terms.clear()
             self.network_.train()
-            loss = train_epoch(
+            loss, term_means = train_epoch(
                 partial(batch_loss, stage=stage), optimizer, n_samples, self.batch_size, cpu_gen,
-                rows=X,
+                rows=X, terms=terms,
             )
-            terms_mean = {name: mean_over_ranks(values.mean()) for name, values in terms.items()}
-            return {"loss": loss, **terms_mean}
+            return {"loss": loss, **term_means}
 
         state = {}
         trainer.run("pretrain", self._epochs("n_pretrain_epochs", n_samples),

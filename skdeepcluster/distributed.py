@@ -18,7 +18,9 @@ What a fit does in a group of ``W`` processes (ranks):
 * the ranks combine their steps as :func:`averaging` says
   (:class:`DataParallelLoss`): on CPUs (gloo) by default each rank takes
   :data:`LOCAL_STEPS` steps of its own, on its parts, and the ranks then
-  average their parameters (and again at the end of every epoch);
+  average their parameters (and again before anything reads them: a full
+  pass over the data, a computation on rank 0, the end of a training phase
+  or of the fit; :func:`synchronize`);
   with ``averaging("gradients")`` (the default with NCCL) the loss of a
   part is weighted by its share of the rows and the gradients are averaged
   over the ranks (one all-reduce per step), so one step equals the step of
@@ -71,7 +73,8 @@ __all__ = [
     "gather_batch",
     "mean_over_batch",
     "raise_if_interrupted",
-    "average_buffers",
+    "synchronize",
+    "average_modules",
     "averaging",
     "LOCAL_STEPS",
 ]
@@ -88,6 +91,10 @@ class _Session:
         #: gradients are averaged at every step); see :func:`averaging`.
         self.every = every
         self.interrupted = False
+        #: Optimiser -> [its parameters, local steps since they were last
+        #: averaged] (:func:`synchronize`). Every rank takes the same steps,
+        #: so every rank holds the same entries, in the same order.
+        self.pending = {}
         #: Rows of each rank's part of the batch of the step in progress, and
         #: whether its loss gathered the batch (:func:`gather_batch`).
         self.part_sizes = None
@@ -136,9 +143,9 @@ def averaging(every):
         batch (losses over pairs of samples see that part, as one process
         sees its batch) at the number of processes times the learning rate,
         and the processes average their parameters after every ``H``
-        steps and at the end of every epoch (one all-reduce each time), so
-        every process ends each epoch with the same parameters; each keeps
-        its own optimiser state. ``"auto"`` (the
+        steps and before anything reads them (:func:`synchronize`; one
+        all-reduce each time), so every process reads the same parameters
+        and ends the fit with them; each keeps its own optimiser state. ``"auto"`` (the
         default outside this context): ``"gradients"`` with NCCL (GPUs,
         where the all-reduce costs little), :data:`LOCAL_STEPS` local
         steps with gloo (CPUs, where it costs about what a small network's
@@ -277,6 +284,7 @@ def session(X, random_state):
     _SESSION = current
     try:
         yield
+        synchronize()
         raise_if_interrupted()  # Ctrl-C after the last epoch: out of fit, on every rank
     finally:
         _SESSION = None
@@ -284,22 +292,45 @@ def session(X, random_state):
             signal.signal(signal.SIGINT, previous)
 
 
-def raise_if_interrupted():
+def raise_if_interrupted(modules=()):
     """At the end of an epoch: raise KeyboardInterrupt on every rank when
     Ctrl-C reached any of them during the epoch.
 
     During a distributed fit a rank stopped in the middle of an epoch would
     leave the others waiting in a collective; so :func:`session` only
     records the signal, and this all-reduce makes the ranks stop together,
-    at the same epoch. Without a session it does nothing.
+    at the same epoch. The floating-point buffers of ``modules`` (batch
+    normalisation's running statistics, which each rank updates on its own
+    rows) are averaged over the ranks in the same all-reduce, so every rank
+    ends the epoch with the same ones. Without a session it does nothing.
     """
     if _SESSION is None:
         return
-    flag = torch.tensor([float(_SESSION.interrupted)], device=_SESSION.device)
-    torch.distributed.all_reduce(flag, op=torch.distributed.ReduceOp.MAX)
-    if flag.item() > 0:
+    buffers = [b for module in modules for b in module.buffers() if b.is_floating_point()]
+    if _average_tensors(buffers, flag=_SESSION.interrupted) > 0:
         _SESSION.interrupted = False
         raise KeyboardInterrupt
+
+
+def synchronize():
+    """Average over the ranks the parameters of local steps not yet averaged
+    (:func:`averaging`), so that every rank holds the same ones.
+
+    Local steps are counted across epochs: an epoch that nothing reads
+    between its end and the next epoch's steps (pretraining) leaves its
+    last steps to the next average. Whatever reads the parameters of the
+    fit calls this first: full passes over the data (:func:`apply_sharded`,
+    :func:`shard_rows`), :func:`on_rank_zero`, the end of each phase of
+    :class:`~skdeepcluster.training.Trainer`, and the end of the fit
+    (:func:`session`). The parameters of every optimiser with steps pending
+    are averaged in one all-reduce. Every rank must call it (every rank has
+    the same steps pending, so all or none of them communicate); a no-op
+    outside a distributed fit.
+    """
+    if _SESSION is None or not _SESSION.pending:
+        return
+    _average_tensors([p for params, _ in _SESSION.pending.values() for p in params])
+    _SESSION.pending.clear()
 
 
 def gather_rows(tensor):
@@ -334,6 +365,7 @@ def apply_sharded(apply, X):
 
     Outside a distributed fit, or with fewer rows than ranks, it is
     ``apply(X)`` in this process."""
+    synchronize()
     if _SESSION is None or X.shape[0] < _SESSION.world_size:
         return apply(X)
     start, stop = row_block(X.shape[0])
@@ -351,6 +383,7 @@ def shard_rows(search, n_rows):
     ``search(0, n_rows)`` outside a distributed fit. Every rank must call it."""
     if _SESSION is None:
         return search(0, n_rows)
+    synchronize()
     return tuple(gather_rows(torch.from_numpy(np.ascontiguousarray(part))).numpy()
                  for part in search(*row_block(n_rows)))
 
@@ -366,6 +399,7 @@ def on_rank_zero(function, *args, **kwargs):
     global _SESSION, _LOCAL
     if _SESSION is None:
         return function(*args, **kwargs)
+    synchronize()
     payload, current = [None], _SESSION
     if current.rank == 0:
         _SESSION, _LOCAL = None, True  # the function runs as in one process
@@ -392,13 +426,17 @@ def sum_over_ranks(tensor):
 
 
 def mean_over_ranks(value):
-    """The mean over the ranks of the float ``value`` (NaN if any rank's is NaN);
+    """The mean over the ranks of the float ``value`` (NaN if any rank's is NaN),
+    or of each value of a dict of floats (one all-reduce for all of them);
     ``value`` itself outside a distributed fit."""
     if _SESSION is None:
         return value
-    reduced = torch.tensor([float(value)], dtype=torch.float64, device=_SESSION.device)
+    values = value if isinstance(value, dict) else {None: value}
+    reduced = torch.tensor([float(v) for v in values.values()], dtype=torch.float64,
+                           device=_SESSION.device)
     torch.distributed.all_reduce(reduced)
-    return float(reduced.item()) / _SESSION.world_size
+    means = dict(zip(values, (total / _SESSION.world_size for total in reduced.tolist())))
+    return means if isinstance(value, dict) else means[None]
 
 
 def _gather_parts(part, sizes):
@@ -492,9 +530,9 @@ class DataParallelLoss:
       would gather the batch sees the part), and :meth:`step` is the rank's
       own optimiser step at ``world_size`` times the learning rate
       (:meth:`_local_step`); the ranks average their parameters after every
-      ``H`` steps and at the end of the epoch (:meth:`end_epoch`), so every
-      rank ends each epoch with the same parameters. Each rank keeps its own
-      optimiser state (Adam's moments, JULE's momentum).
+      ``H`` steps, counted across epochs, and before anything reads them
+      (:func:`synchronize`), so every rank reads the same parameters. Each
+      rank keeps its own optimiser state (Adam's moments, JULE's momentum).
 
     Parameters
     ----------
@@ -519,7 +557,6 @@ class DataParallelLoss:
         self.batch_loss = batch_loss
         self.optimizer = optimizer
         self.params = [p for group in optimizer.param_groups for p in group["params"]]
-        self.local_steps = 0  # steps since the parameters were last averaged
 
     def __call__(self, idx):
         parts = torch.tensor_split(idx, _SESSION.world_size)
@@ -545,9 +582,11 @@ class DataParallelLoss:
             self.optimizer.step()
             return
         self._local_step()
-        self.local_steps += 1
-        if self.local_steps >= _SESSION.every:
-            self.average_parameters()
+        pending = _SESSION.pending.setdefault(self.optimizer, [self.params, 0])
+        pending[1] += 1
+        if pending[1] >= _SESSION.every:
+            _average_tensors(self.params)
+            del _SESSION.pending[self.optimizer]
 
     def _local_step(self):
         """The optimiser's step at ``world_size`` times its learning rate.
@@ -570,18 +609,6 @@ class DataParallelLoss:
         finally:
             for group, rate in zip(self.optimizer.param_groups, rates):
                 group["lr"] = rate
-
-    def end_epoch(self):
-        """Average the parameters of local steps not yet averaged, so that
-        every rank ends the epoch with the same parameters."""
-        if self.local_steps:
-            self.average_parameters()
-
-    def average_parameters(self):
-        """Replace each parameter by its mean over the ranks (one all-reduce
-        of all of them flattened into one tensor)."""
-        _average_tensors(self.params)
-        self.local_steps = 0
 
     def average_gradients(self):
         """Replace each parameter's gradient by its mean over the ranks.
@@ -614,26 +641,34 @@ class DataParallelLoss:
             offset += n
 
 
-def average_buffers(modules):
-    """Average over the ranks the floating-point buffers of ``modules``
-    (batch normalisation's running statistics, which each rank updates on
-    its own rows), so every rank ends an epoch with the same modules.
-    A no-op outside a distributed fit."""
+def average_modules(modules):
+    """Average over the ranks the parameters and floating-point buffers of
+    ``modules``, after each rank restored its own parameters of an earlier
+    epoch (an interrupted fit); no local steps stay pending
+    (:func:`synchronize`). A no-op outside a distributed fit."""
     if _SESSION is None:
         return
-    buffers = [b for module in modules for b in module.buffers() if b.is_floating_point()]
-    _average_tensors(buffers)
+    _SESSION.pending.clear()
+    _average_tensors([t for module in modules for t in (*module.parameters(), *module.buffers())
+                      if t.is_floating_point()])
 
 
-def _average_tensors(tensors):
+def _average_tensors(tensors, flag=None):
     """Replace each of ``tensors`` by its mean over the ranks, with one
     all-reduce of all of them flattened into one (one collective
     per tensor costs gloo's latency each time: DAMIC's batch normalisation
-    buffers, one by one, took 1.6 s of a 15 s fit on the digits)."""
-    if not tensors:
-        return
-    flat = torch.cat([t.detach().reshape(-1) for t in tensors]).to(_SESSION.device)
+    buffers, one by one, took 1.6 s of a 15 s fit on the digits).
+
+    A ``flag`` (a bool or float) rides along in the same all-reduce; the
+    sum of the ranks' flags is returned (0.0 without one)."""
+    parts = [t.detach().reshape(-1) for t in tensors]
+    if flag is not None:
+        parts.append(torch.tensor([float(flag)]))
+    if not parts:
+        return 0.0
+    flat = torch.cat(parts).to(_SESSION.device)
     torch.distributed.all_reduce(flat)
+    flagged = float(flat[-1]) if flag is not None else 0.0
     flat.div_(_SESSION.world_size)
     offset = 0
     with torch.no_grad():
@@ -641,6 +676,7 @@ def _average_tensors(tensors):
             n = tensor.numel()
             tensor.copy_(flat[offset:offset + n].view_as(tensor))
             offset += n
+    return flagged
 
 
 def global_batch_size(batch_size):

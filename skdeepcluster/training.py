@@ -257,7 +257,8 @@ def epochs_for_steps(n_epochs, n_samples, batch_size, *, min_steps=0, max_steps=
     return epochs
 
 
-def train_epoch(batch_loss, optimizer, n_samples, batch_size, generator, *, rows=None):
+def train_epoch(batch_loss, optimizer, n_samples, batch_size, generator, *, rows=None,
+                terms=None):
     """One pass of mini-batch gradient steps over shuffled samples.
 
     Parameters
@@ -273,11 +274,16 @@ def train_epoch(batch_loss, optimizer, n_samples, batch_size, generator, *, rows
         The ``X`` that ``batch_loss`` reads its rows from; an out-of-core
         :class:`~skdeepcluster.data.ArrayRows` then reads the next batch in
         the background (:func:`~skdeepcluster.data.read_ahead`).
+    terms : dict, default=None
+        Where ``batch_loss`` records terms of its loss: name ->
+        :class:`BatchMean`. Their epoch means are returned with the loss.
 
     Returns
     -------
     loss : float
         The mean batch loss of the epoch, read once at the end.
+    term_means : dict
+        Only with ``terms``: name -> the epoch mean of that term.
 
     Notes
     -----
@@ -286,10 +292,10 @@ def train_epoch(batch_loss, optimizer, n_samples, batch_size, generator, *, rows
     (:func:`~skdeepcluster.distributed.global_batch_size`): every process
     draws the same global batches and computes ``batch_loss`` on its part of
     each (``batch_size`` rows); the processes average their gradients at
-    every step, or their parameters after a few local steps and at the end
-    of the epoch, as :func:`~skdeepcluster.distributed.averaging` says
+    every step, or their parameters after a few local steps and before
+    anything reads them, as :func:`~skdeepcluster.distributed.averaging` says
     (:class:`~skdeepcluster.distributed.DataParallelLoss`); the returned loss
-    is the mean over the processes.
+    and terms are the means over the processes (one all-reduce).
     """
     min_size, parallel = 2, None
     if distributed.active():
@@ -311,9 +317,11 @@ def train_epoch(batch_loss, optimizer, n_samples, batch_size, generator, *, rows
             else:
                 parallel.step()
             losses.add(loss)
-    if parallel is not None:
-        parallel.end_epoch()
-    return distributed.mean_over_ranks(losses.mean())
+    if terms is None:
+        return distributed.mean_over_ranks(losses.mean())
+    means = distributed.mean_over_ranks(
+        {None: losses.mean(), **{name: values.mean() for name, values in terms.items()}})
+    return means.pop(None), means
 
 
 def dense_rows(X, rows):
@@ -437,9 +445,12 @@ class Trainer:
 
     In a distributed fit (:mod:`skdeepcluster.distributed`) the loss is
     already averaged over the processes, so they all stop together when it
-    diverges; Ctrl-C stops them all at the end of the epoch; the modules'
-    floating-point buffers are averaged after each epoch; only rank 0 shows
-    progress.
+    diverges; Ctrl-C stops them all at the end of the epoch (and each keeps
+    the mean of the processes' modules of the last completed epoch); the
+    modules' floating-point buffers are averaged after each epoch, in the
+    all-reduce that carries Ctrl-C; local steps not yet averaged are averaged
+    at the end of the phase (:func:`~skdeepcluster.distributed.synchronize`);
+    only rank 0 shows progress.
 
     Parameters
     ----------
@@ -481,8 +492,7 @@ class Trainer:
         try:
             for epoch in range(n_epochs):
                 record = dict(epoch_fn(epoch))
-                distributed.raise_if_interrupted()
-                distributed.average_buffers(self.modules)
+                distributed.raise_if_interrupted(self.modules)
                 loss = float(record["loss"])
                 if not math.isfinite(loss):
                     self._restore(snapshot)
@@ -498,8 +508,12 @@ class Trainer:
                 progress.update(self.history[-1])
                 if record.get("converged", False):
                     break
+            distributed.synchronize()
         except KeyboardInterrupt:
             self._restore(snapshot)
+            # Each process restored its own parameters (local steps may not
+            # have been averaged since): every one keeps their mean.
+            distributed.average_modules(self.modules)
             self.interrupted = True
             warnings.warn(
                 f"Training was interrupted during the {phase} phase after "

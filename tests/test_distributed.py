@@ -183,25 +183,34 @@ def _step_setup(directory, name):
     return batch_loss, params, adam(params, lr=1e-2), X
 
 
-def _one_epoch(directory, name, batch_size, averaging="gradients"):
-    """Loss and parameters after one epoch (4 steps) of the loss ``name``
-    from the saved models."""
+#: Epochs of the step test.
+STEP_EPOCHS = 2
+
+
+def _epochs(directory, name, batch_size, averaging="gradients"):
+    """The last epoch's loss and the parameters after ``STEP_EPOCHS`` epochs
+    (4 steps each) of the loss ``name`` from the saved models."""
     batch_loss, params, optimizer, X = _step_setup(directory, name)
+    generator = make_generator(0, "cpu")
     with distributed.averaging(averaging), distributed.session(X, np.random.RandomState(0)):
-        loss = train_epoch(batch_loss, optimizer, len(X), batch_size, make_generator(0, "cpu"))
+        for _ in range(STEP_EPOCHS):
+            loss = train_epoch(batch_loss, optimizer, len(X), batch_size, generator)
     return loss, [p.detach().clone() for p in params]
 
 
 def _local_steps_by_hand(directory, name, every, world_size=2):
-    """What ``world_size`` processes compute in one epoch of local steps
-    (``averaging(every)``), in one process: a replica of the models per
-    process, each stepping on its part of every global batch, their
-    parameters averaged after every ``every`` steps and at the end; each
-    local step at ``world_size`` times the learning rate."""
+    """What ``world_size`` processes compute in ``STEP_EPOCHS`` epochs of
+    local steps (``averaging(every)``), in one process: a replica of the
+    models per process, each stepping on its part of every global batch,
+    their parameters averaged after every ``every`` steps, counted across
+    the epochs, and at the end (nothing read them in between); each local
+    step at ``world_size`` times the learning rate."""
     replicas = [_step_setup(directory, name) for _ in range(world_size)]
     n_rows = len(replicas[0][3])
-    batches = list(minibatches(n_rows, world_size * STEP_BATCH_SIZE,
-                               generator=make_generator(0, "cpu"), min_size=2 * world_size))
+    generator = make_generator(0, "cpu")
+    epochs = [list(minibatches(n_rows, world_size * STEP_BATCH_SIZE, generator=generator,
+                               min_size=2 * world_size)) for _ in range(STEP_EPOCHS)]
+    batches = [idx for epoch in epochs for idx in epoch]
     losses = [[] for _ in replicas]
 
     def average():
@@ -225,19 +234,21 @@ def _local_steps_by_hand(directory, name, every, world_size=2):
             mine.append(float(loss.detach()))
         if step % every == 0 or step == len(batches):
             average()
-    loss = float(np.mean([np.mean(mine) for mine in losses]))
+    last = len(epochs[-1])
+    loss = float(np.mean([np.mean(mine[-last:]) for mine in losses]))
     return loss, [p.detach().clone() for p in replicas[0][1]]
 
 
 #: Local steps between two averages in the step test: 4 steps an epoch, so
-#: the parameters are averaged after the 3rd step and at the end.
+#: the parameters are averaged after the 3rd and the 6th step (in the second
+#: epoch) and at the end.
 STEP_EVERY = 3
 
 
 def _task_steps(rank, directory):
     return {
-        "gradients": {name: _one_epoch(directory, name, STEP_BATCH_SIZE) for name in STEP_LOSSES},
-        "local": {name: _one_epoch(directory, name, STEP_BATCH_SIZE, STEP_EVERY)
+        "gradients": {name: _epochs(directory, name, STEP_BATCH_SIZE) for name in STEP_LOSSES},
+        "local": {name: _epochs(directory, name, STEP_BATCH_SIZE, STEP_EVERY)
                   for name in STEP_LOSSES},
     }
 
@@ -434,7 +445,7 @@ def two_ranks(tmp_path_factory):
         # One process on the global batches of two (batch_size rows per process),
         # and two processes' local steps replayed here.
         steps = {
-            "gradients": {name: _one_epoch(directory, name, 2 * STEP_BATCH_SIZE)
+            "gradients": {name: _epochs(directory, name, 2 * STEP_BATCH_SIZE)
                           for name in STEP_LOSSES},
             "local": {name: _local_steps_by_hand(directory, name, STEP_EVERY)
                       for name in STEP_LOSSES},
@@ -448,11 +459,12 @@ STEP_LOSSES = ("depict_joint", "depict_pretrain", "damic_joint", "jule_triplets"
 
 
 @pytest.mark.parametrize("averaging", ["gradients", "local"])
-def test_one_epoch_of_two_processes_is_its_one_process_computation(two_ranks, averaging):
+def test_two_epochs_of_two_processes_are_their_one_process_computation(two_ranks, averaging):
     """``averaging("gradients")``: each step is the step of one process on
     the global batch. Local steps: each process's steps on its parts, with
-    the parameters averaged every 3 steps and at the end of the epoch, each
-    step at twice the learning rate, as replayed in one process."""
+    the parameters averaged every 3 steps, counted across the two epochs,
+    and at the end of the fit, each step at twice the learning rate, as
+    replayed in one process."""
     directory, _, steps, ranks = two_ranks
     for name in STEP_LOSSES:
         loss, params = steps[averaging][name]
@@ -460,7 +472,7 @@ def test_one_epoch_of_two_processes_is_its_one_process_computation(two_ranks, av
             assert rank_loss == pytest.approx(loss, rel=1e-5), name
             for mine, theirs in zip(params, rank_params):
                 torch.testing.assert_close(theirs, mine, rtol=1e-5, atol=1e-6, msg=name)
-        # Both ranks hold the very same parameters after the epoch.
+        # Both ranks hold the very same parameters after the epochs.
         for a, b in zip(*(r["steps"][averaging][name][1] for r in ranks)):
             assert torch.equal(a, b), name
     # Parameters no loss used stay as they were (DEPICT's head while pretraining).
