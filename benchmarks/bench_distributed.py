@@ -29,7 +29,8 @@ Rank 0 prints one JSON line (and appends it to ``--out``): ACC, NMI, ARI,
 the fit's wall time (the slowest rank, from a barrier before the fit),
 CPU time (each rank's ``time.process_time``, and their sum), rows through
 training per second of wall time (epochs in ``history_`` x rows / wall),
-and whether every rank ended with the same parameters and labels.
+whether every rank ended with the same parameters and labels, and the
+start of rank 0's hash of them (to compare two versions of the package).
 """
 
 import argparse
@@ -211,6 +212,7 @@ def main():
             "epochs": n_epochs,
             "rows_per_s": round(n_epochs * X.shape[0] / slowest, 1),
             "ranks_agree": len({r["fingerprint"] for r in ranks}) == 1,
+            "fingerprint": mine["fingerprint"][:16],
         }
         line = json.dumps(record)
         print(line, flush=True)

@@ -18,9 +18,8 @@ What a fit does in a group of ``W`` processes (ranks):
 * the ranks combine their steps as :func:`averaging` says
   (:class:`DataParallelLoss`): on CPUs (gloo) by default each rank takes
   :data:`LOCAL_STEPS` steps of its own, on its parts, and the ranks then
-  average their parameters (and again before anything reads them: a full
-  pass over the data, a computation on rank 0, the end of a training phase
-  or of the fit; :func:`synchronize`);
+  average their parameters (and again at the end of every epoch, in the
+  all-reduce that ends the epoch; :func:`synchronize`);
   with ``averaging("gradients")`` (the default with NCCL) the loss of a
   part is weighted by its share of the rows and the gradients are averaged
   over the ranks (one all-reduce per step), so one step equals the step of
@@ -74,7 +73,6 @@ __all__ = [
     "mean_over_batch",
     "raise_if_interrupted",
     "synchronize",
-    "average_modules",
     "averaging",
     "LOCAL_STEPS",
 ]
@@ -143,9 +141,9 @@ def averaging(every):
         batch (losses over pairs of samples see that part, as one process
         sees its batch) at the number of processes times the learning rate,
         and the processes average their parameters after every ``H``
-        steps and before anything reads them (:func:`synchronize`; one
-        all-reduce each time), so every process reads the same parameters
-        and ends the fit with them; each keeps its own optimiser state. ``"auto"`` (the
+        steps and at the end of every epoch (one all-reduce each time), so
+        every process ends each epoch with the same parameters; each keeps
+        its own optimiser state. ``"auto"`` (the
         default outside this context): ``"gradients"`` with NCCL (GPUs,
         where the all-reduce costs little), :data:`LOCAL_STEPS` local
         steps with gloo (CPUs, where it costs about what a small network's
@@ -284,8 +282,9 @@ def session(X, random_state):
     _SESSION = current
     try:
         yield
-        synchronize()
-        raise_if_interrupted()  # Ctrl-C after the last epoch: out of fit, on every rank
+        # Local steps not averaged yet, and Ctrl-C after the last epoch: out
+        # of fit, on every rank.
+        raise_if_interrupted()
     finally:
         _SESSION = None
         if previous is not None:
@@ -299,15 +298,18 @@ def raise_if_interrupted(modules=()):
     During a distributed fit a rank stopped in the middle of an epoch would
     leave the others waiting in a collective; so :func:`session` only
     records the signal, and this all-reduce makes the ranks stop together,
-    at the same epoch. The floating-point buffers of ``modules`` (batch
-    normalisation's running statistics, which each rank updates on its own
-    rows) are averaged over the ranks in the same all-reduce, so every rank
-    ends the epoch with the same ones. Without a session it does nothing.
+    at the same epoch. The same all-reduce averages over the ranks the
+    floating-point buffers of ``modules`` (batch normalisation's running
+    statistics, which each rank updates on its own rows) and the parameters
+    of the epoch's last local steps (:func:`synchronize`), so every rank
+    ends the epoch with the same modules: one collective, where three cost
+    gloo's latency three times. Without a session it does nothing.
     """
     if _SESSION is None:
         return
-    buffers = [b for module in modules for b in module.buffers() if b.is_floating_point()]
-    if _average_tensors(buffers, flag=_SESSION.interrupted) > 0:
+    tensors = _pending_parameters()
+    tensors += [b for module in modules for b in module.buffers() if b.is_floating_point()]
+    if _average_tensors(tensors, flag=_SESSION.interrupted) > 0:
         _SESSION.interrupted = False
         raise KeyboardInterrupt
 
@@ -316,21 +318,32 @@ def synchronize():
     """Average over the ranks the parameters of local steps not yet averaged
     (:func:`averaging`), so that every rank holds the same ones.
 
-    Local steps are counted across epochs: an epoch that nothing reads
-    between its end and the next epoch's steps (pretraining) leaves its
-    last steps to the next average. Whatever reads the parameters of the
-    fit calls this first: full passes over the data (:func:`apply_sharded`,
-    :func:`shard_rows`), :func:`on_rank_zero`, the end of each phase of
-    :class:`~skdeepcluster.training.Trainer`, and the end of the fit
-    (:func:`session`). The parameters of every optimiser with steps pending
-    are averaged in one all-reduce. Every rank must call it (every rank has
-    the same steps pending, so all or none of them communicate); a no-op
-    outside a distributed fit.
+    An epoch's last local steps (since the last average of every ``H``)
+    are averaged at the end of the epoch, in the all-reduce of
+    :func:`raise_if_interrupted` that :class:`~skdeepcluster.training.Trainer`
+    ends each epoch with. Whatever could come between the end of
+    :func:`~skdeepcluster.training.train_epoch` and that all-reduce, and
+    read or change the parameters, calls this first: full passes over the
+    data (:func:`apply_sharded`, :func:`shard_rows`), :func:`on_rank_zero`,
+    the next epoch's steps (a second ``train_epoch`` in one epoch of the
+    Trainer, or outside one), and the end of the fit (:func:`session`). So
+    the parameters are those of averaging at the end of every epoch (bit
+    for bit with two processes). Every rank must call it (every rank has the same steps pending,
+    so all or none of them communicate); a no-op outside a distributed fit.
     """
-    if _SESSION is None or not _SESSION.pending:
-        return
-    _average_tensors([p for params, _ in _SESSION.pending.values() for p in params])
+    tensors = _pending_parameters()
+    if tensors:
+        _average_tensors(tensors)
+
+
+def _pending_parameters():
+    """The parameters of local steps not yet averaged, in the same order on
+    every rank; none remain pending (the caller averages them)."""
+    if _SESSION is None:
+        return []
+    tensors = [p for params, _ in _SESSION.pending.values() for p in params]
     _SESSION.pending.clear()
+    return tensors
 
 
 def gather_rows(tensor):
@@ -530,9 +543,9 @@ class DataParallelLoss:
       would gather the batch sees the part), and :meth:`step` is the rank's
       own optimiser step at ``world_size`` times the learning rate
       (:meth:`_local_step`); the ranks average their parameters after every
-      ``H`` steps, counted across epochs, and before anything reads them
-      (:func:`synchronize`), so every rank reads the same parameters. Each
-      rank keeps its own optimiser state (Adam's moments, JULE's momentum).
+      ``H`` steps and at the end of the epoch (:func:`synchronize`), so
+      every rank ends each epoch with the same parameters. Each rank keeps
+      its own optimiser state (Adam's moments, JULE's momentum).
 
     Parameters
     ----------
@@ -557,6 +570,7 @@ class DataParallelLoss:
         self.batch_loss = batch_loss
         self.optimizer = optimizer
         self.params = [p for group in optimizer.param_groups for p in group["params"]]
+        synchronize()  # the end of an earlier epoch not averaged yet
 
     def __call__(self, idx):
         parts = torch.tensor_split(idx, _SESSION.world_size)
@@ -639,18 +653,6 @@ class DataParallelLoss:
                 else:
                     param.grad.copy_(mean)
             offset += n
-
-
-def average_modules(modules):
-    """Average over the ranks the parameters and floating-point buffers of
-    ``modules``, after each rank restored its own parameters of an earlier
-    epoch (an interrupted fit); no local steps stay pending
-    (:func:`synchronize`). A no-op outside a distributed fit."""
-    if _SESSION is None:
-        return
-    _SESSION.pending.clear()
-    _average_tensors([t for module in modules for t in (*module.parameters(), *module.buffers())
-                      if t.is_floating_point()])
 
 
 def _average_tensors(tensors, flag=None):

@@ -445,12 +445,11 @@ class Trainer:
 
     In a distributed fit (:mod:`skdeepcluster.distributed`) the loss is
     already averaged over the processes, so they all stop together when it
-    diverges; Ctrl-C stops them all at the end of the epoch (and each keeps
-    the mean of the processes' modules of the last completed epoch); the
-    modules' floating-point buffers are averaged after each epoch, in the
-    all-reduce that carries Ctrl-C; local steps not yet averaged are averaged
-    at the end of the phase (:func:`~skdeepcluster.distributed.synchronize`);
-    only rank 0 shows progress.
+    diverges; Ctrl-C stops them all at the end of the epoch; the modules'
+    floating-point buffers, and the parameters of the epoch's last local
+    steps, are averaged after each epoch, in the all-reduce that carries
+    Ctrl-C (:func:`~skdeepcluster.distributed.raise_if_interrupted`); only
+    rank 0 shows progress.
 
     Parameters
     ----------
@@ -508,12 +507,8 @@ class Trainer:
                 progress.update(self.history[-1])
                 if record.get("converged", False):
                     break
-            distributed.synchronize()
         except KeyboardInterrupt:
             self._restore(snapshot)
-            # Each process restored its own parameters (local steps may not
-            # have been averaged since): every one keeps their mean.
-            distributed.average_modules(self.modules)
             self.interrupted = True
             warnings.warn(
                 f"Training was interrupted during the {phase} phase after "

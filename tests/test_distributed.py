@@ -202,15 +202,13 @@ def _local_steps_by_hand(directory, name, every, world_size=2):
     """What ``world_size`` processes compute in ``STEP_EPOCHS`` epochs of
     local steps (``averaging(every)``), in one process: a replica of the
     models per process, each stepping on its part of every global batch,
-    their parameters averaged after every ``every`` steps, counted across
-    the epochs, and at the end (nothing read them in between); each local
-    step at ``world_size`` times the learning rate."""
+    their parameters averaged after every ``every`` steps of an epoch and
+    at its end; each local step at ``world_size`` times the learning rate."""
     replicas = [_step_setup(directory, name) for _ in range(world_size)]
     n_rows = len(replicas[0][3])
     generator = make_generator(0, "cpu")
     epochs = [list(minibatches(n_rows, world_size * STEP_BATCH_SIZE, generator=generator,
                                min_size=2 * world_size)) for _ in range(STEP_EPOCHS)]
-    batches = [idx for epoch in epochs for idx in epoch]
     losses = [[] for _ in replicas]
 
     def average():
@@ -220,28 +218,30 @@ def _local_steps_by_hand(directory, name, every, world_size=2):
                 for p in tied:
                     p.copy_(mean)
 
-    for step, idx in enumerate(batches, start=1):
-        for (batch_loss, _, optimizer, _), part, mine in zip(
-                replicas, torch.tensor_split(idx, world_size), losses):
-            loss = batch_loss(part)
-            optimizer.zero_grad()
-            loss.backward()
-            for group in optimizer.param_groups:
-                group["lr"] *= world_size
-            optimizer.step()
-            for group in optimizer.param_groups:
-                group["lr"] /= world_size
-            mine.append(float(loss.detach()))
-        if step % every == 0 or step == len(batches):
-            average()
+    for batches in epochs:
+        for step, idx in enumerate(batches, start=1):
+            for (batch_loss, _, optimizer, _), part, mine in zip(
+                    replicas, torch.tensor_split(idx, world_size), losses):
+                loss = batch_loss(part)
+                optimizer.zero_grad()
+                loss.backward()
+                for group in optimizer.param_groups:
+                    group["lr"] *= world_size
+                optimizer.step()
+                for group in optimizer.param_groups:
+                    group["lr"] /= world_size
+                mine.append(float(loss.detach()))
+            if step % every == 0 or step == len(batches):
+                average()
     last = len(epochs[-1])
     loss = float(np.mean([np.mean(mine[-last:]) for mine in losses]))
     return loss, [p.detach().clone() for p in replicas[0][1]]
 
 
 #: Local steps between two averages in the step test: 4 steps an epoch, so
-#: the parameters are averaged after the 3rd and the 6th step (in the second
-#: epoch) and at the end.
+#: the parameters are averaged after the 3rd step and at the end of each
+#: epoch (the end of the first one averaged when the second one starts, as
+#: nothing reads them in between: ``distributed.synchronize``).
 STEP_EVERY = 3
 
 
@@ -462,9 +462,8 @@ STEP_LOSSES = ("depict_joint", "depict_pretrain", "damic_joint", "jule_triplets"
 def test_two_epochs_of_two_processes_are_their_one_process_computation(two_ranks, averaging):
     """``averaging("gradients")``: each step is the step of one process on
     the global batch. Local steps: each process's steps on its parts, with
-    the parameters averaged every 3 steps, counted across the two epochs,
-    and at the end of the fit, each step at twice the learning rate, as
-    replayed in one process."""
+    the parameters averaged every 3 steps and at the end of each epoch, each
+    step at twice the learning rate, as replayed in one process."""
     directory, _, steps, ranks = two_ranks
     for name in STEP_LOSSES:
         loss, params = steps[averaging][name]
