@@ -328,8 +328,9 @@ def synchronize():
     the next epoch's steps (a second ``train_epoch`` in one epoch of the
     Trainer, or outside one), and the end of the fit (:func:`session`). So
     the parameters are those of averaging at the end of every epoch (bit
-    for bit with two processes). Every rank must call it (every rank has the same steps pending,
-    so all or none of them communicate); a no-op outside a distributed fit.
+    for bit with two processes). Every rank must call it (every rank has
+    the same steps pending, so all or none of them communicate); a no-op
+    outside a distributed fit.
     """
     tensors = _pending_parameters()
     if tensors:
@@ -663,12 +664,13 @@ def _average_tensors(tensors, flag=None):
 
     A ``flag`` (a bool or float) rides along in the same all-reduce; the
     sum of the ranks' flags is returned (0.0 without one)."""
-    parts = [t.detach().reshape(-1) for t in tensors]
+    parts = [t.detach().reshape(-1).to(_SESSION.device) for t in tensors]
     if flag is not None:
-        parts.append(torch.tensor([float(flag)]))
+        dtype = parts[0].dtype if parts else torch.float32
+        parts.append(torch.tensor([float(flag)], dtype=dtype, device=_SESSION.device))
     if not parts:
         return 0.0
-    flat = torch.cat(parts).to(_SESSION.device)
+    flat = torch.cat(parts)
     torch.distributed.all_reduce(flat)
     flagged = float(flat[-1]) if flag is not None else 0.0
     flat.div_(_SESSION.world_size)
