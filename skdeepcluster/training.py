@@ -292,8 +292,8 @@ def train_epoch(batch_loss, optimizer, n_samples, batch_size, generator, *, rows
     (:func:`~skdeepcluster.distributed.global_batch_size`): every process
     draws the same global batches and computes ``batch_loss`` on its part of
     each (``batch_size`` rows); the processes average their gradients at
-    every step, or their parameters after a few local steps and before
-    anything reads them, as :func:`~skdeepcluster.distributed.averaging` says
+    every step, or their parameters after a few local steps and at the end
+    of the epoch, as :func:`~skdeepcluster.distributed.averaging` says
     (:class:`~skdeepcluster.distributed.DataParallelLoss`); the returned loss
     and terms are the means over the processes (one all-reduce).
     """
