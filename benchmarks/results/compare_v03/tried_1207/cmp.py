@@ -1,6 +1,6 @@
-"""Per-table means of two ``tables.py`` outputs (comma-separated files each,
-DiscriminativeLatentClustering rows): ACC / NMI and CPU seconds, before ->
-after, and the means over the tables both hold."""
+"""Per-table means of ``tables.py`` outputs (DiscriminativeLatentClustering
+rows): ACC / NMI and CPU seconds, before -> after, and the means over the
+tables both hold. Arguments: the files before, then the file after (last)."""
 import re, sys
 def read(paths):
     d = {}
@@ -9,7 +9,7 @@ def read(paths):
             m = re.match(r"^(\S.*?)\s+ddlsc\s+auto\s+mean ([\d.]+) / ([\d.]+) / (-?[\d.]+)\s+([\d.]+) s CPU", line)
             if m: d[m.group(1).strip()] = tuple(float(x) for x in m.groups()[1:])
     return d
-a = read(sys.argv[1].split(",")); b = read(sys.argv[2].split(","))
+a = read(sys.argv[1:-1]); b = read(sys.argv[-1:])
 common = [k for k in a if k in b]
 for k in common:
     print(f"{k:26s} {a[k][0]:.3f}/{a[k][1]:.3f} {a[k][3]:6.1f}s -> {b[k][0]:.3f}/{b[k][1]:.3f} {b[k][3]:6.1f}s  dACC {b[k][0]-a[k][0]:+.3f}")
