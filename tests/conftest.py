@@ -15,7 +15,30 @@ from skdeepcluster import (
 )
 from skdeepcluster.nn import glorot_init_
 
-torch.set_num_threads(min(2, torch.get_num_threads()))
+XDIST_WORKERS = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "0"))
+if XDIST_WORKERS:
+    # One of several test processes (pytest-xdist): one thread each, torch's
+    # and the BLAS / OpenMP pools', so that the processes share the cores
+    # instead of contending for them.
+    from threadpoolctl import threadpool_limits
+
+    torch.set_num_threads(1)
+    threadpool_limits(1)
+else:
+    torch.set_num_threads(min(2, torch.get_num_threads()))
+
+
+def pytest_xdist_auto_num_workers(config):
+    """``-n auto`` (pyproject.toml's addopts): one worker a core, at most
+    eight (a worker holds up to about 1 GB)."""
+    return max(1, min(8, os.cpu_count() or 1))
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist, the slow tests first (a stable sort), so that the
+    workers do not end on one long test while the other cores idle."""
+    if XDIST_WORKERS:
+        items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 def fast_estimators():
@@ -126,11 +149,16 @@ def fit_side_by_side():
     estimators]``, the fits side by side in worker processes (joblib), one
     torch thread each: the same models as one after the other on one
     thread, in about half the time on two cores (the tests that fit several
-    seeds are most of the suite's time)."""
+    seeds are most of the suite's time). Under pytest-xdist, whose workers
+    already keep every core busy, in as many processes as each worker has
+    cores (on two cores and two workers: one after the other, in the
+    worker's own process)."""
     from joblib import Parallel, delayed
 
     def fit(estimators, X):
-        n_jobs = min(len(estimators), max(3, os.cpu_count() or 1))
+        # under pytest-xdist the workers already fill the cores
+        cores = (os.cpu_count() or 1) // XDIST_WORKERS if XDIST_WORKERS else max(3, os.cpu_count() or 1)
+        n_jobs = min(len(estimators), max(1, cores))
         return Parallel(n_jobs=n_jobs)(delayed(_fit_on_one_thread)(e, X) for e in estimators)
 
     return fit
