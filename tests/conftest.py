@@ -15,6 +15,7 @@ from skdeepcluster import (
 )
 from skdeepcluster.nn import glorot_init_
 
+CORES = os.cpu_count() or 1
 XDIST_WORKERS = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "0"))
 if XDIST_WORKERS:
     # One of several test processes (pytest-xdist): one thread each, torch's
@@ -31,7 +32,7 @@ else:
 def pytest_xdist_auto_num_workers(config):
     """``-n auto`` (pyproject.toml's addopts): one worker a core, at most
     eight (a worker holds up to about 1 GB)."""
-    return max(1, min(8, os.cpu_count() or 1))
+    return min(8, CORES)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -157,8 +158,8 @@ def fit_side_by_side():
 
     def fit(estimators, X):
         # under pytest-xdist the workers already fill the cores
-        cores = (os.cpu_count() or 1) // XDIST_WORKERS if XDIST_WORKERS else max(3, os.cpu_count() or 1)
-        n_jobs = min(len(estimators), max(1, cores))
+        n_jobs = max(1, CORES // XDIST_WORKERS) if XDIST_WORKERS else max(3, CORES)
+        n_jobs = min(len(estimators), n_jobs)
         return Parallel(n_jobs=n_jobs)(delayed(_fit_on_one_thread)(e, X) for e in estimators)
 
     return fit
