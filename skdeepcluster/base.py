@@ -35,7 +35,8 @@ from . import distributed
 from . import nn as networks
 from ._compat import HasMethods, Interval, StrOptions, _fit_context
 from ._version import __version__
-from .autok import DEFAULT_RULE, _check_max_clusters, _estimate, graph_shows_clusters
+from .autok import (DEFAULT_RULE, _check_max_clusters, _estimate, _input_decides,
+                    graph_shows_clusters)
 from .data import ArrayRows, ColumnStats, chunk_slices, is_out_of_core, shift_images
 from .gdl import GDLClustering
 from .graph import SPECTRAL_NEIGHBORS, spectral_clustering
@@ -680,13 +681,35 @@ class BaseDeepClustering(
                 n_neighbors or SPECTRAL_NEIGHBORS, SPECTRAL_NEIGHBORS, DEFAULT_RULE, seed,
                 self.device_, input_memo,
             )
-            if self.n_clusters_ >= self._max_clusters and self._max_clusters < len(embedding):
-                warnings.warn(
-                    f"n_clusters='auto' estimated {self.n_clusters_} clusters, the bound "
-                    f"max_clusters={self._max_clusters}: the data may hold more. Pass a larger "
-                    "max_clusters (at most n_samples) to let the estimate go further.",
-                    UserWarning, stacklevel=3,
-                )
+            self._warn_at_bound(len(embedding))
+        return self.n_clusters_
+
+    def _warn_at_bound(self, n_samples):
+        """Warn where the estimate ``n_clusters_`` reached ``max_clusters``
+        below ``n_samples``."""
+        if self.n_clusters_ >= self._max_clusters and self._max_clusters < n_samples:
+            warnings.warn(
+                f"n_clusters='auto' estimated {self.n_clusters_} clusters, the bound "
+                f"max_clusters={self._max_clusters}: the data may hold more. Pass a larger "
+                "max_clusters (at most n_samples) to let the estimate go further.",
+                UserWarning, stacklevel=4,
+            )
+
+    def _estimate_from_input(self, X, random_state, input_memo):
+        """With ``"auto"``, ``n_clusters_`` from the scaled training input
+        ``X`` alone where its graph decides it (:meth:`_estimate_n_clusters`
+        would answer the same on any embedding), else left None; ``input_memo``
+        as there. A fit that trains before it estimates (JULE's first
+        period) can then train for that number from the start."""
+        X_input = self._estimate_input(X) if self._auto_n_clusters else None
+        if X_input is not None:
+            seed = random_state.randint(np.iinfo(np.int32).max)
+            self.n_clusters_ = distributed.on_rank_zero(
+                _input_decides, X_input, self._max_clusters, SPECTRAL_NEIGHBORS, seed,
+                self.device_, input_memo,
+            )
+            if self.n_clusters_ is not None:
+                self._warn_at_bound(len(X_input))
         return self.n_clusters_
 
     def _estimate_input(self, X):

@@ -594,6 +594,11 @@ class JULEClustering(BaseDeepClustering):
 
         n_schedule = None
         input_memo = {}  # "auto" estimates twice on one input
+        # Where the input's own graph decides the number of clusters, "auto"
+        # knows it now and unrolls as with that number given: no first
+        # period stopped at max_clusters to estimate on (iris: one period,
+        # not two).
+        self._estimate_from_input(X, random_state, input_memo)
         while True:
             n_current = int(labels.max()) + 1
             if n_schedule is not None:

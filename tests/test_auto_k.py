@@ -27,6 +27,15 @@ def four_blobs():
 
 
 @pytest.fixture
+def touching_blobs():
+    """Four blobs close enough that the input's graph does not decide the
+    number of clusters (no step), 300 samples x 10 features: the estimate
+    reads the embedding."""
+    return make_blobs([60, 90, 80, 70], n_features=10, cluster_std=3.0, center_box=(-8, 8),
+                      random_state=0)
+
+
+@pytest.fixture
 def estimate_calls(monkeypatch):
     """The positional arguments of every call the estimators make to the
     shared estimate (``skdeepcluster.base._estimate``: the embedding,
@@ -78,11 +87,12 @@ def test_outputs_follow_the_estimate(four_blobs):
 
 
 @pytest.mark.parametrize("final_clustering", ["rc", "sf"])
-def test_jule_estimates_again_on_its_final_embedding(four_blobs, final_clustering, monkeypatch):
+def test_jule_estimates_again_on_its_final_embedding(touching_blobs, final_clustering,
+                                                    monkeypatch):
     # JULE's final re-clustering starts afresh, so "auto" estimates again on
     # the embedding the periods learned; JULE-SF keeps the first estimate,
     # at which its labels stopped.
-    X, _ = four_blobs
+    X, _ = touching_blobs
     seen = []
     estimate = JULEClustering._estimate_n_clusters
 
@@ -106,12 +116,12 @@ def test_jule_estimates_again_on_its_final_embedding(four_blobs, final_clusterin
 
 
 @pytest.mark.parametrize("k_s_max", [60, None])
-def test_jule_reads_its_first_embedding_with_wide_neighbourhoods(four_blobs, k_s_max,
+def test_jule_reads_its_first_embedding_with_wide_neighbourhoods(touching_blobs, k_s_max,
                                                                    estimate_calls):
     # The first period trains up to max_clusters clusters apart, so its
     # embedding's graph takes k_s_max neighbours (None: the shared 15); the
     # final embedding's and the input's graphs keep the shared 15.
-    X, _ = four_blobs
+    X, _ = touching_blobs
     JULEClustering(n_clusters="auto", max_clusters=8, hidden_layer_sizes=(16,), embedding_dim=8,
                    n_epochs=1, k_s_max=k_s_max, device="cpu", random_state=0).fit(X)
     assert [call[3:5] for call in estimate_calls] == [(k_s_max or 15, 15), (15, 15)]
@@ -149,12 +159,35 @@ def test_jule_reads_its_input_once(four_blobs, monkeypatch):
     assert len(calls) == 5 and list(memo) == [(8, 15), (6, 15)]
 
 
-def test_jule_auto_rejoins_the_schedule_of_its_estimate():
+@pytest.mark.parametrize("final_clustering", ["rc", "sf"])
+def test_jule_takes_the_number_its_input_decides_before_training(four_blobs, final_clustering,
+                                                                 estimate_calls):
+    # The input's graph falls apart into the four blobs: "auto" knows 4
+    # before its first period and unrolls as with n_clusters=4 given (the
+    # same periods), estimating on no embedding but the final one (where
+    # the input answers 4 again), and on none with JULE-SF.
+    X, _ = four_blobs
+    kwargs = dict(max_clusters=8, hidden_layer_sizes=(16,), embedding_dim=8, n_epochs=1,
+                  final_clustering=final_clustering, device="cpu", random_state=0)
+    auto = JULEClustering(n_clusters="auto", **kwargs).fit(X)
+    known = JULEClustering(n_clusters=4, **kwargs).fit(X)
+    assert auto.n_clusters_ == 4
+    assert auto.n_periods_ == known.n_periods_
+    assert len(estimate_calls) == (1 if final_clustering == "rc" else 0)
+    if estimate_calls:
+        np.testing.assert_allclose(estimate_calls[0][0], auto.embedding_)
+
+
+def test_jule_auto_rejoins_the_schedule_of_its_estimate(monkeypatch):
     # 600 samples start from 104 clusters (the chains of the rows' own
     # distances, as for every input of at most 62 features, scaled by one
-    # spread): with k = 3 known the periods target 10, then 3. "auto" stops its first period at
-    # max_clusters (50) to estimate, then merges to 3 at once, where it went
-    # 50, 5, 3.
+    # spread): with k = 3 known the periods target 10, then 3. "auto", told
+    # nothing by its input here (these blobs' graph falls apart, which would
+    # decide 3 before training), stops its first period at max_clusters (50)
+    # to estimate, then merges to 3 at once, where it went 50, 5, 3.
+    import skdeepcluster.base as base
+
+    monkeypatch.setattr(base, "_input_decides", lambda *args: None)
     X, _ = make_blobs([150, 250, 200], n_features=10, random_state=0)
     kwargs = dict(hidden_layer_sizes=(16,), embedding_dim=8, n_epochs=1, device="cpu",
                   random_state=0)

@@ -116,11 +116,59 @@ def test_never_above_max_clusters():
 
 
 def test_large_data_uses_sparse_solver_deterministically():
-    # Beyond 2,000 samples the eigenvalues come from ARPACK.
+    # Beyond 2,000 samples (300 for a connected graph) the eigenvalues come
+    # from ARPACK.
     X, _ = make_blobs([900, 700, 500, 400], n_features=15, random_state=0)
     first = estimate_n_clusters(X, random_state=0)
     assert first == 4
     assert estimate_n_clusters(X, random_state=0) == first
+
+
+def test_sparse_solver_agrees_with_dense_on_a_connected_graph(monkeypatch):
+    # Beyond DENSE_EIGEN_MAX_SAMPLES a connected graph goes to ARPACK: the
+    # same eigenvalues, and eigenvectors spanning the same space, as LAPACK.
+    X = touching_blobs(5, 0)
+    assert len(X) > autok.DENSE_EIGEN_MAX_SAMPLES
+    _, M = autok._normalized_adjacency(X, 15, "cpu")
+    sparse_values, sparse_vectors = autok._top_eigenpairs(M, 12, 0, vectors=True)
+    monkeypatch.setattr(autok, "DENSE_EIGEN_MAX_SAMPLES", len(X))
+    dense_values, dense_vectors = autok._top_eigenpairs(M, 12, 0, vectors=True)
+    np.testing.assert_allclose(sparse_values, dense_values, atol=1e-10)
+    # The same subspace: the projection of one basis onto the other keeps it.
+    overlap = np.linalg.svd(sparse_vectors.T @ dense_vectors, compute_uv=False)
+    np.testing.assert_allclose(overlap, 1.0, atol=1e-6)
+
+
+def test_a_graph_in_pieces_keeps_every_zero(monkeypatch):
+    # A graph in components has eigenvalue 0 once per component, which
+    # ARPACK can miss: up to PIECES_DENSE_MAX_SAMPLES it goes to LAPACK.
+    X, _ = make_blobs([150] * 6, n_features=10, center_box=(-100, 100), random_state=0)
+    assert len(X) > autok.DENSE_EIGEN_MAX_SAMPLES
+    solvers = []
+    monkeypatch.setattr(autok, "eigsh", lambda *a, **k: solvers.append("arpack"))
+    eigenvalues = laplacian_eigenvalues(X, 8, random_state=0)
+    assert solvers == []
+    np.testing.assert_allclose(eigenvalues[:6], 0, atol=1e-8)
+    assert eigenvalues[6] > 0.05
+
+
+def test_modularity_sweep_stops_past_its_peak(monkeypatch):
+    # The sweep over k ends MODULARITY_PATIENCE values after the best one.
+    X = touching_blobs(3, 0)
+    fitted = []
+    real_kmeans = autok.KMeans
+
+    def counting_kmeans(k, **kwargs):
+        fitted.append(k)
+        return real_kmeans(k, **kwargs)
+
+    monkeypatch.setattr(autok, "KMeans", counting_kmeans)
+    A, _, eigenvectors = autok._spectrum(X, 40, 15, 0, "cpu")
+    k = autok._most_modular_k(A, eigenvectors, 40, np.random.RandomState(0))
+    assert k == 3
+    assert fitted[0] == 2
+    assert k + autok.MODULARITY_PATIENCE <= fitted[-1] < 40
+    assert fitted[-1] - fitted[0] + 1 == len(fitted)
 
 
 def test_eigenvalues_count_components():
