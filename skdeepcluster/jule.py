@@ -75,7 +75,11 @@ class JULEClustering(BaseDeepClustering):
     Parameters
     ----------
     n_clusters : int or "auto", default=10
-        The target number of clusters ``n_c*``. ``"auto"`` estimates it with
+        The target number of clusters ``n_c*``. ``"auto"`` takes it from
+        the scaled input where the input's own graph decides it (falls
+        apart, or nearly: :func:`~skdeepcluster.estimate_n_clusters` answers
+        the same on any embedding then) and unrolls as with that number
+        given; otherwise it estimates it with
         :func:`~skdeepcluster.estimate_n_clusters` on the embedding learned
         in the first period (whose merging stops at ``max_clusters``
         clusters; its graph links each sample to ``k_s_max`` neighbours, as

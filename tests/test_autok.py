@@ -124,10 +124,18 @@ def test_large_data_uses_sparse_solver_deterministically():
     assert estimate_n_clusters(X, random_state=0) == first
 
 
-def test_sparse_solver_agrees_with_dense_on_a_connected_graph(monkeypatch):
+def _grid(side):
+    """A square grid of ``side**2`` points: a connected graph whose spectrum
+    repeats eigenvalues (the grid's symmetries)."""
+    return np.stack(np.meshgrid(np.arange(side), np.arange(side)), -1).reshape(-1, 2) * 1.0
+
+
+@pytest.mark.parametrize("data", ["touching blobs", "grid"])
+def test_sparse_solver_agrees_with_dense_on_a_connected_graph(monkeypatch, data):
     # Beyond DENSE_EIGEN_MAX_SAMPLES a connected graph goes to ARPACK: the
-    # same eigenvalues, and eigenvectors spanning the same space, as LAPACK.
-    X = touching_blobs(5, 0)
+    # same eigenvalues, and eigenvectors spanning the same space, as LAPACK,
+    # repeated eigenvalues included.
+    X = touching_blobs(5, 0) if data == "touching blobs" else _grid(20)
     assert len(X) > autok.DENSE_EIGEN_MAX_SAMPLES
     _, M = autok._normalized_adjacency(X, 15, "cpu")
     sparse_values, sparse_vectors = autok._top_eigenpairs(M, 12, 0, vectors=True)
