@@ -147,6 +147,24 @@ def test_sparse_solver_agrees_with_dense_on_a_connected_graph(monkeypatch, data)
     np.testing.assert_allclose(overlap, 1.0, atol=1e-6)
 
 
+def test_sparse_solver_that_fails_falls_back_to_dense(monkeypatch):
+    # ARPACK that does not converge on a graph of at most
+    # PIECES_DENSE_MAX_SAMPLES samples: LAPACK answers instead.
+    from scipy.sparse.linalg import ArpackNoConvergence
+
+    X = touching_blobs(5, 0)
+    _, M = autok._normalized_adjacency(X, 15, "cpu")
+
+    def no_convergence(*args, **kwargs):
+        raise ArpackNoConvergence("no convergence", np.ones(2), np.ones((len(X), 2)))
+
+    monkeypatch.setattr(autok, "eigsh", no_convergence)
+    values, vectors = autok._top_eigenpairs(M, 6, 0, vectors=True)
+    expected = np.linalg.eigvalsh(M.toarray())[::-1][:6]
+    np.testing.assert_allclose(values, expected, atol=1e-10)
+    assert vectors.shape == (len(X), 6)
+
+
 def test_a_graph_in_pieces_keeps_every_zero(monkeypatch):
     # A graph in components has eigenvalue 0 once per component, which
     # ARPACK can miss: up to PIECES_DENSE_MAX_SAMPLES it goes to LAPACK.
