@@ -112,10 +112,11 @@ RULES = ("step-modularity", "ratio")
 DEFAULT_RULE = RULES[0]
 
 #: Up to this many samples the eigenvalues come from a dense solver
-#: (exact, no start vector); beyond it from ARPACK on the sparse matrix. A
-#: connected graph's spectrum has no repeated eigenvalue to miss, and ARPACK
-#: reads the few that are asked for far sooner: on the 1,797 digits, 0.04 s
-#: of CPU instead of 0.35 s for 51 eigenpairs, the same to 1e-14.
+#: (exact, no start vector); beyond it from ARPACK on the sparse matrix,
+#: which reads the few that are asked for far sooner from a connected graph:
+#: on the 1,797 digits, 0.04 s of CPU instead of 0.35 s for 51 eigenpairs,
+#: the same to 1e-14 (and to 2e-15 where a grid's or a circle's symmetries
+#: repeat eigenvalues).
 DENSE_EIGEN_MAX_SAMPLES = 300
 
 #: A graph in several connected components has its top eigenvalue (1)
@@ -171,12 +172,12 @@ def _top_eigenpairs(M, n_eigenvalues, random_state, vectors):
             result = eigsh(M, k=n_eigenvalues, which="LA", v0=v0, tol=1e-8,
                            return_eigenvectors=vectors)
         except ArpackNoConvergence as exc:
-            if len(exc.eigenvalues) < n_eigenvalues and n_samples > PIECES_DENSE_MAX_SAMPLES:
-                raise
             if len(exc.eigenvalues) >= n_eigenvalues:
                 result = (exc.eigenvalues, exc.eigenvectors) if vectors else exc.eigenvalues
+            elif n_samples <= PIECES_DENSE_MAX_SAMPLES:
+                dense = True  # LAPACK answers in reasonable time
             else:
-                dense = True
+                raise
     if not dense:
         values, V = result if vectors else (result, None)
         order = np.argsort(values)[::-1]
