@@ -17,7 +17,7 @@ import pytest
 import torch
 from sklearn.metrics import adjusted_rand_score
 
-from skdeepcluster import DiscriminativeLatentClustering, distributed
+from skdeepcluster import DiscriminativeLatentClustering, JULEClustering, distributed
 from skdeepcluster.geometry import select_anchors, spherical_centroids
 from skdeepcluster.losses import (
     balanced_targets,
@@ -323,6 +323,12 @@ def _fitted_state(estimator):
     }
 
 
+def _fast_jule_auto():
+    """The test suite's fast JULEClustering with ``n_clusters="auto"``."""
+    jule = next(e for e in fast_estimators() if isinstance(e, JULEClustering))
+    return jule.set_params(n_clusters="auto", max_clusters=8)
+
+
 def _fast_ddlsc():
     """The test suite's fast DiscriminativeLatentClustering."""
     return next(e for e in fast_estimators() if isinstance(e, DiscriminativeLatentClustering))
@@ -347,6 +353,11 @@ def _task_fits(rank, directory):
     ddlsc.set_params(batch_size=ddlsc.batch_size // 2)
     with distributed.averaging("gradients"):
         gathered = _fitted_state(ddlsc.fit(X))
+    # JULE with n_clusters="auto": rank 0 reads the input's graph (which
+    # decides the number here) and broadcasts it before the first period.
+    jule = _fast_jule_auto()
+    jule.set_params(batch_size=jule.batch_size // 2)
+    gathered["jule_auto"] = {**_fitted_state(jule.fit(X)), "n_clusters": jule.n_clusters_}
     return fits, gathered
 
 
@@ -388,8 +399,6 @@ def _task_edges(rank, directory):
         depict.soft_cross_entropy = original
     # An estimator of this package as the initial clusterer: fitted on rank 0
     # alone, as in one process (no collective of rank 0 that rank 1 misses).
-    from skdeepcluster import JULEClustering
-
     inner = JULEClustering(n_clusters=3, hidden_layer_sizes=(8,), embedding_dim=4, n_epochs=1,
                            device="cpu", random_state=0)
     result["nested"] = DEPICTClustering(**{**make, "n_epochs": 1, "init": inner}).fit(X).labels_
@@ -541,6 +550,12 @@ def test_two_process_fit_gives_every_rank_the_same_estimator(tmp_path, one_threa
     ddlsc = _fast_ddlsc()
     alone = adjusted_rand_score(truth, ddlsc.fit(X).labels_)
     assert adjusted_rand_score(truth, gathered["labels"]) >= alone - 0.15
+    # JULE with "auto": every rank the same number, the one process's.
+    jule, other_jule = gathered["jule_auto"], other_gathered["jule_auto"]
+    assert jule["n_clusters"] == other_jule["n_clusters"] == _fast_jule_auto().fit(X).n_clusters_ == 3
+    np.testing.assert_array_equal(jule["labels"], other_jule["labels"])
+    for key, value in jule["params"].items():
+        assert torch.equal(value, other_jule["params"][key]), key
 
 
 def test_a_group_of_one_process_changes_nothing(one_thread):
