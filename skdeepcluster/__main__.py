@@ -186,7 +186,7 @@ def main(argv=None):
     rows.append((args.method, labels, time.perf_counter() - start))
     if n_clusters == "auto":
         print(f"estimated number of clusters: {model.n_clusters_} "
-              f"(on the {args.method} pretrained embedding)")
+              f"(from the scaled input and the {args.method} embedding)")
     if not args.no_kmeans:
         # k-means with the method's number of clusters (its estimate with auto).
         start = time.perf_counter()
