@@ -50,12 +50,9 @@ def sweep_curve(A, eigenvectors, largest, random_state, n_init):
     graph for every ``k`` in ``2 .. largest``."""
     curve = {}
     for k in range(2, largest + 1):
-        rows = eigenvectors[:, :k]
-        rows = rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
         start = time.process_time()
-        labels = autok.KMeans(k, n_init=n_init, random_state=random_state.randint(
-            np.iinfo(np.int32).max)).fit_predict(rows)
-        curve[k] = (autok._modularity(A, labels), time.process_time() - start)
+        modularity = autok._spectral_modularity(A, eigenvectors, k, random_state, n_init)
+        curve[k] = (modularity, time.process_time() - start)
     return curve
 
 

@@ -163,25 +163,28 @@ def _top_eigenpairs(M, n_eigenvalues, random_state, vectors):
     :data:`PIECES_DENSE_MAX_SAMPLES` for a graph in pieces."""
     n_samples = M.shape[0]
     n_eigenvalues = min(int(n_eigenvalues), n_samples)
-    dense = (n_samples <= DENSE_EIGEN_MAX_SAMPLES or n_eigenvalues >= n_samples - 1
-             or (n_samples <= PIECES_DENSE_MAX_SAMPLES
-                 and connected_components(M, directed=False, return_labels=False) > 1))
-    if not dense:
-        v0 = check_random_state(random_state).uniform(0.5, 1.5, size=n_samples)
-        try:
-            result = eigsh(M, k=n_eigenvalues, which="LA", v0=v0, tol=1e-8,
-                           return_eigenvectors=vectors)
-        except ArpackNoConvergence as exc:
-            if len(exc.eigenvalues) >= n_eigenvalues:
-                result = (exc.eigenvalues, exc.eigenvectors) if vectors else exc.eigenvalues
-            elif n_samples <= PIECES_DENSE_MAX_SAMPLES:
-                dense = True  # LAPACK answers in reasonable time
-            else:
+    if (n_samples <= DENSE_EIGEN_MAX_SAMPLES or n_eigenvalues >= n_samples - 1
+            or (n_samples <= PIECES_DENSE_MAX_SAMPLES
+                and connected_components(M, directed=False, return_labels=False) > 1)):
+        return _dense_top_eigenpairs(M, n_eigenvalues, vectors)
+    v0 = check_random_state(random_state).uniform(0.5, 1.5, size=n_samples)
+    try:
+        result = eigsh(M, k=n_eigenvalues, which="LA", v0=v0, tol=1e-8,
+                       return_eigenvectors=vectors)
+    except ArpackNoConvergence as exc:
+        if len(exc.eigenvalues) < n_eigenvalues:
+            if n_samples > PIECES_DENSE_MAX_SAMPLES:
                 raise
-    if not dense:
-        values, V = result if vectors else (result, None)
-        order = np.argsort(values)[::-1]
-        return values[order], (V[:, order] if vectors else None)
+            return _dense_top_eigenpairs(M, n_eigenvalues, vectors)  # in reasonable time
+        result = (exc.eigenvalues, exc.eigenvectors) if vectors else exc.eigenvalues
+    values, V = result if vectors else (result, None)
+    order = np.argsort(values)[::-1]
+    return values[order], (V[:, order] if vectors else None)
+
+
+def _dense_top_eigenpairs(M, n_eigenvalues, vectors):
+    """:func:`_top_eigenpairs` by LAPACK on ``M`` made dense."""
+    n_samples = M.shape[0]
     # Only the top ones: their eigenvectors cost about what the eigenvalues
     # do (0.33 s against 0.91 s for all 1,797 of the digits). LAPACK's subset
     # solvers fail on massively repeated eigenvalues (a complete graph: all
@@ -326,6 +329,18 @@ def _modularity(A, labels):
     return inside.sum() / total - np.sum((volumes / total) ** 2)
 
 
+def _spectral_modularity(A, eigenvectors, k, random_state, n_init=3):
+    """The modularity of the spectral clustering (Ng, Jordan and Weiss) of
+    the graph ``A`` into ``k`` clusters: k-means (``n_init`` starts, seeded
+    by one draw from the RandomState ``random_state``) of the rows of its
+    first ``k`` eigenvectors, normalised."""
+    rows = eigenvectors[:, :k]
+    rows = rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
+    labels = KMeans(k, n_init=n_init, random_state=random_state.randint(np.iinfo(np.int32).max)
+                    ).fit_predict(rows)
+    return _modularity(A, labels)
+
+
 def _most_modular_k(A, eigenvectors, largest, random_state):
     """Spectral clustering (Ng, Jordan and Weiss) of the graph for each
     ``k`` in ``2 .. largest`` from the leading eigenvectors, until
@@ -336,11 +351,7 @@ def _most_modular_k(A, eigenvectors, largest, random_state):
     modularity = {}
     best, since_best = -np.inf, 0
     for k in range(2, largest + 1):
-        rows = eigenvectors[:, :k]
-        rows = rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
-        labels = KMeans(k, n_init=3, random_state=random_state.randint(np.iinfo(np.int32).max)
-                        ).fit_predict(rows)
-        modularity[k] = _modularity(A, labels)
+        modularity[k] = _spectral_modularity(A, eigenvectors, k, random_state)
         best, since_best = (modularity[k], 0) if modularity[k] > best else (best, since_best + 1)
         if since_best >= MODULARITY_PATIENCE:
             break
@@ -516,8 +527,7 @@ def _estimate(X_embedded, max_clusters, X_input, n_neighbors, input_neighbors, r
     n_samples = X.shape[0]
     if rule not in RULES:
         raise ValueError(f"rule must be one of {RULES}; got {rule!r}.")
-    max_clusters = _check_max_clusters(max_clusters, n_samples)
-    largest = min(max_clusters, n_samples - 1)
+    largest = _largest_k(max_clusters, n_samples)
     random_state = check_random_state(random_state)
     seed = random_state.randint(np.iinfo(np.int32).max)
     at_least = 1
@@ -530,6 +540,12 @@ def _estimate(X_embedded, max_clusters, X_input, n_neighbors, input_neighbors, r
     A, eigenvalues, eigenvectors = _spectrum(X, largest, n_neighbors, seed, device)
     return max(at_least, _rule_on_spectrum(X, A, eigenvalues, eigenvectors, largest, n_neighbors,
                                            rule, seed, random_state, device, confirmed=at_least))
+
+
+def _largest_k(max_clusters, n_samples):
+    """The largest number of clusters an estimate considers: ``max_clusters``
+    checked (:func:`_check_max_clusters`), below ``n_samples``."""
+    return min(_check_max_clusters(max_clusters, n_samples), n_samples - 1)
 
 
 def _memo_evidence(X_input, n_samples, largest, n_neighbors, seed, device, input_memo):
@@ -556,9 +572,8 @@ def _input_decides(X_input, max_clusters, n_neighbors, random_state, device, inp
     :func:`_estimate` with this ``X_input`` answers whatever the embedding;
     else None. ``random_state`` as :func:`_estimate`'s, ``input_memo`` kept
     for its later calls on the same input."""
-    X_input = _check_rows(X_input, "X_input")
-    n_samples = X_input.shape[0]
-    largest = min(_check_max_clusters(max_clusters, n_samples), n_samples - 1)
+    n_samples = len(X_input)  # X_input is checked where it is read
+    largest = _largest_k(max_clusters, n_samples)
     seed = check_random_state(random_state).randint(np.iinfo(np.int32).max)
     k, separated = _memo_evidence(X_input, n_samples, largest, n_neighbors, seed, device,
                                   input_memo)
