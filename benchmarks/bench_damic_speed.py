@@ -3,7 +3,9 @@ Python loop over the same k autoencoders, for several numbers of clusters.
 
 Both variants train the same networks (the naive one holds ordinary per-
 cluster copies of the stacked weights, from ``StackedAutoencoder.unstack``),
-with DAMICClustering's default architecture for the data, on the same data
+with DAMICClustering's default architecture for 10 clusters of the data (the
+same widths for every k, where the estimator narrows its autoencoders beyond
+10 clusters: ``damic.auto_autoencoder_sizes``), on the same data
 with the same loss, optimiser and mini-batches; only the way the k
 autoencoders are evaluated differs. Run from the repository root::
 
@@ -88,7 +90,8 @@ def main(argv=None):
     parser.add_argument("--device", default="auto",
                         help="'auto' (CUDA when available), 'cpu', 'cuda', ...")
     parser.add_argument("--hidden", type=int, nargs="+", default=None,
-                        help="autoencoder hidden layers (default: DAMICClustering's 'auto')")
+                        help="autoencoder hidden layers (default: DAMICClustering's 'auto' "
+                             "for 10 clusters)")
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
 

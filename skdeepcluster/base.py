@@ -537,6 +537,36 @@ class BaseDeepClustering(
             return "gmm"
         return "spectral"
 
+    def _start_labels(self, start_on, n_clusters, random_state):
+        """``init_labels_``: :func:`initial_clustering` of ``start_on`` (the
+        codes, or the scaled input with ``init_on_ == "input"``) by
+        ``init_``.
+
+        On an input of the sparse kind (text as tf-idf or counts) the rows
+        with no non-zero value (documents with no word left) are left out of
+        it and join the cluster whose mean is nearest to them, the one of
+        the most diffuse rows: such a row shares nothing with any other, but
+        among unit-norm rows it is at distance 1 from all of them, nearer
+        than most rows' own neighbours, so the empty rows, one clique, tie
+        the neighbour graph of the start together. On 20 categories of the
+        fortunes corpus (70 empty rows of 3,546) spectral clustering of the
+        input put 2,826 texts in one cluster (ACC / NMI 0.167 / 0.199) and
+        0.323 / 0.309 without them; on five categories 0.654 / 0.423 and
+        0.650 / 0.448 (:ref:`results_damic_many`)."""
+        if self.init_on_ == "input" and self._sparse_kind:
+            full = np.any(start_on != 0, axis=1)
+            if not full.all() and np.count_nonzero(full) > n_clusters:
+                labels = np.empty(len(start_on), dtype=np.int64)
+                labels[full] = initial_clustering(start_on[full], n_clusters, self.init_,
+                                                  random_state)
+                sums = np.zeros((n_clusters, start_on.shape[1]))
+                np.add.at(sums, labels[full], start_on[full])
+                counts = np.bincount(labels[full], minlength=n_clusters)
+                norms = np.linalg.norm(sums / np.maximum(counts, 1)[:, None], axis=1)
+                labels[~full] = np.argmin(np.where(counts > 0, norms, np.inf))
+                return labels
+        return initial_clustering(start_on, n_clusters, self.init_, random_state)
+
     def _narrow_table(self, X, n_clusters):
         """Whether the scaled training input ``X`` (a batch source) is a
         narrow table of measured variables, to be clustered into

@@ -15,7 +15,6 @@ from .base import (
     INIT_CONSTRAINT,
     INIT_SPACES,
     check_positive_ints,
-    initial_clustering,
     input_capped_sizes,
 )
 from .distributed import sum_over_ranks
@@ -27,6 +26,10 @@ __all__ = ["DAMICClustering"]
 
 #: The paper's autoencoder hidden layers (for 784 and 2,000 input features).
 PAPER_AE_SIZES = (1024, 256)
+#: The number of clusters of the paper's experiments (MNIST, Fashion-MNIST,
+#: ten autoencoders of PAPER_AE_SIZES). ``hidden_layer_sizes="auto"`` narrows
+#: each autoencoder's layers by ``PAPER_N_CLUSTERS / n_clusters`` beyond it.
+PAPER_N_CLUSTERS = 10
 #: ``hidden_layer_sizes="auto"`` caps PAPER_AE_SIZES at these multiples of
 #: the number of input features (never below ``base.MIN_AUTO_WIDTH`` units).
 AUTO_WIDTH_RATIOS = (4, 2)
@@ -64,14 +67,23 @@ AUTO_BUDGETS = {
 NARROW_JOINT_EPOCHS = 0
 
 
-def auto_autoencoder_sizes(n_features):
-    """The paper's ``(1024, 256)`` hidden layers scaled to ``n_features``.
+def auto_autoencoder_sizes(n_features, n_clusters=PAPER_N_CLUSTERS):
+    """The paper's ``(1024, 256)`` hidden layers scaled to ``n_features`` and
+    ``n_clusters``.
 
     The layers are at most 4 and 2 times as wide as the input (and at least
     16 units): 784 features (MNIST) or more keep the paper's sizes, the
     64-pixel digits get ``(256, 128)`` instead of widening to 1,024 units.
+    Beyond the paper's 10 clusters each of the ``n_clusters`` autoencoders
+    is narrowed in proportion (``10 / n_clusters``), so that together they
+    cost about what the paper's ten do: every step of the cluster
+    pretraining and of the joint phase runs all of them on every sample,
+    and 40 paper-sized autoencoders of 1,000 features took 618 s of CPU and
+    3.2 GB for 400 samples (doc/results.rst, ``results_damic_many``).
     """
-    return input_capped_sizes(PAPER_AE_SIZES, n_features, AUTO_WIDTH_RATIOS)
+    scale = min(1.0, PAPER_N_CLUSTERS / n_clusters)
+    paper = tuple(round(size * scale) for size in PAPER_AE_SIZES)
+    return input_capped_sizes(paper, n_features, AUTO_WIDTH_RATIOS)
 
 
 def auto_bottleneck(n_clusters, n_features):
@@ -128,16 +140,18 @@ class DAMICClustering(BaseDeepClustering):
     hidden_layer_sizes : "auto" or tuple of int, default="auto"
         Hidden layers of each autoencoder's encoder (mirrored by its decoder).
         ``"auto"`` is the paper's ``(1024, 256)`` for 784 input features or
-        more, scaled down in proportion for fewer (at least 16 units). For
-        images, the last size is the fully connected layer after the
-        convolutions.
+        more, scaled down in proportion for fewer (at least 16 units), and
+        by ``10 / n_clusters`` for more than 10 clusters (the paper's ten
+        autoencoders' cost shared by all of them). For images, the last size
+        is the fully connected layer after the convolutions.
     bottleneck_dim : int, default=None
         Width of each autoencoder's code layer; None uses ``n_clusters`` as in
         the paper (10, the default ``n_clusters``, with ``n_clusters="auto"``,
         since the single autoencoder is pretrained before the estimate),
         capped at half the number of input features (rounded up)
         for low-dimensional data, where a code as wide as the input lets every
-        autoencoder copy every sample and clusters die.
+        autoencoder copy every sample and clusters die, and at the width of
+        the last hidden layer.
     clustering_layer_sizes : tuple of int, default=(512, 512)
         Hidden layers of the clustering network; the last one is ``h(x)``, the
         embedding that ``transform`` returns.
@@ -184,8 +198,10 @@ class DAMICClustering(BaseDeepClustering):
         scipy.sparse ``X`` is then clustered as a dense copy, ``n_samples x
         n_features`` float64 values) and ``"codes"`` for the others (pixels,
         embeddings). On the tf-idf rows of the fortunes corpus the codes
-        started at chance, the input at NMI 0.42 (:ref:`results_sparse_kind`).
-        The code of a
+        started at chance, the input at NMI 0.42 (:ref:`results_sparse_kind`);
+        its rows with no non-zero value (texts with no word left) are left
+        out of the start and join the cluster whose mean is nearest to them
+        (:ref:`results_damic_many`). The code of a
         narrow input is narrower still (at most half its width, and
         ``n_clusters`` units), and spectral clustering of it lost to
         spectral clustering of the input on every narrow set measured, 4 to
@@ -454,18 +470,21 @@ class DAMICClustering(BaseDeepClustering):
         """A validated tuple of positive ints from parameter ``name``."""
         value = getattr(self, name)
         if name == "hidden_layer_sizes" and isinstance(value, str):
-            return auto_autoencoder_sizes(n_features)
+            return auto_autoencoder_sizes(n_features, self._width_clusters())
         if name == "n_filters":
             return check_positive_ints(value, name, n=2)
         return check_positive_ints(value, name, min_len=1)
 
     def _build_autoencoders(self, n_models, n_features, generator):
         output = "sigmoid" if self.scaling_ == "minmax" else None
+        hidden = self._sizes("hidden_layer_sizes", n_features)
+        # The code is no wider than the layer before it (many clusters).
+        bottleneck = min(auto_bottleneck(self._width_clusters(), n_features), hidden[-1])
         factory = partial(
             build_damic_autoencoders, n_models, n_features,
-            bottleneck=self.bottleneck_dim or auto_bottleneck(self._width_clusters(), n_features),
+            bottleneck=self.bottleneck_dim or bottleneck,
             image_shape=self.input_shape_,
-            hidden_layer_sizes=self._sizes("hidden_layer_sizes", n_features),
+            hidden_layer_sizes=hidden,
             n_filters=self._sizes("n_filters"), output=output,
         )
         return self._build_module(factory, partial(damic_init_, generator=generator))
@@ -544,7 +563,7 @@ class DAMICClustering(BaseDeepClustering):
         if self.init_on_ == "input":
             start_on = self._scaled_input(X)
         self.init_ = self._resolve_init(X, n_clusters)
-        self.init_labels_ = initial_clustering(start_on, n_clusters, self.init_, random_state)
+        self.init_labels_ = self._start_labels(start_on, n_clusters, random_state)
         init_labels = torch.as_tensor(self.init_labels_)
 
         # 3. The clustering network learns the initial labels.

@@ -17,7 +17,6 @@ from .base import (
     NARROW_MAX_FEATURES,
     check_positive_ints,
     cluster_means,
-    initial_clustering,
     input_capped_sizes,
     warn_if_collapsed,
 )
@@ -322,7 +321,10 @@ class DEPICTClustering(BaseDeepClustering):
         ``"codes"`` for the others (pixels, embeddings), as in
         :class:`~skdeepcluster.DAMICClustering`. On the tf-idf rows of the
         fortunes corpus the codes started at NMI 0.31 and the input at 0.42
-        (seeds 0 and 1, :ref:`results_sparse_kind`). The softmax head is fitted
+        (seeds 0 and 1, :ref:`results_sparse_kind`); such an input's rows
+        with no non-zero value (texts with no word left) are left out of
+        the start and join the cluster whose mean is nearest to them
+        (:ref:`results_damic_many`). The softmax head is fitted
         to the start's labels on the embedding either way. Seeds 0-9, ACC of
         the codes -> the input (both with the fitted head): iris 0.810 ->
         0.855, wine and breast cancer level, 3,000 Fashion-MNIST images
@@ -654,7 +656,7 @@ class DEPICTClustering(BaseDeepClustering):
         if self.init_on_ == "input":
             start_on = self._scaled_input(X)
         self.init_ = self._resolve_init(X, n_clusters)
-        self.init_labels_ = initial_clustering(start_on, n_clusters, self.init_, random_state)
+        self.init_labels_ = self._start_labels(start_on, n_clusters, random_state)
         del start_on
         centres = cluster_means(embedding, self.init_labels_, n_clusters, random_state)
         weight, bias = on_rank_zero(fitted_head, embedding, self.init_labels_, centres)

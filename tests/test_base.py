@@ -419,3 +419,27 @@ def test_auto_init_is_a_mixture_on_narrow_tables_only(estimator, kind, n_feature
     assert model.init_ == expected
     assert forced.init_ == "kmeans"  # an explicit init is kept as given
     assert model.init_labels_.shape == (60,) and model.init_labels_.max() < 3
+
+
+def test_empty_rows_of_text_join_the_start_apart():
+    # DEPICT's and DAMIC's start on an input of the sparse kind clusters the
+    # rows that have a value; the empty ones (no word left) join the cluster
+    # whose mean is nearest to them. Elsewhere the start is the clusterer's.
+    from skdeepcluster.base import initial_clustering
+
+    rng = np.random.RandomState(0)
+    X = np.zeros((60, 40))
+    X[:25, :20] = rng.binomial(1, 0.3, (25, 20)) * rng.uniform(0.5, 1, (25, 20))  # dense words
+    X[25:50, 20:] = rng.binomial(1, 0.05, (25, 20))  # rare words: the diffuse cluster
+    X[25 + np.arange(25), 20 + np.arange(25) % 20] = 1.0  # every row of it keeps a word
+    model = DEPICTClustering(2)
+    model.init_on_, model.init_, model._sparse_kind = "input", "kmeans", True
+    labels = model._start_labels(X, 2, np.random.RandomState(0))
+    full = np.arange(50)
+    assert np.array_equal(labels[full],
+                          initial_clustering(X[full], 2, "kmeans", np.random.RandomState(0)))
+    diffuse = labels[30]
+    assert labels[0] != diffuse and (labels[50:] == diffuse).all()
+    model._sparse_kind = False  # the empty rows are rows like the others
+    assert np.array_equal(model._start_labels(X, 2, np.random.RandomState(0)),
+                          initial_clustering(X, 2, "kmeans", np.random.RandomState(0)))

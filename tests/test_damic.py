@@ -346,6 +346,34 @@ def test_auto_sizes_scale_to_the_input():
     assert auto_autoencoder_sizes(3) == (16, 16)
 
 
+def test_auto_sizes_share_the_paper_cost_among_many_clusters():
+    """Beyond the paper's 10 clusters each autoencoder narrows by 10 / k (at
+    least 16 units), where the input does not already cap it."""
+    from skdeepcluster.damic import auto_autoencoder_sizes
+
+    assert auto_autoencoder_sizes(1000, 10) == (1024, 256)
+    assert auto_autoencoder_sizes(1000, 5) == (1024, 256)  # fewer clusters: the paper's
+    assert auto_autoencoder_sizes(1000, 40) == (256, 64)
+    assert auto_autoencoder_sizes(784, 100) == (102, 26)
+    assert auto_autoencoder_sizes(784, 1000) == (16, 16)
+    assert auto_autoencoder_sizes(64, 20) == (256, 128)  # the input's cap binds first
+    assert auto_autoencoder_sizes(16, 26) == (64, 32)
+
+
+def test_many_clusters_get_narrow_autoencoders_and_codes():
+    X = np.random.default_rng(0).normal(size=(240, 100)).astype(np.float32)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)  # noise has no clusters to keep
+        model = DAMICClustering(40, n_pretrain_epochs=1, n_cluster_pretrain_epochs=1, n_epochs=1,
+                                random_state=0).fit(X)
+    first, code = model.autoencoders_.encoder[0], model.autoencoders_.encoder[-1]
+    assert first.weight.shape == (40, 100, 256)  # 1,024 * 10 / 40 units
+    assert code.weight.shape == (40, 64, 40)  # the paper's code of k units, within 64
+    model.set_params(n_clusters=100).fit(np.vstack([X, X]))
+    code = model.autoencoders_.encoder[-1]
+    assert code.weight.shape == (100, 26, 26)  # no wider than the layer before it
+
+
 def test_auto_bottleneck_is_narrower_than_low_dimensional_input():
     from skdeepcluster.damic import auto_bottleneck
 

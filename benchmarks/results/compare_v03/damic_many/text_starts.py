@@ -1,0 +1,25 @@
+import numpy as np, warnings, time; warnings.filterwarnings("ignore")
+from sklearn.cluster import KMeans
+from sklearn.decomposition import TruncatedSVD
+from sklearn.preprocessing import normalize
+from skdeepcluster.graph import spectral_clustering
+from skdeepcluster.mixture import mixture_clustering
+from skdeepcluster.datasets import load_fortunes_tfidf
+from skdeepcluster.metrics import clustering_report
+CATS20 = ("debian", "disclaimer", "drugs", "education", "ethnic", "food", "humorists", "kids", "law", "linux",
+        "linuxcookie", "literature", "love", "medicine", "paradoxum", "perl", "riddles", "sports", "startrek", "tao")
+sets = {"fortunes5": load_fortunes_tfidf(), "heldout5": load_fortunes_tfidf(("art", "computers", "education", "politics", "science")), "fortunes20": load_fortunes_tfidf(CATS20)}
+for name, d in sets.items():
+    X, y = d.data.astype(np.float64), d.target; k = len(np.unique(y)); X = X / np.abs(X).max()
+    keep = np.any(X != 0, axis=1)
+    def rep(tag, lab, yy=y):
+        r = clustering_report(yy, lab); print(f"{name:10s} {tag:28s} ACC {r['ACC']:.3f} NMI {r['NMI']:.3f} top {sorted(np.bincount(lab), reverse=True)[:3]}", flush=True)
+    rep("kmeans", KMeans(k, n_init=10, random_state=0).fit_predict(X))
+    rep("spectral 15", spectral_clustering(X, k, random_state=0))
+    lab = np.zeros(len(X), int); lab[keep] = spectral_clustering(X[keep], k, random_state=0); lab[~keep] = lab[keep].max()  # empty rows to one cluster
+    rep("spectral non-empty", lab)
+    rep("spectral 40", spectral_clustering(X, k, n_neighbors=40, random_state=0))
+    for dim in (50, 100):
+        Z = normalize(TruncatedSVD(dim, random_state=0).fit_transform(X))
+        rep(f"LSA{dim} kmeans", KMeans(k, n_init=10, random_state=0).fit_predict(Z))
+        rep(f"LSA{dim} spectral", spectral_clustering(Z, k, random_state=0))
