@@ -2,7 +2,7 @@
 
     OMP_NUM_THREADS=1 /usr/bin/time -v python blobs_many.py 400 1000 40
 """
-import sys, time, numpy as np, torch
+import sys, time, torch
 from sklearn.datasets import make_blobs
 from skdeepcluster import DAMICClustering
 from skdeepcluster.metrics import clustering_report

@@ -1,5 +1,5 @@
 """20 fortune categories as tf-idf (2,000 words): DAMIC (and others) with n_clusters=20, seed 0."""
-import sys, time, resource, numpy as np, torch
+import sys, time, resource, torch
 from sklearn.cluster import KMeans
 import skdeepcluster
 from skdeepcluster.datasets import load_fortunes_tfidf

@@ -5,7 +5,7 @@ of fortunes20.py; ACC / NMI of the start and of the fit, CPU s::
     OMP_NUM_THREADS=1 python text_sets.py fortunes5,heldout5 DEPICTClustering,DAMICClustering 0,1,2
 """
 import sys, time, warnings
-import numpy as np, torch
+import torch
 import skdeepcluster
 from skdeepcluster.datasets import load_fortunes_tfidf
 from skdeepcluster.metrics import clustering_report
