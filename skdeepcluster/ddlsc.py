@@ -607,7 +607,8 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
             # of a distributed fit holds a part of it.
             x, z = gather_batch(x), gather_batch(z)
             if stage in ("pretrain", "stage1"):
-                anchors = select_anchors(x, self.n_neighbors, self.anchor_fraction)
+                anchors = select_anchors(x, self.n_neighbors, self.anchor_fraction,
+                                         skip_empty=self._sparse_kind)
                 parts["discriminative"] = discriminative_loss(z, anchors, self.alpha)
             if stage == "pretrain":
                 loss = parts["discriminative"] + self.lambda_pretrain * parts["reconstruction"]

