@@ -554,7 +554,7 @@ class BaseDeepClustering(
         0.323 / 0.309 without them; on five categories 0.654 / 0.423 and
         0.650 / 0.448 (:ref:`results_damic_many`)."""
         if self.init_on_ == "input" and self._sparse_kind:
-            full = np.any(start_on != 0, axis=1)
+            full = _rows_with_a_value(start_on)
             if not full.all() and np.count_nonzero(full) > n_clusters:
                 labels = np.empty(len(start_on), dtype=np.int64)
                 labels[full] = initial_clustering(start_on[full], n_clusters, self.init_,
@@ -1106,7 +1106,12 @@ def count_empty_rows(X):
         return int(np.count_nonzero((X != 0).getnnz(axis=1) == 0))
     if isinstance(X, ArrayRows):
         return X.stats.n_empty_rows
-    return int(len(X) - np.count_nonzero(np.any(X, axis=1)))
+    return int(len(X) - np.count_nonzero(_rows_with_a_value(X)))
+
+
+def _rows_with_a_value(X):
+    """Which rows of the dense array ``X`` hold a non-zero value."""
+    return np.any(X, axis=1)
 
 
 def _warn_if_many_empty_rows(X):

@@ -99,8 +99,7 @@ def select_anchors(x, n_neighbors=5, fraction=0.1, skip_empty=False):
         d2[:, empty] = float("inf")
     distances, neighbors = d2.topk(k, dim=1, largest=False)
     distances = (distances + squared[:, None]).clamp_min(0.0)
-    edges = torch.isfinite(distances).reshape(-1)
-    n_edges = int(edges.sum())
+    n_edges = int(torch.isfinite(distances).sum())  # all but those of skipped rows
     if n_edges == 0:
         return anchors
     n_keep = min(n_edges, max(1, int(round(fraction * n_edges))))
