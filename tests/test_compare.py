@@ -59,6 +59,27 @@ def test_subset_spec_and_image_scaling():
     assert data.data.min() == 0 and data.data.max() == 1
 
 
+def test_shuffled_spec_gives_every_method_one_fixed_order():
+    given, shuffled = compare.load("iris"), compare.load("iris@shuffled")
+    assert compare.sorted_by_class(given) and not compare.sorted_by_class(shuffled)
+    assert shuffled.name == "iris@shuffled" and shuffled.n_clusters == 3
+    order = [given.data.tolist().index(row) for row in shuffled.data.tolist()[:20]]
+    assert (given.target[order] == shuffled.target[:20]).all()  # rows keep their labels
+    again = compare.load("iris@shuffled")
+    assert (again.data == shuffled.data).all() and (again.target == shuffled.target).all()
+    assert compare.load("digits:100@shuffled").data.shape == (100, 64)
+
+
+def test_sorted_rows_warn_before_umap_peers(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(compare, "umap_available", lambda: True)
+    monkeypatch.setattr(compare, "run_cell", lambda method, dataset, seed, *args: dict(
+        dataset=dataset, method=method, seed=seed, status="failed: not fitted here"))
+    compare.main(["--datasets", "iris", "iris@shuffled", "--methods", "umap-gmm", "--seeds", "0",
+                  "--out", str(tmp_path)])
+    warned = [line for line in capsys.readouterr().out.splitlines() if "sorted by class" in line]
+    assert len(warned) == 1 and "iris@shuffled" in warned[0]
+
+
 def test_umap_peers_are_skipped_without_umap(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(compare, "umap_available", lambda: False)
     rows, _ = compare.main(["--datasets", "iris", "--methods", "k-means", "umap-gmm", "umap-kmeans",
