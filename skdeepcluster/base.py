@@ -556,15 +556,9 @@ class BaseDeepClustering(
         if self.init_on_ == "input" and self._sparse_kind:
             full = _rows_with_a_value(start_on)
             if not full.all() and np.count_nonzero(full) > n_clusters:
-                labels = np.empty(len(start_on), dtype=np.int64)
-                labels[full] = initial_clustering(start_on[full], n_clusters, self.init_,
-                                                  random_state)
-                sums = np.zeros((n_clusters, start_on.shape[1]))
-                np.add.at(sums, labels[full], start_on[full])
-                counts = np.bincount(labels[full], minlength=n_clusters)
-                norms = np.linalg.norm(sums / np.maximum(counts, 1)[:, None], axis=1)
-                labels[~full] = np.argmin(np.where(counts > 0, norms, np.inf))
-                return labels
+                rows = start_on[full]
+                labels = initial_clustering(rows, n_clusters, self.init_, random_state)
+                return join_empty_rows(labels, full, rows, n_clusters)
         return initial_clustering(start_on, n_clusters, self.init_, random_state)
 
     def _narrow_table(self, X, n_clusters):
@@ -1112,6 +1106,39 @@ def count_empty_rows(X):
 def _rows_with_a_value(X):
     """Which rows of the dense array ``X`` hold a non-zero value."""
     return np.any(X, axis=1)
+
+
+def join_empty_rows(labels, full, rows, n_clusters):
+    """The labels of all rows, from those of the rows with a value.
+
+    Where a neighbour graph of text leaves out the rows with no non-zero
+    value (:meth:`BaseDeepClustering._start_labels`, JULE's first period),
+    they join the cluster whose mean is nearest to them, the one with the
+    smallest mean: that of the most diffuse rows.
+
+    Parameters
+    ----------
+    labels : ndarray of shape (n_full,)
+        Ints in ``range(n_clusters)``, the clusters of the rows with a value.
+    full : bool ndarray of shape (n_samples,)
+        Which rows have a value (``n_full`` of them).
+    rows : ndarray of shape (n_full, n_features)
+        Their values.
+    n_clusters : int
+
+    Returns
+    -------
+    labels : ndarray of shape (n_samples,)
+    """
+    labels = np.asarray(labels, dtype=np.int64)
+    members = sp.csr_matrix((np.ones(len(labels)), (labels, np.arange(len(labels)))),
+                            shape=(n_clusters, len(labels)))
+    counts = np.bincount(labels, minlength=n_clusters)
+    norms = np.linalg.norm((members @ rows) / np.maximum(counts, 1)[:, None], axis=1)
+    joined = np.empty(len(full), dtype=np.int64)
+    joined[full] = labels
+    joined[~full] = np.argmin(np.where(counts > 0, norms, np.inf))
+    return joined
 
 
 def _warn_if_many_empty_rows(X):

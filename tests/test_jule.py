@@ -619,3 +619,33 @@ def test_size_cap_pair_is_checked(monkeypatch):
     small = dict(n_epochs=1, hidden_layer_sizes=(16,), embedding_dim=8, random_state=0)
     for cap in (2.0, (2.0, 1.5), None):
         assert JULEClustering(3, size_cap=cap, **small).fit(X).labels_.max() == 2
+
+
+def test_empty_rows_of_text_stay_out_of_the_input_graph(monkeypatch):
+    # On input of the sparse kind the first period's graph and merges hold
+    # the rows with a value only (an empty row is at distance 1 from every
+    # unit-norm row, nearer than most texts' neighbours); the empty rows then
+    # join one merged cluster and the periods train on every row. Other
+    # inputs keep every row in that graph.
+    from skdeepcluster import graph
+
+    merged = []
+
+    def spy(W, *args, **kwargs):
+        merged.append(W.shape[0])
+        return graph.gdl_agglomerative(W, *args, **kwargs)
+
+    monkeypatch.setattr("skdeepcluster.jule.gdl_agglomerative", spy)
+    rng = np.random.RandomState(0)
+    X = np.zeros((90, 60))
+    X[:40, :30] = rng.binomial(1, 0.08, (40, 30))
+    X[40:80, 30:] = rng.binomial(1, 0.08, (40, 30))
+    X[np.arange(80), np.arange(80) % 60] = 1.0  # every text keeps a word; rows 80-89 are empty
+    small = dict(n_epochs=1, batch_size=30, random_state=0, device="cpu")
+    model = JULEClustering(2, **small).fit(X)
+    assert model._sparse_kind
+    assert merged[0] == 80 and len(merged) >= 2 and set(merged[1:]) == {90}
+    assert len(np.unique(model.labels_[80:])) == 1
+    merged.clear()
+    model = JULEClustering(2, **small).fit(X + 0.5)  # no zero left: not of the sparse kind
+    assert not model._sparse_kind and set(merged) == {90}
