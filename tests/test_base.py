@@ -443,3 +443,30 @@ def test_empty_rows_of_text_join_the_start_apart():
     model._sparse_kind = False  # the empty rows are rows like the others
     assert np.array_equal(model._start_labels(X, 2, np.random.RandomState(0)),
                           initial_clustering(X, 2, "kmeans", np.random.RandomState(0)))
+
+
+def test_spectral_start_of_text_reads_wider_neighbourhoods(monkeypatch):
+    # DEPICT's and DAMIC's spectral start on input of the sparse kind links
+    # each text to TEXT_SPECTRAL_NEIGHBORS rows (with empty rows or not);
+    # other inputs keep SPECTRAL_NEIGHBORS.
+    from skdeepcluster import base
+    from skdeepcluster.graph import SPECTRAL_NEIGHBORS
+
+    seen = []
+
+    def spy(Z, n_clusters, n_neighbors=None, random_state=None):
+        seen.append(n_neighbors)
+        return np.arange(len(Z)) % n_clusters
+
+    monkeypatch.setattr(base, "spectral_clustering", spy)
+    X = np.random.RandomState(0).binomial(1, 0.05, (80, 40)).astype(float)
+    X[np.arange(70), np.arange(70) % 40] = 1.0  # rows 70-79 may be empty
+    X[79] = 0.0
+    model = DEPICTClustering(2)
+    model.init_on_, model.init_, model._sparse_kind = "input", "spectral", True
+    model._start_labels(X, 2, np.random.RandomState(0))
+    model._start_labels(X[:70], 2, np.random.RandomState(0))
+    model._sparse_kind = False
+    model._start_labels(X, 2, np.random.RandomState(0))
+    assert seen == [base.TEXT_SPECTRAL_NEIGHBORS] * 2 + [SPECTRAL_NEIGHBORS]
+    assert base.TEXT_SPECTRAL_NEIGHBORS > SPECTRAL_NEIGHBORS

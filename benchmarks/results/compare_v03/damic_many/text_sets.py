@@ -9,7 +9,8 @@ A fourth argument ``shuffled`` fits the rows in the order of
 ``RandomState(100 + seed).permutation`` (the loader's order is category by
 category; umap_order.py uses the same permutations).
 """
-import sys, time, warnings
+import os, sys, time, warnings
+from sklearn.utils import Bunch
 import numpy as np
 import torch
 import skdeepcluster
@@ -19,11 +20,18 @@ warnings.filterwarnings("ignore")
 torch.set_num_threads(1)
 CATS20 = ("debian", "disclaimer", "drugs", "education", "ethnic", "food", "humorists", "kids", "law", "linux",
           "linuxcookie", "literature", "love", "medicine", "paradoxum", "perl", "riddles", "sports", "startrek", "tao")
-SETS = {"fortunes5": None, "heldout5": ("art", "computers", "education", "politics", "science"), "fortunes20": CATS20}
+SETS = {"fortunes5": None, "heldout5": ("art", "computers", "education", "politics", "science"), "fortunes20": CATS20,
+        "man23578": ("2", "3", "5", "7", "8"), "man12358": ("1", "2", "3", "5", "8")}  # manual pages by section
 print(skdeepcluster.__file__, flush=True)
 shuffled = len(sys.argv) > 4 and sys.argv[4] == "shuffled"
 for name in sys.argv[1].split(","):
-    d = load_fortunes_tfidf() if SETS[name] is None else load_fortunes_tfidf(SETS[name])
+    if name.startswith("man"):
+        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "text_order"))
+        from manpages import load
+        data, target = load(SETS[name])
+        d = Bunch(data=data, target=target, target_names=SETS[name])
+    else:
+        d = load_fortunes_tfidf() if SETS[name] is None else load_fortunes_tfidf(SETS[name])
     k = len(d.target_names)
     for method in sys.argv[2].split(","):
         for seed in map(int, sys.argv[3].split(",")):

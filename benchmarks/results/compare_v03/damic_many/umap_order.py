@@ -8,7 +8,11 @@ row order. Shuffling the rows (and scoring against the shuffled labels)
 removes that. Usage::
 
     OMP_NUM_THREADS=1 python umap_order.py fortunes20,fortunes5,heldout5 0,1,2
+
+(``man23578`` and ``man12358``: manual pages by section, text_order/manpages.py,
+whose loader returns the pages section by section too.)
 """
+import os
 import sys
 import time
 import warnings
@@ -26,7 +30,8 @@ CATS20 = ("debian", "disclaimer", "drugs", "education", "ethnic", "food", "humor
           "linux", "linuxcookie", "literature", "love", "medicine", "paradoxum", "perl", "riddles",
           "sports", "startrek", "tao")
 SETS = {"fortunes20": CATS20, "fortunes5": None,
-        "heldout5": ("art", "computers", "education", "politics", "science")}
+        "heldout5": ("art", "computers", "education", "politics", "science"),
+        "man23578": ("2", "3", "5", "7", "8"), "man12358": ("1", "2", "3", "5", "8")}  # manual pages by section
 
 
 def main():
@@ -34,8 +39,13 @@ def main():
     names = sys.argv[1].split(",")
     seeds = [int(s) for s in sys.argv[2].split(",")]
     for name in names:
-        d = load_fortunes_tfidf(SETS[name]) if SETS[name] else load_fortunes_tfidf()
-        X, y = d.data, d.target
+        if name.startswith("man"):
+            sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "text_order"))
+            from manpages import load
+            X, y = load(SETS[name])
+        else:
+            d = load_fortunes_tfidf(SETS[name]) if SETS[name] else load_fortunes_tfidf()
+            X, y = d.data, d.target
         k = len(np.unique(y))
         for seed in seeds:
             for order in ("sorted", "shuffled"):
