@@ -234,7 +234,8 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
         images (``image_shape`` set) and ``"kmeans"`` for flat features,
         except where the codes' 15-nearest-neighbour graph falls apart into
         at least ``n_clusters`` pieces (clusters far apart; searched up to
-        20,000 samples, ``PIECES_MAX_SAMPLES``): then those pieces, as
+        20,000 samples, ``PIECES_MAX_SAMPLES``; on text, which repeats
+        itself, among the distinct codes: :ref:`results_text_order`): then those pieces, as
         ``"spectral"`` returns them
         (:func:`~skdeepcluster.graph.separated_pieces`; ``init_`` says
         which was used). Measured on the pretrained codes
@@ -582,7 +583,9 @@ class DiscriminativeLatentClustering(BaseDeepClustering):
                                   device=self.device_)
             if pieces is not None:
                 return "spectral", pieces, True
-        pieces = on_rank_zero(separated_pieces, codes64, n_clusters, device=self.device_)
+        # Texts repeat: the codes' pieces are read on the distinct codes.
+        pieces = on_rank_zero(separated_pieces, codes64, n_clusters, distinct=self._sparse_kind,
+                              device=self.device_)
         return ("kmeans", None, False) if pieces is None else ("spectral", pieces, False)
 
     def _fit(self, X, random_state, trainer):

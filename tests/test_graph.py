@@ -264,3 +264,22 @@ def test_separated_pieces_are_spectral_clustering_where_the_graph_falls_apart():
     assert sp.csgraph.connected_components(connectivity_graph(X, 15))[0] == 1
     np.testing.assert_array_equal(separated_pieces(X, 3, n_neighbors=15),
                                   np.repeat(np.arange(3), 10))
+
+
+def test_separated_pieces_of_distinct_rows_count_copies_once():
+    # 20 copies of one row beside a dense blob: every copy's 15 neighbours
+    # are copies and no blob row is nearer to them than its own 15
+    # neighbours, so they are a piece of their own; among the distinct rows
+    # the one row joins the blob (text repeats itself: manual pages,
+    # results_text_order). Where the pieces stand among the distinct rows,
+    # every copy takes its row's piece.
+    from skdeepcluster.graph import separated_pieces
+
+    rng = np.random.RandomState(0)
+    blob = rng.normal(size=(300, 2))
+    X = np.vstack([blob, np.tile([[5.0, 0.0]], (20, 1))])
+    assert separated_pieces(X, 2) is not None
+    assert separated_pieces(X, 2, distinct=True) is None
+    far = np.vstack([blob, np.tile([[40.0, 0.0]], (20, 1)), rng.normal(size=(30, 2)) + [40.0, 0.0]])
+    labels = separated_pieces(far, 2, distinct=True)
+    assert labels is not None and len(np.unique(labels[300:])) == 1 and labels[0] != labels[300]
