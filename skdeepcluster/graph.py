@@ -1125,11 +1125,11 @@ def separated_pieces(X, n_clusters, *, n_neighbors=SPECTRAL_NEIGHBORS, distinct=
     n_neighbors : int, default=15
     distinct : bool, default=False
         Build the graph on the distinct rows of ``X``, each copy taking its
-        row's piece: a group of more than ``n_neighbors`` copies of one row,
-        whose neighbours are all copies, is otherwise a piece of its own,
-        however near the other rows are (manual pages with 399 copies among
-        1,825: pieces of 133, 23, 20 and 17 copies beside 1,632 rows;
-        doc/results.rst, ``results_text_order``).
+        row's piece: a group of more than ``n_neighbors`` copies of one row
+        has only copies for neighbours, and is otherwise a piece of its own
+        wherever no other row counts a copy among its neighbours (the codes
+        of manual pages, 399 of 1,825 rows copies: pieces of 133, 23, 20 and
+        17 rows beside 1,632; doc/results.rst, ``results_text_order``).
     device : str or torch.device, default="cpu"
         Where the neighbour search runs.
 
