@@ -569,15 +569,25 @@ class BaseDeepClustering(
         spectral graph links each row to :data:`TEXT_SPECTRAL_NEIGHBORS`
         rows (:ref:`results_text_neighbours`)."""
         if self.init_on_ == "input" and self._sparse_kind:
-            full = _rows_with_a_value(start_on)
-            if not full.all() and np.count_nonzero(full) > n_clusters:
-                rows = start_on[full]
-                labels = initial_clustering(rows, n_clusters, self.init_, random_state,
-                                            n_neighbors=TEXT_SPECTRAL_NEIGHBORS)
-                return join_empty_rows(labels, full, rows, n_clusters)
-            return initial_clustering(start_on, n_clusters, self.init_, random_state,
-                                      n_neighbors=TEXT_SPECTRAL_NEIGHBORS)
+            full = self._text_rows(start_on, n_clusters)
+            rows = start_on if full is None else start_on[full]
+            labels = initial_clustering(rows, n_clusters, self.init_, random_state,
+                                        n_neighbors=TEXT_SPECTRAL_NEIGHBORS)
+            return labels if full is None else join_empty_rows(labels, full, rows, n_clusters)
         return initial_clustering(start_on, n_clusters, self.init_, random_state)
+
+    def _text_rows(self, X, n_clusters):
+        """Which rows of the dense array ``X`` a graph of the input holds
+        on input of the sparse kind: a mask of the rows with a value where
+        some rows have none and more than ``n_clusters`` have one (the
+        others then join a cluster, :func:`join_empty_rows`), else None
+        (every row)."""
+        if not self._sparse_kind:
+            return None
+        full = _rows_with_a_value(X)
+        if full.all() or np.count_nonzero(full) <= max(n_clusters, 1):
+            return None
+        return full
 
     def _narrow_table(self, X, n_clusters):
         """Whether the scaled training input ``X`` (a batch source) is a

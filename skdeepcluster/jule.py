@@ -14,7 +14,6 @@ from ._compat import Interval, StrOptions
 from .base import (
     NARROW_MAX_FEATURES,
     BaseDeepClustering,
-    _rows_with_a_value,
     check_positive_ints,
     initial_clustering,
     join_empty_rows,
@@ -500,12 +499,9 @@ class JULEClustering(BaseDeepClustering):
         (:func:`~skdeepcluster.base.join_empty_rows`); the first period
         trains on every row. The rows with a value are copied for the graph;
         an out-of-core input keeps all its rows."""
-        if not self._sparse_kind or isinstance(X, ArrayRows):
+        if isinstance(X, ArrayRows):
             return None
-        full = _rows_with_a_value(X.numpy())
-        if full.all() or np.count_nonzero(full) <= max(self.n_clusters_ or 1, 1):
-            return None
-        return full
+        return self._text_rows(X.numpy(), self.n_clusters_ or 1)
 
     def _input_l2_normalize(self, n_features):
         """Whether the first period's graph of the input compares directions
