@@ -1,13 +1,13 @@
 """20 fortune categories as tf-idf (2,000 words): DAMIC (and others) with n_clusters=20, seed 0."""
-import sys, time, resource, torch
+import time, resource, torch
 from sklearn.cluster import KMeans
 import skdeepcluster
-from skdeepcluster.datasets import load_fortunes_tfidf
 from skdeepcluster.metrics import clustering_report
 torch.set_num_threads(1)
-CATS = ("debian", "disclaimer", "drugs", "education", "ethnic", "food", "humorists", "kids", "law", "linux",
-        "linuxcookie", "literature", "love", "medicine", "paradoxum", "perl", "riddles", "sports", "startrek", "tao")
-d = load_fortunes_tfidf(CATS); X, y = d.data, d.target; k = len(CATS)
+import os, sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "text_order"))
+from text_data import load_set  # noqa: E402
+X, y = load_set("fortunes20"); k = 20
 print(skdeepcluster.__file__, X.shape, k, flush=True)
 for name in sys.argv[1].split(","):
     t = time.process_time()

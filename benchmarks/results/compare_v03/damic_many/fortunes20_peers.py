@@ -5,11 +5,11 @@ from sklearn.cluster import KMeans
 from sklearn.decomposition import TruncatedSVD
 from sklearn.preprocessing import normalize
 from sklearn.mixture import GaussianMixture
-from skdeepcluster.datasets import load_fortunes_tfidf
 from skdeepcluster.metrics import clustering_report
-CATS = ("debian", "disclaimer", "drugs", "education", "ethnic", "food", "humorists", "kids", "law", "linux",
-        "linuxcookie", "literature", "love", "medicine", "paradoxum", "perl", "riddles", "sports", "startrek", "tao")
-d = load_fortunes_tfidf(CATS); X, y = d.data, d.target; k = len(CATS)
+import os, sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "text_order"))
+from text_data import load_set  # noqa: E402
+X, y = load_set("fortunes20"); k = 20
 def rep(name, lab, t):
     r = clustering_report(y, lab); print(f"{name:30s} ACC {r['ACC']:.3f} NMI {r['NMI']:.3f} cpu {time.process_time()-t:.1f} sizes {sorted(np.bincount(lab), reverse=True)[:5]}", flush=True)
 for dim in (20, 50, 100):

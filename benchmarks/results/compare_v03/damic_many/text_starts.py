@@ -6,13 +6,13 @@ from sklearn.cluster import KMeans
 from sklearn.decomposition import TruncatedSVD
 from sklearn.preprocessing import normalize
 from skdeepcluster.graph import spectral_clustering
-from skdeepcluster.datasets import load_fortunes_tfidf
 from skdeepcluster.metrics import clustering_report
-CATS20 = ("debian", "disclaimer", "drugs", "education", "ethnic", "food", "humorists", "kids", "law", "linux",
-        "linuxcookie", "literature", "love", "medicine", "paradoxum", "perl", "riddles", "sports", "startrek", "tao")
-sets = {"fortunes5": load_fortunes_tfidf(), "heldout5": load_fortunes_tfidf(("art", "computers", "education", "politics", "science")), "fortunes20": load_fortunes_tfidf(CATS20)}
-for name, d in sets.items():
-    X, y = d.data.astype(np.float64), d.target; k = len(np.unique(y)); X = X / np.abs(X).max()
+import os, sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "text_order"))
+from text_data import load_set  # noqa: E402
+for name in ("fortunes5", "heldout5", "fortunes20"):
+    X, y = load_set(name)
+    X = X.astype(np.float64); k = len(np.unique(y)); X = X / np.abs(X).max()
     keep = np.any(X != 0, axis=1)
     def rep(tag, lab, yy=y):
         r = clustering_report(yy, lab); print(f"{name:10s} {tag:28s} ACC {r['ACC']:.3f} NMI {r['NMI']:.3f} top {sorted(np.bincount(lab), reverse=True)[:3]}", flush=True)

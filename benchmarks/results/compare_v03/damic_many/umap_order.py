@@ -23,15 +23,10 @@ warnings.filterwarnings("ignore")
 from sklearn.cluster import KMeans  # noqa: E402
 from sklearn.mixture import GaussianMixture  # noqa: E402
 
-from skdeepcluster.datasets import load_fortunes_tfidf  # noqa: E402
 from skdeepcluster.metrics import clustering_report  # noqa: E402
 
-CATS20 = ("debian", "disclaimer", "drugs", "education", "ethnic", "food", "humorists", "kids", "law",
-          "linux", "linuxcookie", "literature", "love", "medicine", "paradoxum", "perl", "riddles",
-          "sports", "startrek", "tao")
-SETS = {"fortunes20": CATS20, "fortunes5": None,
-        "heldout5": ("art", "computers", "education", "politics", "science"),
-        "man23578": ("2", "3", "5", "7", "8"), "man12358": ("1", "2", "3", "5", "8")}  # manual pages by section
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "text_order"))
+from text_data import load_set, shuffled  # noqa: E402
 
 
 def main():
@@ -39,19 +34,11 @@ def main():
     names = sys.argv[1].split(",")
     seeds = [int(s) for s in sys.argv[2].split(",")]
     for name in names:
-        if name.startswith("man"):
-            sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "text_order"))
-            from manpages import load
-            X, y = load(SETS[name])
-        else:
-            d = load_fortunes_tfidf(SETS[name]) if SETS[name] else load_fortunes_tfidf()
-            X, y = d.data, d.target
+        X, y = load_set(name)
         k = len(np.unique(y))
         for seed in seeds:
             for order in ("sorted", "shuffled"):
-                perm = (np.arange(len(y)) if order == "sorted"
-                        else np.random.RandomState(100 + seed).permutation(len(y)))
-                Xo, yo = X[perm], y[perm]
+                Xo, yo = (X, y) if order == "sorted" else shuffled(X, y, seed)
                 t = time.process_time()
                 U = umap.UMAP(n_neighbors=10, min_dist=0.0, n_components=k, random_state=seed).fit_transform(Xo)
                 lab = GaussianMixture(k, covariance_type="full", random_state=seed).fit_predict(U)

@@ -19,14 +19,11 @@ import bench_auto_k  # noqa: E402
 import torch  # noqa: E402
 
 import skdeepcluster  # noqa: E402
-from skdeepcluster.datasets import load_fortunes_tfidf  # noqa: E402
 from skdeepcluster.metrics import clustering_report  # noqa: E402
 
-CATS20 = ("debian", "disclaimer", "drugs", "education", "ethnic", "food", "humorists", "kids", "law",
-          "linux", "linuxcookie", "literature", "love", "medicine", "paradoxum", "perl", "riddles",
-          "sports", "startrek", "tao")
-SETS = {"fortunes5": None, "heldout5": ("art", "computers", "education", "politics", "science"),
-        "fortunes20": CATS20}
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from text_data import load_set, shuffled  # noqa: E402
+
 MAX_CLUSTERS = 50  # the estimators' max_clusters="auto" bound for these sizes is reported by each
 
 
@@ -34,9 +31,7 @@ def main():
     torch.set_num_threads(1)
     print(skdeepcluster.__file__, flush=True)
     for name in sys.argv[1].split(","):
-        d = load_fortunes_tfidf() if SETS[name] is None else load_fortunes_tfidf(SETS[name])
-        perm = np.random.RandomState(100).permutation(len(d.target))
-        X, y = d.data[perm], d.target[perm]
+        X, y = shuffled(*load_set(name), seed=0)
         k = len(np.unique(y))
         for method in sys.argv[2].split(","):
             t = time.process_time()

@@ -15,29 +15,16 @@ warnings.filterwarnings("ignore")
 from sklearn.cluster import KMeans  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from manpages import load  # noqa: E402
+from text_data import SETS, load_set  # noqa: E402
 
-from skdeepcluster.datasets import load_fortunes_tfidf  # noqa: E402
 from skdeepcluster.graph import spectral_clustering  # noqa: E402
 from skdeepcluster.metrics import clustering_report  # noqa: E402
-
-CATS20 = ("debian", "disclaimer", "drugs", "education", "ethnic", "food", "humorists", "kids", "law",
-          "linux", "linuxcookie", "literature", "love", "medicine", "paradoxum", "perl", "riddles",
-          "sports", "startrek", "tao")
-
-
-def text_sets():
-    yield "fortunes5", *(lambda d: (d.data, d.target))(load_fortunes_tfidf())
-    yield "heldout5", *(lambda d: (d.data, d.target))(
-        load_fortunes_tfidf(("art", "computers", "education", "politics", "science")))
-    yield "fortunes20", *(lambda d: (d.data, d.target))(load_fortunes_tfidf(CATS20))
-    yield "man23578", *load(("2", "3", "5", "7", "8"))
-    yield "man12358", *load(("1", "2", "3", "5", "8"))
 
 
 def main():
     neighbours = [int(n) for n in sys.argv[1].split(",")]
-    for name, X, y in text_sets():
+    for name in SETS:
+        X, y = load_set(name)
         X = X.astype(np.float64)
         keep = np.any(X != 0, axis=1)
         X, y = X[keep] / np.abs(X).max(), y[keep]
