@@ -212,6 +212,41 @@ def test_spectral_clustering_mends_a_split_cluster_that_kmeans_leaves():
         spectral_clustering(X, 5, oversegment=(1.0,))
 
 
+def test_spectral_clustering_keeps_a_small_cluster_beside_a_large_one(monkeypatch):
+    # Two Gaussians of 900 and 100 rows, in 10 and in 100 dimensions, close
+    # enough that the graph is connected: the rounding of the two
+    # eigenvectors after the constant one cuts the large one in two (ACC
+    # 0.57-0.61); Shi and Malik's bipartition by the first of them keeps
+    # both, at a normalised cut under half as large, and replaces it. Two
+    # equal Gaussians keep the first rounding.
+    import scipy.sparse as sp
+    from sklearn.datasets import make_blobs
+
+    from skdeepcluster import graph
+    from skdeepcluster.graph import connectivity_graph, normalized_cut, spectral_clustering
+    from skdeepcluster.metrics import clustering_accuracy
+
+    def two_gaussians(sizes, d, gap):
+        return make_blobs(sizes, n_features=d, cluster_std=1.0,
+                          centers=[np.zeros(d), np.full(d, gap / np.sqrt(d))], random_state=0)
+
+    def without_shi_malik(X):
+        with monkeypatch.context() as m:
+            m.setattr(graph, "SHI_MALIK_CUT_FRACTION", 0.0)
+            return spectral_clustering(X, 2, random_state=0)
+
+    for d, gap in ((10, 3.8), (10, 6.0), (100, 6.0)):
+        X, y = two_gaussians([900, 100], d, gap)
+        A = connectivity_graph(X, 15)
+        assert sp.csgraph.connected_components(A)[0] == 1
+        labels, before = spectral_clustering(X, 2, random_state=0), without_shi_malik(X)
+        assert clustering_accuracy(y, before) < 0.65
+        assert clustering_accuracy(y, labels) > 0.98
+        assert normalized_cut(A, labels) < 0.5 * normalized_cut(A, before)
+    X, _ = two_gaussians([500, 500], 10, 3.8)
+    assert np.array_equal(spectral_clustering(X, 2, random_state=0), without_shi_malik(X))
+
+
 def test_spectral_clustering_takes_the_pieces_of_a_graph_that_falls_apart():
     # Separated blobs of very unequal sizes: the graph has one piece per
     # blob. The eigenvectors' rounding split the largest blob and joined the
