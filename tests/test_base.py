@@ -333,9 +333,9 @@ def test_init_on_estimators():
 
 #: The width of the codes each one clusters with init_on="codes", by the
 #: number of input features: DEPICT's embedding of a narrow input is as wide
-#: as its last hidden layer (16 units here; depict.auto_embedding_dim), DAMIC's code is
-#: n_clusters units here.
-CODES_WIDTH = {"DEPICTClustering": {5: 16, 64: 3}, "DAMICClustering": {5: 3, 64: 3}}
+#: as its last hidden layer (16 units here; depict.auto_embedding_dim), of a wide one
+#: at least depict.MIN_EMBEDDING_DIM (10) units; DAMIC's code is n_clusters units here.
+CODES_WIDTH = {"DEPICTClustering": {5: 16, 64: 10}, "DAMICClustering": {5: 3, 64: 3}}
 
 
 @pytest.mark.parametrize("estimator", INIT_ON_ESTIMATORS, ids=lambda e: type(e).__name__)

@@ -163,12 +163,13 @@ def test_bad_hidden_layer_sizes(blobs):
 @pytest.mark.parametrize(
     "n_features, hidden, embedding",
     [(4, (32, 32), 32), (13, (104, 104), 104), (2, (16, 16), 16), (62, (496, 496), 496),
-     (64, (500, 500), 3), (784, (500, 500), 3)],
+     (64, (500, 500), 10), (784, (500, 500), 10)],
 )
 def test_auto_network_follows_the_input_width(n_features, hidden, embedding):
     # Tabular inputs get hidden layers of at most 8 x n_features and an
     # embedding as wide as those layers; 63 features or more (pixels) keep the
-    # authors' 500-500 network and an embedding of n_clusters.
+    # authors' 500-500 network and an embedding of n_clusters, but at least
+    # MIN_EMBEDDING_DIM (10) units.
     X = np.random.RandomState(0).randn(20, n_features)
     model = DEPICTClustering(3, n_pretrain_epochs=0, n_epochs=0, random_state=0).fit(X)
     widths = [layer[0].out_features for layer in model.network_.encoder]
@@ -177,6 +178,28 @@ def test_auto_network_follows_the_input_width(n_features, hidden, embedding):
     paper = DEPICTClustering(3, hidden_layer_sizes=(500, 500), embedding_dim=3,
                              n_pretrain_epochs=0, n_epochs=0, random_state=0).fit(X)
     assert [layer[0].out_features for layer in paper.network_.encoder] == [500, 500, 3]
+
+
+@pytest.mark.parametrize("classes, image_shape", [
+    ((0, 1), None), ((3, 5, 8), None), pytest.param((0, 1), (1, 8, 8), marks=pytest.mark.slow),
+])
+def test_few_clusters_of_pixels_use_an_embedding_of_ten_units(classes, image_shape):
+    # With one embedding unit per cluster (the paper's), two or three
+    # clusters of the digits' pixels saturated the units and ended in one
+    # cluster (0/1: ACC 0.506 flat, 0.569 as 8x8 images); the embedding of
+    # wide inputs has at least MIN_EMBEDDING_DIM = 10 units
+    # (results_depict_few_clusters).
+    from sklearn.datasets import load_digits
+
+    from skdeepcluster.depict import MIN_EMBEDDING_DIM
+
+    digits = load_digits()
+    keep = np.isin(digits.target, classes)
+    X, y = digits.data[keep] / 16, digits.target[keep]
+    model = DEPICTClustering(len(classes), image_shape=image_shape, device="cpu", random_state=0).fit(X)
+    assert model.transform(X).shape[1] == MIN_EMBEDDING_DIM == 10
+    assert len(np.unique(model.labels_)) == len(classes)
+    assert clustering_accuracy(y, model.labels_) >= 0.95
 
 
 def test_cluster_input_dropout_auto_spares_flat_features(blobs, tiny_images):
