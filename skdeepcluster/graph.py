@@ -894,8 +894,9 @@ NCUT_MARGIN = 0.05
 #: rows in 10-D: ACC 0.571). Shi and Malik's bipartition, k-means of the
 #: first of them (the Fiedler vector) alone as it is, replaces the chosen
 #: partition where its normalised cut is at most this fraction of the
-#: chosen one's: 0.02-0.45 on such sets (ACC 0.988 there), 0.84-0.99 on the
-#: other two-cluster sets measured, whose partitions stay. With more
+#: chosen one's: 0.003-0.45 on such sets (ACC 0.988 there), 0.84-0.98 on
+#: the other two-cluster sets measured (breast cancer, Gaussians of 700 and
+#: 300 rows), whose partitions stay. With more
 #: clusters the same rounding (k - 1 vectors) was not kept: on manual pages
 #: it cut off small tight groups of pages at 0.46-0.57 of the cut, one set
 #: gaining and one losing (doc/results.rst,
