@@ -158,15 +158,15 @@ def fitted_head(embedding, labels, centres):
     return weight, torch.as_tensor(theta[-n_clusters:], dtype=torch.float32)
 
 
-def auto_embedding_dim(n_clusters, n_features, hidden_layer_sizes):
+def auto_embedding_dim(n_clusters, n_features=None, hidden_layer_sizes=()):
     """The embedding width when ``embedding_dim=None``: ``n_clusters`` (the
-    paper's), at least ``MIN_EMBEDDING_DIM`` (10) on wide inputs, where
-    fewer units saturated with two or three clusters; on narrow inputs no
-    fewer than the units of the last hidden layer
-    (``hidden_layer_sizes``, the input's features when there is none) when
-    the input is narrow (at most ``base.NARROW_MAX_FEATURES``, 62 features,
-    where ``hidden_layer_sizes="auto"`` gives layers of 8 units a feature,
-    at least 16, narrower than the authors').
+    paper's), but at least ``MIN_EMBEDDING_DIM`` (10) for images
+    (``n_features=None``) and flat inputs of more than
+    ``base.NARROW_MAX_FEATURES`` (62) features, where fewer units saturated
+    with two or three clusters; for narrower flat inputs no fewer than the
+    units of the last hidden layer (``hidden_layer_sizes``, the input's
+    features when there is none; ``hidden_layer_sizes="auto"`` gives layers
+    of 8 units a feature, at least 16, narrower than the authors').
 
     Squeezing a low-dimensional table into one unit per cluster drops what
     k-means on the standardised features uses (wine: 13 features into 3),
@@ -176,7 +176,7 @@ def auto_embedding_dim(n_clusters, n_features, hidden_layer_sizes):
     cut (ARI 0.59 and 0.00 with 2 units for 2 features; 0.99 and 1.0 with
     16 and the start held; :ref:`results_depict_shapes`).
     """
-    if n_features <= NARROW_MAX_FEATURES:
+    if n_features is not None and n_features <= NARROW_MAX_FEATURES:
         return max(n_clusters, *hidden_layer_sizes[-1:], n_features)
     return max(n_clusters, MIN_EMBEDDING_DIM)
 
@@ -579,7 +579,7 @@ class DEPICTClustering(BaseDeepClustering):
                 hidden_layer_sizes=sizes, dropout=self.dropout, output=output,
             )
         else:
-            embedding_dim = self.embedding_dim or max(self._width_clusters(), MIN_EMBEDDING_DIM)
+            embedding_dim = self.embedding_dim or auto_embedding_dim(self._width_clusters())
             factory = partial(
                 build_depict_conv, self.input_shape_, n_clusters,
                 embedding_dim=embedding_dim, n_filters=self.n_filters,
