@@ -9,7 +9,7 @@ from functools import partial
 import numpy as np
 import pytest
 from sklearn.cluster import KMeans
-from sklearn.datasets import make_blobs, make_circles, make_classification, make_moons
+from sklearn.datasets import load_digits, make_blobs, make_circles, make_classification, make_moons
 from sklearn.decomposition import TruncatedSVD
 from sklearn.metrics import adjusted_rand_score
 from sklearn.preprocessing import StandardScaler
@@ -265,6 +265,22 @@ def test_a_small_cluster_beside_a_large_one_stays_whole(Estimator):
     assert model.init_ == "spectral"
     assert clustering_accuracy(y, model.labels_) >= 0.97
     assert clustering_accuracy(y, KMeans(2, n_init=10, random_state=0).fit_predict(X)) < 0.96
+
+
+def test_jule_keeps_a_class_of_nine_tenths_whole():
+    # Goal 4, a rare class: the 0s of the digits and 18 of their 6s (a tenth
+    # as many). JULE's size cap (1.5 times the average size) forbade a
+    # cluster of more than 75% of the samples, so the 0s were cut in halves:
+    # ACC 0.638 / 0.633 for seeds 0 and 1 before the merges to two clusters
+    # were also run uncapped (2026-12-07, results_jule_two_clusters);
+    # k-means 1.000.
+    digits = load_digits()
+    zeros = np.flatnonzero(digits.target == 0)
+    sixes = np.random.RandomState(0).choice(np.flatnonzero(digits.target == 6), 18, replace=False)
+    rows = np.concatenate([zeros, sixes])
+    X, y = digits.data[rows] / 16.0, digits.target[rows]
+    model = JULEClustering(2, device="cpu", random_state=0).fit(X)
+    assert clustering_accuracy(y, model.labels_) >= 0.97
 
 
 @pytest.mark.slow

@@ -317,6 +317,38 @@ def test_later_merges_cap_clusters_at_size_cap_times_the_final_average(monkeypat
     assert caps == [1500] * 4 + [1539]  # ceil(2 * 10,000 / 13) for the first period
 
 
+def test_merges_to_two_clusters_keep_the_uncapped_partition_unless_it_leaves_a_crumb(monkeypatch):
+    # With two clusters a later merge runs capped and uncapped; the uncapped
+    # partition is kept where its smaller cluster holds at least MIN_SIZE
+    # times the average size (5% of the samples), else the capped one.
+    from skdeepcluster import jule
+
+    n = 1000
+    capped = np.arange(n) % 2                      # what the cap allows: halves
+    rare = (np.arange(n) < 100).astype(int)        # a class of a tenth
+    crumb = (np.arange(n) < 49).astype(int)        # under 5%: one cluster absorbed the rest
+    for uncapped, expected in ((rare, rare), (crumb, capped)):
+        calls = []
+
+        def spy(*args, max_size=None, uncapped=uncapped, **kwargs):
+            calls.append(max_size)
+            return capped if max_size is not None else uncapped
+
+        monkeypatch.setattr(jule, "gdl_agglomerative", spy)
+        model = JULEClustering(2)
+        model.n_clusters_ = 2
+        assert np.array_equal(model._merge(None, 2, np.arange(n), None), expected)
+        assert calls == [750, None]
+        # the first period's merge, other numbers of clusters and an
+        # uncapped fit merge once
+        calls.clear()
+        model._merge(None, 2, np.arange(n), None, first=True)
+        model._merge(None, 2, np.arange(n), None, capped=False)
+        model.n_clusters_ = 3
+        model._merge(None, 3, np.arange(n), None)
+        assert calls == [1000, None, 500]
+
+
 def test_no_size_cap_where_the_input_graph_falls_apart(monkeypatch):
     # Three blobs far apart: the first period's graph (of the input) holds 3
     # pieces, so with 3 clusters no merge is capped (a cluster holding more
