@@ -49,6 +49,7 @@ __all__ = [
     "cluster_means",
     "check_positive_ints",
     "shares_one_unit",
+    "embedding_collapsed",
     "warn_if_collapsed",
 ]
 
@@ -1260,12 +1261,18 @@ def input_capped_sizes(paper_sizes, n_features, ratios):
 COLLAPSE_STD = 1e-3
 
 
+def embedding_collapsed(embedding):
+    """Whether every sample has nearly the same embedding (no dimension
+    spreads by ``COLLAPSE_STD``). ``embedding`` is an array or a CPU tensor."""
+    embedding = np.asarray(embedding, dtype=np.float64)
+    return len(embedding) > 1 and bool(embedding.std(axis=0).max() < COLLAPSE_STD)
+
+
 def warn_if_collapsed(embedding, stage, cause, advice):
     """Warn (ConvergenceWarning, pointing at the caller of ``fit``) when
-    every sample has nearly the same embedding, so clustering it is
-    meaningless. ``embedding`` is an array or a CPU tensor."""
-    embedding = np.asarray(embedding, dtype=np.float64)
-    if len(embedding) > 1 and embedding.std(axis=0).max() < COLLAPSE_STD:
+    every sample has nearly the same embedding (:func:`embedding_collapsed`),
+    so clustering it is meaningless."""
+    if embedding_collapsed(embedding):
         warnings.warn(
             f"The {stage} embedding is the same for every sample {cause}, so the "
             f"clustering will be meaningless. {advice}",

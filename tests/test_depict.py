@@ -230,6 +230,32 @@ def test_cluster_input_dropout_auto_spares_flat_features(blobs, tiny_images):
 
 @pytest.mark.slow
 @pytest.mark.skipif(not FASHION_MNIST_DIR.is_dir(), reason="dataset-fashion-mnist not installed")
+def test_a_saturated_pretraining_on_real_pixels_is_mended():
+    """500 trousers and 50 T-shirts of the Fashion-MNIST test split, seed 0:
+    the pretraining at 1e-3 saturated every tanh unit (its loss rose from
+    0.18 to above 1), and the fit warned and ended in one cluster; pretrained
+    again at 1e-4 the embedding spreads and both clusters are used
+    (doc/results.rst, ``results_depict_saturation``)."""
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
+
+    images = load_fashion_mnist()
+    rs = np.random.RandomState(0)
+    rows = np.concatenate([rs.choice(np.flatnonzero(images.target == 1), 500, replace=False),
+                           rs.choice(np.flatnonzero(images.target == 0), 50, replace=False)])
+    X = images.data[rows].reshape(len(rows), -1) / 255.0
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ConvergenceWarning)
+        model = DEPICTClustering(2, random_state=0).fit(X)
+    phases = {h["phase"] for h in model.history_}
+    assert "pretrain (again, at a lower rate)" in phases
+    assert np.bincount(model.labels_).min() > 0
+    assert model.transform(X).std(axis=0).max() > 0.05
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not FASHION_MNIST_DIR.is_dir(), reason="dataset-fashion-mnist not installed")
 def test_pixels_of_tiny_images_keep_their_start():
     """3,000 Fashion-MNIST training images pooled to 7x7, as 49 flat
     features, seed 0. With dropout on the input of the noisy pathway in the
@@ -321,6 +347,46 @@ def test_collapsed_embedding_and_unused_clusters_warn():
     with pytest.warns(ConvergenceWarning, match="same for every sample"):
         with pytest.warns(ConvergenceWarning, match="Only 1 of the n_clusters=3"):
             DEPICTClustering(3, **FAST).fit(X)
+
+
+def test_a_saturated_pretraining_is_run_again_at_a_tenth_of_the_rate(blobs, monkeypatch):
+    # Where the pretrained embedding collapsed (its tanh units saturated), or
+    # the pretraining's loss ended above its first epoch's, a new network is
+    # pretrained once more at learning_rate * 0.1; the fit then goes on from
+    # it (results_depict_saturation).
+    from skdeepcluster import depict
+
+    X, _ = blobs
+    answers = iter([True, False])
+    monkeypatch.setattr(depict, "embedding_collapsed", lambda embedding: next(answers))
+    rates = []
+    real_adam = depict.adam
+    monkeypatch.setattr(depict, "adam", lambda params, lr: rates.append(lr) or real_adam(params, lr=lr))
+    model = DEPICTClustering(3, **{**FAST, "tol": 0.0, "learning_rate": 1e-3}).fit(X)
+    phases = [h["phase"] for h in model.history_]
+    assert phases == (["pretrain"] * 3 + ["pretrain (again, at a lower rate)"] * 3
+                      + ["cluster"] * 3)
+    assert rates == [1e-3, pytest.approx(1e-4)]
+    assert len(np.unique(model.labels_)) == 3
+    # a fit whose embedding did not collapse pretrains once
+    rates.clear()
+    monkeypatch.setattr(depict, "embedding_collapsed", lambda embedding: False)
+    DEPICTClustering(3, **FAST).fit(X)
+    assert len(rates) == 1
+    # and one whose pretraining loss ended above its first epoch's, twice
+    rates.clear()
+    calls = [0]
+    real_epoch = depict.train_epoch
+
+    def rising(*args, **kwargs):
+        calls[0] += 1
+        loss = real_epoch(*args, **kwargs)
+        return loss + 10.0 * calls[0] if calls[0] <= 3 else loss
+
+    monkeypatch.setattr(depict, "train_epoch", rising)
+    model = DEPICTClustering(3, **FAST).fit(X)
+    assert rates == [1e-3, pytest.approx(1e-4)]
+    assert [h["phase"] for h in model.history_][3] == "pretrain (again, at a lower rate)"
 
 
 # ------------------------------------------------------------- the head
