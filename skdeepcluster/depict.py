@@ -400,7 +400,12 @@ class DEPICTClustering(BaseDeepClustering):
         that.
     learning_rate : float, default=1e-3
         Adam's learning rate of the pretraining phase (and of the clustering
-        phase when ``cluster_learning_rate`` is None).
+        phase when ``cluster_learning_rate`` is None). Where the pretraining
+        diverges (its last epoch's loss more than twice its first's) or its
+        embedding collapses, a new network is pretrained once more at a
+        tenth of it (the authors' 1e-4): on two-class subsets of
+        Fashion-MNIST six of twenty fits had ended in one cluster so
+        (:ref:`results_depict_saturation`).
     cluster_learning_rate : float or None, default=1e-4
         Adam's learning rate of the clustering phase (the authors' 1e-4);
         None uses ``learning_rate``. With 1e-3 there, the clustering phase
@@ -443,8 +448,10 @@ class DEPICTClustering(BaseDeepClustering):
     scale_offset_, scale_factor_ : ndarray of shape (n_features,)
         The input scaling: the network sees ``(X - offset) * factor``.
     history_ : list of dict
-        One record per epoch: ``phase`` ("pretrain" or "cluster"),
-        ``epoch``, ``loss`` and, for the clustering phase, ``label_change``.
+        One record per epoch: ``phase`` ("pretrain" or "cluster", and
+        "pretrain (again, at a lower rate)" where the first pretraining
+        diverged: ``learning_rate``), ``epoch``, ``loss`` and, for the
+        clustering phase, ``label_change``.
     n_iter_ : int
         Epochs run in the clustering phase.
     interrupted_ : bool
