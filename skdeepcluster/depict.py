@@ -659,12 +659,9 @@ class DEPICTClustering(BaseDeepClustering):
     def _fit(self, X, random_state, trainer):
         cpu_gen, noise = self._generators(random_state)
         n_samples = X.shape[0]
-        self.network_ = self._build_network(
-            X.shape[1], self._width_clusters(), partial(glorot_init_, generator=cpu_gen)
-        )
-        trainer.modules.append(self.network_)
-        optimizer = adam(self.network_.parameters(), lr=self.learning_rate)
+        n_pretrain = self._epochs("n_pretrain_epochs", n_samples)
         device = self.device_
+        optimizer = None
 
         def pretrain_loss(idx):
             return self._batch_losses(X[idx].to(device), noise)[0]
@@ -674,24 +671,30 @@ class DEPICTClustering(BaseDeepClustering):
             loss = train_epoch(pretrain_loss, optimizer, n_samples, self.batch_size, cpu_gen, rows=X)
             return {"loss": loss}
 
-        n_pretrain = self._epochs("n_pretrain_epochs", n_samples)
-        n_done = trainer.run("pretrain", n_pretrain, pretrain_epoch)
-        losses = [record["loss"] for record in trainer.history[-n_done:]] if n_done else []
-        embedding = self._apply(self._embed_batch, X).numpy().astype(np.float64)
+        def pretrain(phase, learning_rate):
+            """A new network (in place of the one before, if any) and its
+            optimizer at ``learning_rate``, pretrained: the losses of its
+            epochs and its clean embedding of ``X``."""
+            nonlocal optimizer
+            if optimizer is not None:
+                trainer.modules.remove(self.network_)
+            self.network_ = self._build_network(
+                X.shape[1], self._width_clusters(), partial(glorot_init_, generator=cpu_gen)
+            )
+            trainer.modules.append(self.network_)
+            optimizer = adam(self.network_.parameters(), lr=learning_rate)
+            n_done = trainer.run(phase, n_pretrain, pretrain_epoch)
+            losses = [record["loss"] for record in trainer.history[len(trainer.history) - n_done:]]
+            return losses, self._apply(self._embed_batch, X).numpy().astype(np.float64)
+
+        losses, embedding = pretrain("pretrain", self.learning_rate)
         diverged = len(losses) > 1 and losses[-1] > DIVERGED_LOSS_RATIO * losses[0]
         if (diverged or embedding_collapsed(embedding)) and not trainer.interrupted:
             # The pretraining's loss ended far above where it began, or the
             # tanh units saturated: a new network, pretrained at a tenth of
             # the rate (SATURATED_RETRY_RATE).
-            trainer.modules.remove(self.network_)
-            self.network_ = self._build_network(
-                X.shape[1], self._width_clusters(), partial(glorot_init_, generator=cpu_gen)
-            )
-            trainer.modules.append(self.network_)
-            optimizer = adam(self.network_.parameters(),
-                             lr=self.learning_rate * SATURATED_RETRY_RATE)
-            trainer.run("pretrain (again, at a lower rate)", n_pretrain, pretrain_epoch)
-            embedding = self._apply(self._embed_batch, X).numpy().astype(np.float64)
+            embedding = pretrain("pretrain (again, at a lower rate)",
+                                 self.learning_rate * SATURATED_RETRY_RATE)[1]
 
         # Initial clustering of the clean embedding sets the softmax head.
         warn_if_collapsed(
