@@ -186,7 +186,10 @@ class DAMICClustering(BaseDeepClustering):
         not principal components whose neighbour graph shows the clusters)
         and ``"spectral"`` elsewhere (see the :ref:`benchmarks <bench_init>`
         and :ref:`results_mixture_start`: iris 0.849 -> 0.968, Zoo 0.604 ->
-        0.795). Any object with
+        0.795). Into two clusters on the codes, ``"auto"``
+        takes k-means' partition of them instead where its silhouette is
+        clearly higher (:func:`~skdeepcluster.base.compact_pair`: a rare
+        class beside a large one, :ref:`results_compact_pair`). Any object with
         ``fit_predict`` returning at most ``n_clusters`` labels can be
         passed. The joint training moves the result of this clustering
         only a little, so it matters (see the benchmarks).
@@ -312,7 +315,8 @@ class DAMICClustering(BaseDeepClustering):
     init_on_ : {"codes", "input"}
         What ``init`` clustered.
     init_ : str or estimator
-        The start's clusterer: ``init``, with ``"auto"`` resolved.
+        The start's clusterer: ``init``, with ``"auto"`` resolved
+        (``"kmeans"`` where it took k-means' compact pair).
     n_clusters_ : int
         The number of clusters: ``n_clusters``, or its estimate with
         ``"auto"``: the number of autoencoders and of columns of

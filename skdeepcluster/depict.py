@@ -338,7 +338,10 @@ class DEPICTClustering(BaseDeepClustering):
         not principal components whose neighbour graph shows the clusters:
         iris 0.853 -> 0.967, Zoo 0.604 -> 0.795, :ref:`results_mixture_start`)
         and ``"spectral"`` elsewhere (measured against the others in the
-        :ref:`benchmarks <bench_init>`). Any object with
+        :ref:`benchmarks <bench_init>`). Into two clusters on the codes, ``"auto"``
+        takes k-means' partition of them instead where its silhouette is
+        clearly higher (:func:`~skdeepcluster.base.compact_pair`: a rare
+        class beside a large one, :ref:`results_compact_pair`). Any object with
         ``fit_predict`` returning at most ``n_clusters`` labels (e.g. a
         :class:`~sklearn.mixture.GaussianMixture`) can be passed.
     init_on : {"auto", "codes", "input"}, default="auto"
@@ -440,7 +443,7 @@ class DEPICTClustering(BaseDeepClustering):
         What the initial clustering clustered (``init_on`` resolved).
     init_ : str or estimator
         The initial clustering's clusterer: ``init``, with ``"auto"``
-        resolved.
+        resolved (``"kmeans"`` where it took k-means' compact pair).
     network_ : torch.nn.Module
         The trained autoencoder with its softmax head.
     input_shape_ : tuple (C, H, W) or None
