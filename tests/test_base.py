@@ -7,12 +7,12 @@ import numpy as np
 import pytest
 from sklearn.base import BaseEstimator, ClusterMixin, clone
 from sklearn.cluster import KMeans
-from sklearn.datasets import load_digits, make_blobs
+from sklearn.datasets import load_digits, make_blobs, make_moons
 from sklearn.decomposition import PCA
-from sklearn.metrics import adjusted_rand_score
+from sklearn.metrics import adjusted_rand_score, silhouette_score
 
 from skdeepcluster import DAMICClustering, DEPICTClustering
-from skdeepcluster.base import check_positive_ints, compact_pair
+from skdeepcluster.base import COMPACT_PAIR_SILHOUETTE_RATIO, check_positive_ints, compact_pair
 from skdeepcluster.metrics import clustering_accuracy
 
 from .conftest import estimator_id, fast_estimators
@@ -503,6 +503,29 @@ def test_compact_pair_leaves_balanced_clusters_and_outlying_rows_alone():
     rng = np.random.RandomState(0)
     X = np.vstack([rng.randn(997, 5), rng.randn(3, 5) + 50.0])
     assert compact_pair(X, (X[:, 0] > 0).astype(np.int64)) is None
+
+
+def test_compact_pair_leaves_curved_clusters_to_the_graph():
+    # Two moons: k-means' straight cut has the higher silhouette (so the
+    # silhouette alone would take it), but it cuts the neighbour graph that
+    # spectral clustering's partition follows.
+    X, y = make_moons(1000, noise=0.05, random_state=0)
+    kmeans = KMeans(2, n_init=10, random_state=0).fit_predict(X)
+    assert silhouette_score(X, kmeans) >= COMPACT_PAIR_SILHOUETTE_RATIO * silhouette_score(X, y)
+    assert compact_pair(X, y) is None
+
+
+def test_damic_keeps_two_moons_of_wide_input():
+    # Two moons mapped into 64-D (start on the codes, whose graph falls
+    # apart into the two moons): DAMIC took k-means' straight cut, 0.775,
+    # before the compact pair compared normalised cuts (2026-12-07,
+    # results_compact_pair).
+    X2, y = make_moons(1000, noise=0.05, random_state=0)
+    rotation = np.linalg.qr(np.random.RandomState(0).randn(64, 64))[0][:2]
+    X = X2 @ rotation + 0.05 * np.random.RandomState(1).randn(1000, 64)
+    model = DAMICClustering(2, device="cpu", random_state=0).fit(X)
+    assert model.init_on_ == "codes" and model.init_ == "spectral"
+    assert clustering_accuracy(y, model.labels_) >= 0.97
 
 
 @pytest.mark.parametrize("Estimator", [DEPICTClustering, DAMICClustering])
