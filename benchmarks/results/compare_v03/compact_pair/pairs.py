@@ -1,12 +1,14 @@
-"""Exploratory: two-cluster sets whose start is made on the codes (two digits or
-two Fashion-MNIST classes, the second cut to a tenth, to 0.4 or kept whole, as
-in jule_cap/imbalanced_pairs.py; two Gaussians in 100-D; two moons and two rings in 64-D), each estimator with
-n_clusters alone, beside k-means of the rows. Each fit prints the silhouette
-ratio of k-means' partition of the codes to spectral clustering's, the\nratio of their normalised cuts of the codes' neighbour graph, the start
-taken (init_) with its ACC, and the end; where the start is k-means' (the
-compact pair), the fit is run again with the comparison switched off: the
-package before it (the same random stream).
-Usage: pairs.py METHODS SEEDS [SETS_SUBSTRING] (64-D: the shapes)"""
+"""Exploratory: two-cluster sets whose start is made on the codes (two digits
+or two Fashion-MNIST classes, the second cut to a tenth, to 0.4 or kept
+whole, as in jule_cap/imbalanced_pairs.py; two Gaussians in 100-D, of equal
+or of different spreads; two moons and two rings in 64-D), each estimator
+with n_clusters alone, beside k-means of the rows. Each fit prints the
+silhouette ratio of k-means' partition of the codes to spectral
+clustering's, the ratio of their normalised cuts of the codes' neighbour
+graph, the start taken (init_) with its ACC, and the end; where the start is
+k-means' (the compact pair), the fit is run again with the comparison
+switched off: the package before it (the same random stream).
+Usage: pairs.py METHODS SEEDS [SETS_SUBSTRING] (64-D: the shapes; spreads)"""
 import os, sys, time, warnings, numpy as np
 warnings.filterwarnings("ignore")
 import torch; torch.set_num_threads(1)
@@ -37,6 +39,12 @@ def all_sets():
     for d, gap, sizes in [(100, 3.8, (900, 100)), (100, 6.0, (900, 100)), (100, 6.0, (700, 300)),
                           (100, 6.0, (500, 500))]:
         yield f"gauss {d}-D gap {gap} {sizes[0]}/{sizes[1]}", *blobs(d, gap, sizes)
+    # Two Gaussians of different spreads in 100-D (standard deviations 1 and
+    # 2.5, centres 6 deviations of the narrow one apart), even and 900/100.
+    for sizes in [(500, 500), (900, 100), (100, 900)]:
+        X, y = make_blobs(list(sizes), n_features=100, cluster_std=[1.0, 2.5],
+                          centers=[np.zeros(100), np.full(100, 6.0 / np.sqrt(100))], random_state=0)
+        yield f"spreads 100-D {sizes[0]}/{sizes[1]}", X, y
     # Non-convex shapes in wide input: two moons and two rings (1,000 rows,
     # noise 0.05) mapped into 64-D by a random orthonormal map, plus noise
     # of 0.05 in every dimension, where k-means cuts straight.
