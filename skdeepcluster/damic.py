@@ -188,8 +188,9 @@ class DAMICClustering(BaseDeepClustering):
         and :ref:`results_mixture_start`: iris 0.849 -> 0.968, Zoo 0.604 ->
         0.795). Into two clusters on the codes, ``"auto"``
         takes k-means' partition of them instead where its silhouette is
-        clearly higher (:func:`~skdeepcluster.base.compact_pair`: a rare
-        class beside a large one, :ref:`results_compact_pair`). Any object with
+        clearly higher and it cuts their neighbour graph not much more
+        (:func:`~skdeepcluster.base.compact_pair`: a rare class beside a
+        large one, :ref:`results_compact_pair`). Any object with
         ``fit_predict`` returning at most ``n_clusters`` labels can be
         passed. The joint training moves the result of this clustering
         only a little, so it matters (see the benchmarks).

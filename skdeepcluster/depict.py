@@ -340,8 +340,9 @@ class DEPICTClustering(BaseDeepClustering):
         and ``"spectral"`` elsewhere (measured against the others in the
         :ref:`benchmarks <bench_init>`). Into two clusters on the codes, ``"auto"``
         takes k-means' partition of them instead where its silhouette is
-        clearly higher (:func:`~skdeepcluster.base.compact_pair`: a rare
-        class beside a large one, :ref:`results_compact_pair`). Any object with
+        clearly higher and it cuts their neighbour graph not much more
+        (:func:`~skdeepcluster.base.compact_pair`: a rare class beside a
+        large one, :ref:`results_compact_pair`). Any object with
         ``fit_predict`` returning at most ``n_clusters`` labels (e.g. a
         :class:`~sklearn.mixture.GaussianMixture`) can be passed.
     init_on : {"auto", "codes", "input"}, default="auto"
