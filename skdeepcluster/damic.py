@@ -187,8 +187,9 @@ class DAMICClustering(BaseDeepClustering):
         and ``"spectral"`` elsewhere (see the :ref:`benchmarks <bench_init>`
         and :ref:`results_mixture_start`: iris 0.849 -> 0.968, Zoo 0.604 ->
         0.795). Into two clusters on the codes, ``"auto"``
-        takes k-means' partition of them instead where its silhouette is
-        clearly higher and it cuts their neighbour graph not much more
+        takes k-means' partition of them instead where it has the smaller
+        cluster, a clearly higher silhouette and a normalised cut of their
+        neighbour graph not much larger
         (:func:`~skdeepcluster.base.compact_pair`: a rare class beside a
         large one, :ref:`results_compact_pair`). Any object with
         ``fit_predict`` returning at most ``n_clusters`` labels can be

@@ -339,8 +339,9 @@ class DEPICTClustering(BaseDeepClustering):
         iris 0.853 -> 0.967, Zoo 0.604 -> 0.795, :ref:`results_mixture_start`)
         and ``"spectral"`` elsewhere (measured against the others in the
         :ref:`benchmarks <bench_init>`). Into two clusters on the codes, ``"auto"``
-        takes k-means' partition of them instead where its silhouette is
-        clearly higher and it cuts their neighbour graph not much more
+        takes k-means' partition of them instead where it has the smaller
+        cluster, a clearly higher silhouette and a normalised cut of their
+        neighbour graph not much larger
         (:func:`~skdeepcluster.base.compact_pair`: a rare class beside a
         large one, :ref:`results_compact_pair`). Any object with
         ``fit_predict`` returning at most ``n_clusters`` labels (e.g. a

@@ -64,6 +64,7 @@ def recording(Z, labels):
     km = KMeans(2, n_init=10, random_state=base.COMPACT_PAIR_SEED).fit_predict(Z)
     rows = np.random.RandomState(0).permutation(len(Z))[:base.SILHOUETTE_SAMPLES]
     RATIO["r"] = silhouette_score(Z[rows], km[rows]) / silhouette_score(Z[rows], labels[rows])
+    RATIO["smaller"] = f"{np.bincount(km, minlength=2).min()}/{np.bincount(labels, minlength=2).min()}"
     A = _graph_of(_connectivity_neighbors(Z, _capped_neighbors(SPECTRAL_NEIGHBORS, len(Z), 2), "cpu"))
     cut = normalized_cut(A, labels)
     RATIO["cut"] = normalized_cut(A, km) / cut if cut > 0 else float("inf")
@@ -78,6 +79,7 @@ def fit(m, s, X, y, compare):
     t = time.process_time() - t
     a, b = clustering_report(y, est.init_labels_), clustering_report(y, est.labels_)
     cut = f"cut {RATIO['cut']:.2f} " if "cut" in RATIO else ""
+    cut += f"smaller {RATIO['smaller']} " if "smaller" in RATIO else ""
     return (f"{cut}start {est.init_:8s} {a['ACC']:.3f} -> {b['ACC']:.3f} / {b['NMI']:.3f} "
             f"sizes {np.bincount(est.labels_, minlength=2).tolist()} {t:.0f} s"), est.init_, RATIO.get("r")
 
