@@ -7,7 +7,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 methods_arg, seeds_arg = sys.argv[1], sys.argv[2]
 only_sets = sys.argv[3].split(",") if len(sys.argv) > 3 else None
 source = open(os.path.join(HERE, "pairs.py")).read()
-exec(source.split("for name, X, y in all_sets():")[0].replace("sys.argv[1]", "methods_arg").replace(
+exec(source.split("# Run the sets")[0].replace("sys.argv[1]", "methods_arg").replace(
     "sys.argv[2]", "seeds_arg").replace("sys.argv[3] if len(sys.argv) > 3 else", ""))
 
 
@@ -24,16 +24,4 @@ def more_sets():
             yield f"fmnist {a}/{b} {frac}", *pair(Xf, f.target, a, b, frac, rs)
 
 
-for name, X, y in more_sets():
-    if only_sets is not None and name not in only_sets:
-        continue
-    km = clustering_report(y, KMeans(2, n_init=10, random_state=0).fit_predict(X))
-    print(f"{name}: {X.shape}, sizes {np.bincount(y).tolist()}; k-means {km['ACC']:.3f} / {km['NMI']:.3f}", flush=True)
-    for m in methods:
-        for s in seeds:
-            line, init, r = fit(m, s, X, y, True)
-            ratio = "" if r is None else f"ratio {r:.2f}"
-            print(f"  {m:18s} seed {s}: {ratio:10s} {line}", flush=True)
-            if init == "kmeans":
-                line, _, _ = fit(m, s, X, y, False)
-                print(f"  {'':18s} before:  {'':10s} {line}", flush=True)
+run(named for named in more_sets() if only_sets is None or named[0] in only_sets)
