@@ -40,7 +40,7 @@ from .autok import (DEFAULT_RULE, _check_max_clusters, _estimate, _input_decides
                     graph_shows_clusters)
 from .data import ArrayRows, ColumnStats, chunk_slices, is_out_of_core, shift_images
 from .gdl import GDLClustering
-from .graph import SPECTRAL_NEIGHBORS, _capped_neighbors, connectivity_graph, normalized_cut, spectral_clustering
+from .graph import SPECTRAL_NEIGHBORS, _spectral_graph, normalized_cut, spectral_clustering
 from .mixture import columns_decorrelated, mixture_clustering
 from .training import Trainer, apply_in_batches, epochs_for_steps, make_generator, resolve_device
 
@@ -1453,7 +1453,7 @@ def compact_pair(Z, labels):
                     else 0.0 for partition in (kmeans, labels))
     if not (ours > 0 and ours >= COMPACT_PAIR_SILHOUETTE_RATIO * theirs):
         return None
-    A = connectivity_graph(Z, _capped_neighbors(SPECTRAL_NEIGHBORS, len(Z), 2))
+    A = _spectral_graph(Z, 2)
     cut = normalized_cut(A, labels)
     return kmeans if 0 < cut and normalized_cut(A, kmeans) <= COMPACT_PAIR_CUT_RATIO * cut else None
 

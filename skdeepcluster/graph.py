@@ -1119,6 +1119,13 @@ def spectral_clustering(X, n_clusters, *, n_neighbors=SPECTRAL_NEIGHBORS,
     return best
 
 
+def _spectral_graph(X, n_clusters, *, n_neighbors=SPECTRAL_NEIGHBORS, device="cpu"):
+    """The neighbour graph that :func:`spectral_clustering` cuts ``X`` into
+    ``n_clusters`` on: :func:`connectivity_graph` with ``n_neighbors`` capped
+    at half an average cluster."""
+    return connectivity_graph(X, _capped_neighbors(n_neighbors, len(X), n_clusters), device=device)
+
+
 def _capped_neighbors(n_neighbors, n_samples, n_clusters):
     """No more neighbours than half an average cluster, so that on small
     data sets the lists stay inside clusters (50 samples, 3 blobs: 8, not
@@ -1172,8 +1179,7 @@ def separated_pieces(X, n_clusters, *, n_neighbors=SPECTRAL_NEIGHBORS, distinct=
         copies = copies.ravel()
         if len(X) < max(n_clusters, 2):
             return None
-    k = _capped_neighbors(n_neighbors, len(X), n_clusters)
-    labels = _joined_pieces(connectivity_graph(X, k, device=device), n_clusters)
+    labels = _joined_pieces(_spectral_graph(X, n_clusters, n_neighbors=n_neighbors, device=device), n_clusters)
     return labels if labels is None or copies is None else labels[copies]
 
 
